@@ -1,0 +1,3 @@
+MATCH (n)
+RETURN labels(n)[0] AS label, count(n) AS count
+ORDER BY label

@@ -1,0 +1,2 @@
+MATCH (d:Document {id: $doc})
+DETACH DELETE d
