@@ -7,6 +7,8 @@ from typing import Any
 
 import falkordb
 import redis
+from redis.backoff import ConstantBackoff
+from redis.retry import Retry
 
 from graph.config import StoreConfig
 from graph.dialect import FALKORDB, join_statements
@@ -42,9 +44,27 @@ class FalkorStore:
         info = self.server.ensure_running() if start else self.server.running()
         if info is None:
             raise StoreError(f"no embedded FalkorDB is running for {self.server.data_dir}")
-        self._host, self._port = info.host, info.port
-        self._db = falkordb.FalkorDB(host=info.host, port=info.port, socket_timeout=30)
-        self._graph = self._db.select_graph(config.graph_name)
+        self._connect(info.host, info.port)
+
+    def _connect(self, host: str, port: int) -> None:
+        self._host, self._port = host, port
+        self._db = falkordb.FalkorDB(
+            host=host,
+            port=port,
+            socket_timeout=60,
+            socket_connect_timeout=1,
+            # One quick retry: a store that is down should be reported in well under a second.
+            retry=Retry(ConstantBackoff(0.05), 1),
+        )
+        self._graph = self._db.select_graph(self.config.graph_name)
+
+    def _reconnect_if_moved(self) -> bool:
+        """After a restart the embedded server may listen on another port: follow it."""
+        info = self.server.running()
+        if info is None or (info.host, info.port) == (self._host, self._port):
+            return False
+        self._connect(info.host, info.port)
+        return True
 
     @property
     def address(self) -> str:
@@ -53,19 +73,25 @@ class FalkorStore:
     def _query(self, query: str, params: dict[str, Any] | None, *, write: bool) -> list[Row]:
         self.query_count += 1
         try:
-            result = (
-                self._graph.query(query, params or {})
-                if write
-                else self._graph.ro_query(query, params or {})
-            )
+            result = self._send(query, params, write=write)
         except redis.ConnectionError as exc:
-            raise StoreError(f"the graph store at {self.address} is not answering: {exc}") from exc
+            if not self._reconnect_if_moved():
+                raise StoreError(f"the graph store at {self.address} is not answering: {exc}") from exc
+            try:
+                result = self._send(query, params, write=write)
+            except redis.ConnectionError as again:
+                raise StoreError(f"the graph store at {self.address} is not answering: {again}") from again
         except redis.ResponseError as exc:
             if "empty key" in str(exc) or "Invalid graph operation on empty key" in str(exc):
                 return []  # the graph does not exist yet: no rows
             raise StoreError(f"the graph store at {self.address} refused a query: {exc}") from exc
         header = [col[1] if isinstance(col, (list, tuple)) else col for col in result.header]
         return [dict(zip(header, (_plain(v) for v in row), strict=False)) for row in result.result_set]
+
+    def _send(self, query: str, params: dict[str, Any] | None, *, write: bool) -> Any:
+        if write:
+            return self._graph.query(query, params or {})
+        return self._graph.ro_query(query, params or {})
 
     def run(self, name: str, **params: Any) -> list[Row]:
         query = load_query(name)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from schema.errors import StoreError
 
@@ -59,7 +61,13 @@ def _is_redis(pid: int) -> bool:
 
 
 def _answers(info: ServerInfo, timeout: float = 0.5) -> bool:
-    client = redis.Redis(host=info.host, port=info.port, socket_timeout=timeout, socket_connect_timeout=timeout)
+    client = redis.Redis(
+        host=info.host,
+        port=info.port,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=Retry(NoBackoff(), 0),
+    )
     try:
         return bool(client.ping())
     except redis.exceptions.BusyLoadingError:
@@ -108,7 +116,10 @@ class EmbeddedServer:
             return False
         with contextlib.suppress(redis.RedisError):
             # SHUTDOWN flushes the append-only file before the process exits.
-            redis.Redis(host=info.host, port=info.port, socket_timeout=timeout_s).shutdown(nosave=False)
+            # No retries: the connection dropping is how SHUTDOWN succeeds.
+            redis.Redis(
+                host=info.host, port=info.port, socket_timeout=timeout_s, retry=Retry(NoBackoff(), 0)
+            ).shutdown(nosave=False)
         deadline = time.monotonic() + timeout_s
         while _alive(info.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -164,10 +175,14 @@ class EmbeddedServer:
             if proc.poll() is not None:
                 log = self.data_dir / "falkordb.log"
                 tail = log.read_text(errors="replace")[-600:] if log.exists() else ""
-                raise StoreError(f"FalkorDB in {self.data_dir} exited at start (code {proc.returncode}): {tail}")
+                raise StoreError(
+                    f"FalkorDB in {self.data_dir} exited at start (code {proc.returncode}): {tail}"
+                )
             if _answers(info):
                 self.state_path.write_text(json.dumps({"pid": info.pid, "port": info.port}), encoding="utf-8")
                 return info
             time.sleep(0.05)
         proc.kill()
-        raise StoreError(f"FalkorDB in {self.data_dir} did not answer on port {port} in {self.start_timeout_s}s")
+        raise StoreError(
+            f"FalkorDB in {self.data_dir} did not answer on port {port} in {self.start_timeout_s}s"
+        )

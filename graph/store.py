@@ -54,7 +54,8 @@ def relationship_counts(store: GraphStore) -> dict[str, int]:
 
 def export_graph(store: GraphStore) -> GraphDocument:
     nodes = [
-        Node(id=r["id"], label=r["label"], properties=dict(r["properties"])) for r in store.run("export_nodes")
+        Node(id=r["id"], label=r["label"], properties=dict(r["properties"]))
+        for r in store.run("export_nodes")
     ]
     rels = [
         Relationship(type=r["type"], start=r["start"], end=r["end"], properties=dict(r["properties"]))

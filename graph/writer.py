@@ -59,6 +59,10 @@ def plan_document_write(doc_id: str, graph: GraphDocument) -> WritePlan:
 
 def plan_document_delete(doc_id: str) -> WritePlan:
     return WritePlan(
-        statements=[load_query("delete_document_facts"), load_query("delete_orphans"), load_query("delete_document")],
+        statements=[
+            load_query("delete_document_facts"),
+            load_query("delete_orphans"),
+            load_query("delete_document"),
+        ],
         params={"doc": doc_id},
     )

@@ -64,15 +64,11 @@ class Ontology(_Frozen):
     @classmethod
     def from_file(cls, path: Path = ONTOLOGY_FILE) -> Ontology:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        nodes = {
-            label: NodeType(label=label, **spec) for label, spec in raw.pop("node_types").items()
-        }
+        nodes = {label: NodeType(label=label, **spec) for label, spec in raw.pop("node_types").items()}
         rels = {}
         for rel_type, spec in raw.pop("relationship_types").items():
             spec = dict(spec)
-            patterns = spec.pop("patterns", None) or list(
-                itertools.product(spec.pop("from"), spec.pop("to"))
-            )
+            patterns = spec.pop("patterns", None) or list(itertools.product(spec.pop("from"), spec.pop("to")))
             rels[rel_type] = RelationshipType(type=rel_type, patterns=patterns, **spec)
         onto = cls(node_types=nodes, relationship_types=rels, **raw)
         onto._check()

@@ -1,0 +1,82 @@
+"""`policykg build` and `policykg up`: documents into the graph (and, for `up`, then serve)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from api.build import BuildReport, build, needs_build
+from api.cli import app
+from api.cli.common import console, opened_store, settings
+from api.cli.serve import serve_app
+from extraction.extract import list_documents
+from graph.store import GraphStore, relationship_counts
+
+
+def _print_report(report: BuildReport, store: GraphStore) -> None:
+    table = Table(title=f"graph at {store.address}")
+    table.add_column("label")
+    table.add_column("count", justify="right")
+    for label, count in report.counts.items():
+        table.add_row(label, str(count))
+    for rel_type, count in relationship_counts(store).items():
+        table.add_row(f"[dim]:{rel_type}[/dim]", str(count))
+    console.print(table)
+    console.print(
+        f"built {len(report.built)}, unchanged {len(report.unchanged)}, failed {len(report.failed)} "
+        f"in {report.seconds:.2f} s"
+    )
+    for name, error in report.failed.items():
+        console.print(
+            f"[red]failed: {error}[/red]" if name in error else f"[red]failed: {name}: {error}[/red]"
+        )
+
+
+def run_build(store: GraphStore, paths: list[Path], force: bool) -> BuildReport:
+    files = list_documents(paths)
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+
+        def on_file(path: Path, status: str) -> None:
+            progress.update(task, advance=1, description=f"{status}: {path.name}")
+
+        report = build(store, paths, force=force, on_file=on_file)
+    _print_report(report, store)
+    return report
+
+
+@app.command("build")
+def build_command(
+    paths: list[Path] = typer.Argument(None, help="Files or folders; default: the seed folder."),
+    force: bool = typer.Option(False, "--force", help="Re-extract documents that have not changed."),
+    neo4j: bool = typer.Option(False, "--neo4j", help="Load into the Neo4j at NEO4J_URI."),
+) -> None:
+    """Extract documents and load them into the graph (embedded FalkorDB unless NEO4J_URI is set)."""
+    s = settings(neo4j)
+    targets = paths or [s.seed_dir]
+    for target in targets:
+        if not target.exists():
+            console.print(f"[red]{target}: no such file or folder[/red]")
+            raise typer.Exit(2)
+    with opened_store(s) as store:
+        report = run_build(store, targets, force)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("up")
+def up_command(
+    host: str = typer.Option(None, help="Default 127.0.0.1"),
+    port: int = typer.Option(None, help="Default 8000"),
+) -> None:
+    """Build from the seed folder if the graph is empty or the seed changed, then serve the API."""
+    s = settings()
+    with opened_store(s) as store:
+        if needs_build(store, [s.seed_dir]):
+            run_build(store, [s.seed_dir], force=False)
+        else:
+            console.print(f"graph at {store.address} is up to date with {s.seed_dir}")
+    serve_app(s, host or s.host, port or s.port)

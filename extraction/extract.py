@@ -1,0 +1,52 @@
+"""The extraction entry point: a file in, a GraphDocument out. No store involved."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from extraction.assemble import assemble_document
+from extraction.readers import read_document
+from schema.graph import GraphDocument
+from schema.ids import make_id
+
+EXTRACTION_DIR = Path(__file__).resolve().parent
+# Files a corpus folder may hold that are not documents (the seed folder's own description).
+NOT_DOCUMENTS = ("readme", ".")
+
+
+def document_id(name: str) -> str:
+    """A document is identified by its file name: rebuilding a changed file replaces its facts."""
+    return make_id("Document", name)
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """A digest of the extraction code and data: a document is re-extracted when either changes."""
+    digest = hashlib.sha256()
+    for path in sorted(EXTRACTION_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yaml", ".txt", ".json", ".cfg"}:
+            digest.update(path.relative_to(EXTRACTION_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def list_documents(paths: list[Path]) -> list[Path]:
+    """Files named directly, plus the files in named folders (not README or hidden files)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                p
+                for p in sorted(path.iterdir())
+                if p.is_file() and not p.name.lower().startswith(NOT_DOCUMENTS)
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def extract_file(path: Path) -> GraphDocument:
+    """Read, cut into units, extract and assemble one document. Raises InputError for bad files."""
+    return assemble_document(read_document(Path(path)))
