@@ -48,6 +48,7 @@ def graph(programs: list[dict[str, Any]]) -> dict[str, Any]:
     rels: list[Relationship] = []
 
     def node(nid: str, label: str, **props: Any) -> str:
+        props = {k: v for k, v in props.items() if v is not None}  # stores hold no nulls
         nodes.setdefault(nid, Node(id=nid, label=label, properties=props))
         return nid
 
@@ -228,3 +229,24 @@ def test_gold_files_are_well_formed(ev: ModuleType) -> None:
             for key in ("requires", "prefers", "grants", "excludes"):
                 assert all(d["level"] in levels for d in prog.get(key, [])), (path, prog["name"])
             assert all(o["type"] in types for o in prog.get("offers", [])), (path, prog["name"])
+
+
+def test_gold_level_none_accepts_any_level(ev: ModuleType) -> None:
+    gold = gold_program(requires=[{"name": "高新技术企业", "level": None}])
+    assert score(ev, [gold], [gold_program()]).counts["REQUIRES"].tp == 1
+    # but a level the gold states must be found: None from the extractor is not enough
+    found = gold_program(grants=[{"name": "企业技术中心", "level": None}])
+    assert score(ev, [gold_program()], [found]).counts["GRANTS"].tp == 0
+
+
+def test_trailing_enterprise_word_is_ignored(ev: ModuleType) -> None:
+    gold = gold_program(grants=[{"name": "制造业单项冠军企业", "level": "national"}])
+    found = gold_program(grants=[{"name": "国家级制造业单项冠军", "level": "national"}])
+    assert score(ev, [gold], [found]).counts["GRANTS"].tp == 1
+
+
+def test_amount_scored_without_type(ev: ModuleType) -> None:
+    found = gold_program(offers=[{"type": "reward", "amountMaxWan": 100.0}])
+    rep = score(ev, [gold_program()], [found])
+    assert rep.counts["OFFERS"].tp == 0
+    assert rep.counts["OFFERS_AMOUNT"].tp == 1
