@@ -41,6 +41,7 @@ class NodeType(_Frozen):
 class RelationshipType(_Frozen):
     type: str
     description: str = ""
+    rdf: str | None = None  # the predicate a linked-data export maps the type to
     patterns: tuple[tuple[str, str], ...]
     properties: dict[str, PropertyType] = Field(default_factory=dict)
 
@@ -53,6 +54,22 @@ class RelationshipType(_Frozen):
         return tuple(dict.fromkeys(end for _, end in self.patterns))
 
 
+class PropertyMapping(_Frozen):
+    """How one property name becomes RDF (schema/jsonld.py): one predicate per name across labels,
+    because a JSON-LD context maps a term once."""
+
+    rdf: str
+    lang: str | None = None  # language tag of the literal (zh for Chinese text)
+    datatype: str | None = None  # xsd:date, xsd:decimal ...; "@id" for an IRI
+    container: str | None = None  # "@set" for lists
+
+
+class LinkedData(_Frozen):
+    prefixes: dict[str, str] = Field(default_factory=dict)
+    vocab: str = "vocab#"  # relative to the base IRI: terms of our own
+    properties: dict[str, PropertyMapping] = Field(default_factory=dict)
+
+
 class Ontology(_Frozen):
     version: int
     levels: tuple[str, ...]
@@ -60,6 +77,7 @@ class Ontology(_Frozen):
     provenance: tuple[str, ...]
     node_types: dict[str, NodeType]
     relationship_types: dict[str, RelationshipType]
+    linked_data: LinkedData = Field(default_factory=LinkedData)
 
     @classmethod
     def from_file(cls, path: Path = ONTOLOGY_FILE) -> Ontology:
