@@ -6,10 +6,10 @@ name + level), OFFERS (benefit type + amountMaxWan), HAS_CONTACT (phone digits) 
 ADMINISTERED_BY (department name, leniently) are compared as sets. Counts are micro-averaged over
 programs, per document and overall.
 
-    .venv/bin/python scripts/evaluate.py [--verbose] [--json] [--graph FILE ...] [--gold DIR]
+    .venv/bin/python scripts/evaluate.py [--verbose] [--json] [--graph FILE ... | --cli] [--only 004]
 
-Without `--graph` the extractor runs in-process (`extraction.extract.extract_file`); with it, the
-graphs are read from JSON files written by `policykg extract PATH --format json`.
+By default the extractor runs in-process (`extraction.extract.extract_file`); `--cli` runs
+`policykg extract PATH --format json` per document; `--graph` reads graphs already written by it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
+import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -398,6 +401,25 @@ def extract_graph(document: str, seed_dir: Path) -> dict[str, Any]:
     return _graph_json(extract_file(seed_dir / document))
 
 
+def cli_graph(document: str, seed_dir: Path, command: str) -> dict[str, Any]:
+    """The graph printed by `policykg extract PATH --format json`: the owner's own scoring path."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "graph.json"
+        args = [
+            *shlex.split(command),
+            "extract",
+            str(seed_dir / document),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ]
+        subprocess.run(args, check=False, cwd=REPO)
+        if not out.is_file():
+            raise RuntimeError(f"{command} extract wrote no graph for {document}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
 def evaluate(
     gold_files: list[Path], graph_for: Callable[[str], dict[str, Any]]
 ) -> tuple[list[Report], Report]:
@@ -416,6 +438,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold JSON files")
     parser.add_argument("--seed-dir", type=Path, default=SEED_DIR, help="where the documents are")
     parser.add_argument("--graph", type=Path, action="append", help="extracted graph JSON (repeatable)")
+    parser.add_argument(
+        "--cli",
+        nargs="?",
+        const=str(REPO / ".venv" / "bin" / "policykg"),
+        help="run `policykg extract PATH --format json` (optionally give the command) instead of importing",
+    )
     parser.add_argument("--only", help="score only gold files whose name contains this")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--verbose", action="store_true", help="list every FN and FP")
@@ -425,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.graph:
         merged = load_graphs(args.graph)
         reports, total = evaluate(gold_files, lambda _doc: merged)
+    elif args.cli:
+        reports, total = evaluate(gold_files, lambda doc: cli_graph(doc, args.seed_dir, args.cli))
     else:
         sys.path.insert(0, str(REPO))
         try:

@@ -250,3 +250,34 @@ def test_amount_scored_without_type(ev: ModuleType) -> None:
     rep = score(ev, [gold_program()], [found])
     assert rep.counts["OFFERS"].tp == 0
     assert rep.counts["OFFERS_AMOUNT"].tp == 1
+
+
+def test_cli_mode_reads_what_the_command_writes(
+    ev: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--cli runs `<command> extract PATH --format json -o FILE`; a stand-in command proves the wiring."""
+    graph_file = tmp_path / "g.json"
+    graph_file.write_text(json.dumps(graph([gold_program()])), "utf-8")
+    fake = tmp_path / "fake_policykg.py"
+    fake.write_text(
+        "import shutil, sys\n"
+        "assert sys.argv[1] == 'extract' and sys.argv[3:5] == ['--format', 'json']\n"
+        f"shutil.copy({str(graph_file)!r}, sys.argv[sys.argv.index('-o') + 1])\n",
+        "utf-8",
+    )
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "x.json").write_text(json.dumps({"document": DOC, "programs": [gold_program()]}), "utf-8")
+    argv = [
+        "--gold",
+        str(gold_dir),
+        "--seed-dir",
+        str(tmp_path),
+        "--cli",
+        f"{sys.executable} {fake}",
+        "--json",
+    ]
+    assert ev.main(argv) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["overall"]["matched_programs"] == 1
+    assert out["overall"]["relations"]["HAS_CONTACT"]["f1"] == 1.0
