@@ -55,7 +55,12 @@ def graph(programs: list[dict[str, Any]]) -> dict[str, Any]:
     for i, prog in enumerate(programs):
         pid = node(f"p{i}", "Program", name=prog["name"])
         rels.append(Relationship(type="EXTRACTED_FROM", start=pid, end="doc"))
-        for rtype, key in (("REQUIRES", "requires"), ("PREFERS", "prefers"), ("GRANTS", "grants")):
+        for rtype, key in (
+            ("REQUIRES", "requires"),
+            ("PREFERS", "prefers"),
+            ("GRANTS", "grants"),
+            ("EXCLUDES", "excludes"),
+        ):
             for d in prog.get(key, []):
                 did = node(f"d-{d['name']}-{d['level']}", "Designation", name=d["name"], level=d["level"])
                 rels.append(Relationship(type=rtype, start=pid, end=did, properties={"doc": "doc"}))
@@ -281,3 +286,15 @@ def test_cli_mode_reads_what_the_command_writes(
     out = json.loads(capsys.readouterr().out)
     assert out["overall"]["matched_programs"] == 1
     assert out["overall"]["relations"]["HAS_CONTACT"]["f1"] == 1.0
+
+
+def test_gold_files_score_perfectly_against_themselves(ev: ModuleType) -> None:
+    """Each shipped gold file, turned into a graph, must score 1.0: no label the scorer cannot match."""
+    for path in sorted(ev.GOLD_DIR.glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        g = graph(gold["programs"])
+        g["nodes"][0]["properties"]["name"] = gold["document"]
+        rep = ev.score_document(gold, g)
+        assert rep.program_recall == 1.0, path
+        for rtype, counts in rep.counts.items():
+            assert counts.fp == counts.fn == 0, (path, rtype, rep.errors[:3])
