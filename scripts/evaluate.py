@@ -287,6 +287,7 @@ class Counts:
 class Report:
     document: str
     gold_programs: int = 0
+    extracted_programs: int = 0  # all Program nodes of the document, matched or not
     matched_programs: int = 0
     counts: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in RELATIONS})
     errors: list[dict[str, Any]] = field(default_factory=list)  # every FN and FP, for --verbose
@@ -297,6 +298,7 @@ class Report:
 
     def add(self, other: Report) -> None:
         self.gold_programs += other.gold_programs
+        self.extracted_programs += other.extracted_programs
         self.matched_programs += other.matched_programs
         for rtype in RELATIONS:
             self.counts[rtype].add(other.counts[rtype])
@@ -306,6 +308,7 @@ class Report:
         out: dict[str, Any] = {
             "document": self.document,
             "gold_programs": self.gold_programs,
+            "extracted_programs": self.extracted_programs,
             "matched_programs": self.matched_programs,
             "program_recall": round(self.program_recall, 4),
             "relations": {r: c.as_dict() for r, c in self.counts.items()},
@@ -322,14 +325,26 @@ def score_document(gold: dict[str, Any], graph: dict[str, Any]) -> Report:
     found = extracted_programs(graph, gold["document"])
     matches = match_programs(golds, found)
     report.gold_programs, report.matched_programs = len(golds), len(matches)
+    report.extracted_programs = len(found)
     for gi, g in enumerate(golds):
         ei = matches.get(gi)
         e = found[ei] if ei is not None else None
         if e is None:
-            report.errors.append({"document": gold["document"], "program": g.name, "kind": "MISSING"})
+            nearest = max(found, key=lambda e: name_similarity(g.name, e.name), default=None)
+            report.errors.append(
+                {
+                    "document": gold["document"],
+                    "program": g.name,
+                    "kind": "MISSING",
+                    "nearest": nearest.name if nearest else None,
+                    "similarity": round(name_similarity(g.name, nearest.name), 3) if nearest else None,
+                }
+            )
         for rtype in RELATIONS:
             tps, fps, fns = compare_sets(g.facts[rtype], e.facts[rtype] if e else [], MATCHERS[rtype])
             report.counts[rtype].add(Counts(len(tps), len(fps), len(fns)))
+            if e is None:  # its facts are counted; listing each would bury the MISSING line
+                continue
             for kind, values in (("FN", fns), ("FP", fps)):
                 report.errors.extend(
                     {
@@ -353,7 +368,7 @@ def format_table(reports: list[Report]) -> str:
     for rep in reports:
         lines.append(
             f"\n{rep.document}: programs {rep.matched_programs}/{rep.gold_programs}"
-            f"  recall {rep.program_recall:.3f}"
+            f"  recall {rep.program_recall:.3f}  (extracted programs: {rep.extracted_programs})"
         )
         lines.append(f"  {'relation':<16}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>8}{'R':>8}{'F1':>8}")
         for rtype, c in rep.counts.items():
@@ -367,7 +382,10 @@ def format_errors(report: Report) -> str:
     lines = []
     for err in report.errors:
         if err["kind"] == "MISSING":
-            lines.append(f"MISSING  [{err['document'][:3]}] {err['program']}")
+            lines.append(
+                f"MISSING  [{err['document'][:3]}] {err['program']}"
+                f"   (nearest extracted: {err['nearest']}, similarity {err['similarity']})"
+            )
         else:
             lines.append(
                 f"{err['kind']:<8} [{err['document'][:3]}] {err['relation']:<15} {err['value']}"
