@@ -52,8 +52,8 @@ def normalise_name(value: object) -> str:
 
 
 def normalise_designation(value: object) -> str:
-    """A designation name, normalised, without a leading level word or a trailing 企业."""
-    return _ENTERPRISE_SUFFIX.sub("", _LEVEL_WORDS.sub("", normalise_name(value)))
+    """A designation name, normalised, without a leading level word."""
+    return _LEVEL_WORDS.sub("", normalise_name(value))
 
 
 def phone_digits(value: object) -> str:
@@ -213,8 +213,9 @@ def departments_match(a: str, b: str) -> bool:
 
 
 def designations_match(gold: tuple[str, str | None], found: tuple[str, str | None]) -> bool:
-    """Same name and level; a gold level of None (the text states none) accepts any level."""
-    return gold[0] == found[0] and (gold[1] is None or gold[1] == found[1])
+    """Same name (a trailing 企业 aside) and level; a gold level of None accepts any level."""
+    same_name = _ENTERPRISE_SUFFIX.sub("", gold[0]) == _ENTERPRISE_SUFFIX.sub("", found[0])
+    return same_name and (gold[1] is None or gold[1] == found[1])
 
 
 def _exact(a: Any, b: Any) -> bool:
