@@ -1,0 +1,582 @@
+"""Assemble one SourceDocument's units into a GraphDocument, per the ontology.
+
+Each PROGRAM unit becomes a Program (and an ARTICLE unit one when it describes something a company
+applies for); its labelled fields are run through the spaCy pipeline and give the program's
+policy basis, departments, designations (REQUIRES / PREFERS / EXCLUDES / GRANTS), benefits and
+contact offices. Every relationship carries `doc`, `evidence` (the sentence) and `span` (offsets
+in `source.text`). Names are canonical, so the same real entity gets the same id in every document.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extraction.components.benefits import BenefitMention, find_benefits
+from extraction.components.clauses import enclosing, sentences
+from extraction.components.context import Context
+from extraction.components.departments import DepartmentMention, find_departments
+from extraction.components.designations import DesignationMention, find_designations
+from extraction.components.docnumbers import PolicyRef, find_policy_refs
+from extraction.components.levels import level_in
+from extraction.components.phones import ContactMention
+from extraction.components.relations import DesignationRelation
+from extraction.document import FieldName, SourceDocument, TextField, Unit, UnitKind
+from extraction.lexicons import Region, designations, regions
+from extraction.pipeline import annotate
+from schema.graph import GraphDocument, Node, Relationship, clean_properties
+from schema.ids import make_id
+from schema.ontology import ONTOLOGY
+
+# A title that names money, tax or credit is a funding program even when it names a designation.
+_FUNDING_TITLE = re.compile(r"资金|专项|贴息|奖补|奖励|补助|补贴|贷款|担保|券|税|保险|融资|补偿|金融")
+# An article is a program when its title says something can be applied for or is given.
+_ARTICLE_PROGRAM = re.compile(
+    r"申报|申请|征集|遴选|推荐|贴息|补贴|补助|奖补|资金支持|政策|认定|评价|入库培育"
+)
+_ARTICLE_NOT_PROGRAM = re.compile(r"名单|公示|名录|清单|目录|结果|直播|解读|获奖|立项|备案|案例")
+_TITLE_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])\s*")
+_WECHAT_PREFIX = re.compile(r"^[^丨|]{1,6}[丨|]")
+_LADDER_EVIDENCE = "designations.yaml: ladder"
+_LEVEL_EVIDENCE = "designations.yaml: national > provincial > municipal > district"
+_BODY_FIELDS = (FieldName.SUMMARY, FieldName.BODY, FieldName.PROCEDURE, FieldName.MATERIALS)
+_KIND_BY_BENEFIT = {
+    "tax_credit": "tax",
+    "tax_refund": "tax",
+    "loan": "finance",
+    "guarantee": "finance",
+    "interest_subsidy": "finance",
+    "insurance_subsidy": "finance",
+}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    evidence: str
+    span: tuple[int, int]
+
+
+@dataclass
+class GraphBuilder:
+    """Nodes and deduplicated relationships of one document, every relationship with provenance."""
+
+    doc_id: str
+    nodes: dict[str, Node] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str, str], Relationship] = field(default_factory=dict)
+    first_seen: dict[str, Provenance] = field(default_factory=dict)
+
+    def node(self, label: str, node_id: str, prov: Provenance | None = None, **props: object) -> str:
+        props = clean_properties(props)
+        old = self.nodes.get(node_id)
+        if old is not None:
+            merged = dict(old.properties)
+            for key, value in props.items():
+                if isinstance(value, list) and isinstance(merged.get(key), list):
+                    merged[key] = list(dict.fromkeys([*merged[key], *value]))  # type: ignore[list-item]
+                else:
+                    merged.setdefault(key, value)
+            props = merged
+        self.nodes[node_id] = Node(id=node_id, label=label, properties=props)
+        if prov is not None:
+            self.first_seen.setdefault(node_id, prov)
+        return node_id
+
+    def rel(
+        self, rel_type: str, start: str, end: str, prov: Provenance, key: str = "", **props: object
+    ) -> None:
+        if start == end:
+            return
+        k = (rel_type, start, end, key)
+        if k in self.rels:
+            return
+        properties = clean_properties(
+            {**props, "doc": self.doc_id, "evidence": prov.evidence[:500], "span": list(prov.span)}
+        )
+        self.rels[k] = Relationship(type=rel_type, start=start, end=end, properties=properties)
+
+    def build(self) -> GraphDocument:
+        for node_id, node in self.nodes.items():
+            if node.label != "Document" and node_id in self.first_seen:
+                self.rel("EXTRACTED_FROM", node_id, self.doc_id, self.first_seen[node_id])
+        return GraphDocument(nodes=list(self.nodes.values()), relationships=list(self.rels.values()))
+
+
+# ----------------------------------------------------------------------------- document region
+
+
+def document_context(source: SourceDocument) -> Context:
+    """The document's province and city: named by its issuer or title, else the most mentioned."""
+    table = regions()
+    head = f"{source.issuer} {source.title} {source.text[:300]}"
+    from extraction.components.regions import find_regions
+
+    def pick(mentions: list[Region]) -> tuple[Region | None, Region | None]:
+        cities = Counter(r.name for r in mentions if r.level == "municipal")
+        provinces = Counter(r.name for r in mentions if r.level == "provincial")
+        for city, _ in cities.most_common():
+            provinces[table.get(city).parent] += 1  # type: ignore[union-attr]
+        province = table.get(provinces.most_common(1)[0][0]) if provinces else None
+        in_province = [
+            (c, n) for c, n in cities.most_common() if table.get(c).parent == getattr(province, "name", None)
+        ]  # type: ignore[union-attr]
+        city = table.get(in_province[0][0]) if in_province else None
+        return province, city
+
+    head_regions = [m.region for m in find_regions(head)]
+    province, city = pick(head_regions)
+    if province is None:
+        all_regions = [m.region for m in find_regions(source.text[:200000])]
+        province, city = pick(all_regions)
+        total = sum(1 for r in all_regions if r.level == "municipal")
+        top = sum(1 for r in all_regions if city is not None and r.name == city.name)
+        if city is not None and (top < 3 or top < 0.5 * total):
+            city = None  # many cities, none dominant: a provincial document
+    return Context(province=province, city=city)
+
+
+def unit_context(unit: Unit, doc_ctx: Context) -> Context:
+    """A unit about one city (an article headed 苏州丨...) reads 市工信局 as that city's."""
+    from extraction.components.regions import find_regions
+
+    for m in find_regions(unit.title):
+        if m.region.level == "municipal" and (
+            doc_ctx.province is None or m.region.parent == doc_ctx.province.name
+        ):
+            return Context(province=regions().get(m.region.parent), city=m.region)
+        if m.region.level == "provincial" and doc_ctx.province is not None and m.region != doc_ctx.province:
+            return Context(province=m.region, city=None)
+    return doc_ctx
+
+
+# ----------------------------------------------------------------------------- assembler
+
+
+class DocumentAssembler:
+    def __init__(self, source: SourceDocument) -> None:
+        self.source = source
+        self.doc_id = make_id("Document", source.name)
+        self.g = GraphBuilder(self.doc_id)
+        self.ctx = document_context(source)
+        self.region_ids: dict[str, str] = {}
+
+    # --------------------------------------------------------------- helpers
+
+    def prov(self, f: TextField, start: int, end: int) -> Provenance:
+        """The sentence of `f` around [start, end) as evidence, its document offsets as span."""
+        end = min(end, len(f.text))
+        s, e = enclosing(sentences(f.text), min(start, end), end)
+        return Provenance(f.text[s:e].strip(), f.span(s, e))
+
+    def title_prov(self, unit: Unit) -> Provenance:
+        offsets = unit.title_offsets
+        span = (offsets[0], offsets[-1] + 1) if offsets else unit.span
+        return Provenance(unit.title, span)
+
+    def region(self, region: Region | None, prov: Provenance) -> str | None:
+        if region is None:
+            return None
+        if region.name in self.region_ids:
+            return self.region_ids[region.name]
+        rid = self.g.node(
+            "Region", make_id("Region", region.name), prov, name=region.name, level=region.level
+        )
+        self.region_ids[region.name] = rid
+        parent = regions().get(region.parent)
+        if parent is not None:
+            pid = self.region(parent, prov)
+            if pid is not None:
+                self.g.rel(
+                    "PART_OF", rid, pid, Provenance(f"regions.yaml: {region.name} ⊂ {parent.name}", prov.span)
+                )
+        return rid
+
+    def level_region(self, level: str | None, ctx: Context) -> Region | None:
+        if level == "national":
+            return regions().country
+        if level == "provincial":
+            return ctx.province
+        if level == "municipal":
+            return ctx.city
+        return None
+
+    def department(self, mention: DepartmentMention, prov: Provenance) -> str:
+        """The most specific node of a mention (the division when named), PART_OF its body."""
+        body_id = self.g.node(
+            "Department", make_id("Department", mention.body), prov, name=mention.body, level=mention.level
+        )
+        region = mention.region or (regions().country if mention.level == "national" else None)
+        rid = self.region(region, prov)
+        if rid is not None:
+            self.g.rel("IN_REGION", body_id, rid, prov)
+        if not mention.division:
+            return body_id
+        div_id = self.g.node(
+            "Department", make_id("Department", mention.name), prov, name=mention.name, level=mention.level
+        )
+        self.g.rel("PART_OF", div_id, body_id, prov)
+        return div_id
+
+    def designation(self, name: str, level: str | None, prov: Provenance, alias: str | None = None) -> str:
+        aliases = [alias] if alias and alias != name else []
+        return self.g.node(
+            "Designation",
+            make_id("Designation", name, level or ""),
+            prov,
+            name=name,
+            level=level,
+            aliases=aliases,
+        )
+
+    def policy(
+        self,
+        ref: PolicyRef,
+        prov: Provenance,
+        ctx: Context,
+        issued_at: str | None = None,
+        url: str | None = None,
+    ) -> str:
+        pid = make_id("Policy", ref.doc_number) if ref.doc_number else make_id("Policy", "", ref.title)
+        issuers = [d for d in find_departments(_issuer_part(ref.title), ctx)]
+        level = issuers[0].level if issuers else None
+        self.g.node(
+            "Policy",
+            pid,
+            prov,
+            title=ref.title,
+            docNumber=ref.doc_number,
+            issuedAt=issued_at,
+            url=url,
+            level=level,
+        )
+        for dept in issuers:
+            self.g.rel("ISSUED_BY", pid, self.department(dept, prov), prov)
+        rid = self.region(self.level_region(level, ctx), prov)
+        if rid is not None:
+            self.g.rel("IN_REGION", pid, rid, prov)
+        return pid
+
+    # --------------------------------------------------------------- document
+
+    def assemble(self) -> GraphDocument:
+        s = self.source
+        self.g.node(
+            "Document",
+            self.doc_id,
+            name=s.name,
+            title=s.title,
+            url=s.url,
+            publishedAt=s.published_at,
+            sha256=s.sha256,
+            format=str(s.format),
+            chars=len(s.text),
+        )
+        doc_region = self.ctx.city or self.ctx.province
+        if doc_region is not None:
+            head = Provenance(s.title or s.name, (0, min(len(s.text), len(s.title) or 1)))
+            rid = self.region(doc_region, head)
+            if rid is not None:
+                self.g.rel("IN_REGION", self.doc_id, rid, head)
+        for unit in s.units:
+            ctx = unit_context(unit, self.ctx)
+            if unit.kind == UnitKind.PROGRAM:
+                self.program(unit, ctx)
+            elif unit.kind == UnitKind.POLICY:
+                self.policy_unit(unit, ctx)
+            elif unit.kind == UnitKind.ARTICLE and _describes_program(unit):
+                self.program(unit, ctx, prose=True)
+        self.implications()
+        return self.g.build()
+
+    def policy_unit(self, unit: Unit, ctx: Context) -> None:
+        main: str | None = None
+        issued = _first_date(unit.text_of(FieldName.ISSUED_AT)) or unit.published_at
+        url = unit.url or _first_url(unit.text_of(FieldName.LINK))
+        for f in unit.get(FieldName.TITLE):
+            for ref in find_policy_refs(f.text) or [PolicyRef(0, len(f.text), f.text.strip(), None)]:
+                main = self.policy(ref, self.prov(f, ref.start, ref.end), ctx, issued, url)
+                break
+        if main is None:
+            return
+        for f in unit.get(FieldName.DEPARTMENT):
+            for dept in find_departments(f.text, ctx):
+                self.g.rel(
+                    "ISSUED_BY",
+                    main,
+                    self.department(dept, self.prov(f, dept.start, dept.end)),
+                    self.prov(f, dept.start, dept.end),
+                )
+        self.cites(main, unit, ctx, (FieldName.SUMMARY, FieldName.BODY))
+
+    def cites(self, main: str, unit: Unit, ctx: Context, names: tuple[FieldName, ...]) -> None:
+        for name in names:
+            for f in unit.get(name):
+                for ref in find_policy_refs(f.text):
+                    if ref.doc_number is None:
+                        continue  # a bare 《title》 in prose is often a book or a plan, not a policy
+                    prov = self.prov(f, ref.start, ref.end)
+                    cited = self.policy(ref, prov, ctx)
+                    self.g.rel("CITES", main, cited, prov)
+
+    # --------------------------------------------------------------- programs
+
+    def program(self, unit: Unit, ctx: Context, prose: bool = False) -> None:
+        name = _program_name(unit.title)
+        if not name:
+            return
+        tprov = self.title_prov(unit)
+        pid = make_id("Program", self.source.name, name)
+        window = unit.text_of(FieldName.WINDOW)
+        summary = unit.text_of(FieldName.SUMMARY)
+        conditions = unit.text_of(FieldName.CONDITIONS)
+        url = unit.url or _first_url(unit.text_of(FieldName.LINK))
+
+        # departments: 归口部门, else the body in the title, else the contact's body
+        admins: list[tuple[str, str | None]] = []
+        for f in unit.get(FieldName.DEPARTMENT):
+            for dept in find_departments(f.text, ctx):
+                prov = self.prov(f, dept.start, dept.end)
+                admins.append((self.department(dept, prov), dept.level))
+                self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov, key="")
+        contacts = self.contacts(unit, ctx, prose)
+        if not admins and prose:
+            for dept in find_departments(unit.title, ctx)[:1]:
+                admins.append((self.department(dept, tprov), dept.level))
+                self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], tprov)
+        if not admins:
+            for contact, prov, _f in contacts:
+                if contact.department is not None and not _is_company(contact.office or ""):
+                    admins.append((self.department(contact.department, prov), contact.department.level))
+                    self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
+
+        # policy basis
+        basis: list[tuple[str, str | None]] = []
+        for f in unit.get(FieldName.BASIS):
+            refs = find_policy_refs(f.text)
+            if not refs and 4 <= len(f.text.strip()) <= 120:
+                refs = [PolicyRef(0, len(f.text), f.text.strip().strip("。；;"), None)]
+            for ref in refs:
+                prov = self.prov(f, ref.start, ref.end)
+                ppid = self.policy(ref, prov, ctx)
+                basis.append((ppid, str(self.g.nodes[ppid].properties.get("level") or "") or None))
+                self.g.rel("BASED_ON", pid, ppid, prov)
+        if basis:
+            self.cites(basis[0][0], unit, ctx, (FieldName.CONDITIONS, FieldName.SUMMARY))
+
+        level = (
+            level_in(name)
+            or next((lv for _, lv in admins if lv), None)
+            or next((lv for _, lv in basis if lv), None)
+        )
+        benefits = self.benefits(pid, unit, ctx, prose)
+        grants = self.designation_relations(pid, unit, ctx, level, name, tprov, prose)
+        kind = _program_kind(name, grants, benefits)
+        self.g.node(
+            "Program",
+            pid,
+            tprov,
+            name=name,
+            kind=kind,
+            summary=summary[:1000] or None,
+            conditions=conditions[:2000] or None,
+            window=window[:200] or None,
+            level=level,
+            url=url,
+        )
+        for contact, prov, _f in contacts:
+            self.contact_edges(pid, contact, prov, admins)
+        rid = self.region(self.level_region(level, ctx), tprov)
+        if rid is not None:
+            self.g.rel("IN_REGION", pid, rid, tprov)
+
+    def contacts(
+        self, unit: Unit, ctx: Context, prose: bool
+    ) -> list[tuple[ContactMention, Provenance, TextField]]:
+        out = []
+        names = (FieldName.CONTACT,) if unit.get(FieldName.CONTACT) else ()
+        names += (FieldName.PROCEDURE, FieldName.BODY, FieldName.SUMMARY)
+        for name in names:
+            for f in unit.get(name):
+                doc = annotate(f.text, Context(ctx.province, ctx.city, str(name.value), f.heading))
+                for c in doc._.contacts:
+                    out.append((c, self.prov(f, c.start, c.end), f))
+        return out
+
+    def contact_edges(
+        self, pid: str, contact: ContactMention, prov: Provenance, admins: list[tuple[str, str | None]]
+    ) -> None:
+        office = contact.office
+        dept_id = self.department(contact.department, prov) if contact.department is not None else None
+        if office is None:
+            if dept_id is None and admins:
+                dept_id = admins[0][0]
+            office = str(self.g.nodes[dept_id].properties["name"]) if dept_id else None
+        if office is None:
+            office = "联系电话"  # no office printed and no body known: keep the numbers reachable
+        oid = self.g.node(
+            "ContactOffice",
+            make_id("ContactOffice", office),
+            prov,
+            name=office,
+            phones=[p.normalised for p in contact.phones],
+            phonesPrinted=[p.printed for p in contact.phones],
+        )
+        if dept_id is not None and not _is_company(office):
+            self.g.rel("PART_OF", oid, dept_id, prov)
+        for phone in contact.phones:
+            self.g.rel("HAS_CONTACT", pid, oid, prov, key=phone.normalised, phone=phone.normalised)
+
+    def benefits(self, pid: str, unit: Unit, ctx: Context, prose: bool) -> list[BenefitMention]:
+        found: list[tuple[BenefitMention, TextField]] = []
+        for f in unit.get(FieldName.BENEFIT):
+            found.extend((b, f) for b in find_benefits(f.text, prose=False))
+        if not unit.get(FieldName.BENEFIT):
+            for name in (*_BODY_FIELDS, FieldName.CONDITIONS):
+                for f in unit.get(name):
+                    found.extend((b, f) for b in find_benefits(f.text, prose=True))
+        out = []
+        for b, f in found:
+            bid = make_id("Benefit", pid, b.type, b.text)
+            prov = Provenance(b.text, f.span(b.start, b.end))
+            self.g.node(
+                "Benefit", bid, prov, type=b.type, amountMaxWan=b.amount_max_wan, rate=b.rate, text=b.text
+            )
+            self.g.rel("OFFERS", pid, bid, prov)
+            out.append(b)
+        return out
+
+    def designation_relations(
+        self, pid: str, unit: Unit, ctx: Context, level: str | None, name: str, tprov: Provenance, prose: bool
+    ) -> list[str]:
+        """REQUIRES / PREFERS / EXCLUDES / GRANTS edges; returns the granted designation ids."""
+        granted: dict[str, str] = {}
+        # a recognition program grants the title its name states
+        if not _FUNDING_TITLE.search(name):
+            for m in find_designations(name):
+                lvl = m.level or level or m.default_level
+                did = self.designation(m.name, lvl, tprov, m.text)
+                granted[did] = m.name
+                self.g.rel("GRANTS", pid, did, tprov)
+        found: list[tuple[DesignationRelation, TextField]] = []
+        fields = [(f, "conditions") for f in unit.get(FieldName.CONDITIONS)]
+        fields += [(f, "benefit") for f in unit.get(FieldName.BENEFIT)]
+        fields += [(f, "body") for n in _BODY_FIELDS for f in unit.get(n)]
+        for f, kind in fields:
+            doc = annotate(f.text, Context(ctx.province, ctx.city, kind, f.heading))
+            found.extend((r, f) for r in doc._.relations)
+        for r, f in found:
+            m: DesignationMention = r.mention
+            lvl = m.level or m.default_level or (level if r.type == "GRANTS" else None)
+            if r.type != "GRANTS" and m.level is None and m.default_level is None:
+                lvl = None
+            prov = Provenance(f.text[r.sentence[0] : r.sentence[1]].strip(), f.span(*r.sentence))
+            did = self.designation(m.name, lvl, prov, m.text)
+            if r.type == "GRANTS":
+                granted[did] = m.name
+                self.g.rel("GRANTS", pid, did, prov)
+            elif r.type in ("REQUIRES", "PREFERS"):
+                if did in granted:
+                    continue  # a recognition program's own title in its conditions is not a prerequisite
+                self.g.rel(r.type, pid, did, prov, levelMin=lvl)
+            else:
+                self.g.rel(r.type, pid, did, prov)
+        return list(granted)
+
+    # --------------------------------------------------------------- ladders
+
+    def implications(self) -> None:
+        """IMPLIES: a higher level of a designation satisfies a lower one; a ladder's higher tier its lower."""
+        present = [
+            (n.properties["name"], n.properties.get("level"), n.id)
+            for n in list(self.g.nodes.values())
+            if n.label == "Designation"
+        ]
+        levels = list(ONTOLOGY.levels)  # national first
+        for name, level, did in present:
+            if level not in levels or level == "national":
+                continue
+            higher = levels[levels.index(level) - 1]
+            prov = self.g.first_seen.get(did, Provenance(_LEVEL_EVIDENCE, (0, 0)))
+            hid = self.designation(str(name), higher, Provenance(_LEVEL_EVIDENCE, prov.span))
+            self.g.rel("IMPLIES", hid, did, Provenance(_LEVEL_EVIDENCE, prov.span))
+        table = designations()
+        names = {str(n.properties["name"]) for n in self.g.nodes.values() if n.label == "Designation"}
+        for ladder in table.ladders:
+            for lower, upper in itertools.pairwise(ladder):
+                if lower not in names and upper not in names:
+                    continue
+                lo_entry, up_entry = table.get(lower), table.get(upper)
+                if lo_entry is None or up_entry is None:
+                    continue
+                span = self.ladder_span(lower, upper)
+                prov = Provenance(span[0], span[1])
+                lo_id = self.designation(lower, lo_entry.level, prov)
+                up_id = self.designation(upper, up_entry.level, prov)
+                self.g.rel("IMPLIES", up_id, lo_id, prov)
+        for n in list(self.g.nodes.values()):  # nodes added here are extracted from this document too
+            if n.label == "Designation" and n.id not in self.g.first_seen:
+                self.g.first_seen[n.id] = Provenance(_LEVEL_EVIDENCE, (0, 0))
+
+    def ladder_span(self, lower: str, upper: str) -> tuple[str, tuple[int, int]]:
+        """The sentence of the document that states both tiers, else the lexicon as evidence."""
+        text = self.source.text
+        for s, e in sentences(text[:400000]):
+            piece = text[s:e]
+            if len(piece) < 300:
+                found = {m.name for m in find_designations(piece)} if lower[:2] in piece else set()
+                if lower in found and upper in found:
+                    return piece, (s, e)
+        return f"{_LADDER_EVIDENCE}: {upper} ⊃ {lower}", (0, 0)
+
+
+# ----------------------------------------------------------------------------- small helpers
+
+
+def _issuer_part(title: str) -> str:
+    """The words before 关于 in a policy title name its issuers."""
+    head = title.split("关于", 1)[0]
+    return head if len(head) < len(title) else title[:20]
+
+
+def _program_name(title: str) -> str:
+    name = _WECHAT_PREFIX.sub("", title.strip())
+    name = _TITLE_PREFIX.sub("", name)
+    return re.sub(r"\s+", "", name)[:120]
+
+
+def _describes_program(unit: Unit) -> bool:
+    title = unit.title
+    return bool(_ARTICLE_PROGRAM.search(title)) and not _ARTICLE_NOT_PROGRAM.search(title)
+
+
+def _program_kind(name: str, grants: list[str], benefits: list[BenefitMention]) -> str:
+    if grants and not _FUNDING_TITLE.search(name):
+        return "recognition"
+    types = [b.type for b in benefits]
+    if types:
+        first = types[0]
+        return _KIND_BY_BENEFIT.get(first, "funding")
+    if _FUNDING_TITLE.search(name):
+        return "funding"
+    return "other"
+
+
+def _is_company(name: str) -> bool:
+    return bool(re.search(r"公司|银行(?!.*(科|处|室))|集团|协会|平台$", name))
+
+
+def _first_url(text: str) -> str | None:
+    m = re.search(r"https?://[^\s<>\"'）)]+", text)
+    return m.group() if m else None
+
+
+def _first_date(text: str) -> str | None:
+    from extraction.components.dates import first_date
+
+    return first_date(text)
+
+
+def assemble_document(source: SourceDocument) -> GraphDocument:
+    """The ontology graph of one read document."""
+    return DocumentAssembler(source).assemble()

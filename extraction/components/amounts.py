@@ -1,0 +1,136 @@
+"""Money amounts (万元 / 亿元 / 元, in Arabic or Chinese numerals) and rates (10%, 百分之十).
+
+Every amount is converted to 万元. An amount is a `cap` when the text bounds it (最高, 不超过,
+上限 ...) and a `threshold` when it is a condition on the applicant (投资 5000 万元以上), which is
+not what the program gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUM = r"\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+"
+_AMOUNT = re.compile(
+    rf"(?:(?P<lo>{_NUM})\s*(?:万元|亿元|万|亿)?\s*[-—–~～至到]\s*)?(?P<num>{_NUM})\s*"
+    r"(?P<unit>万元|亿元|元|万(?=[，。；、,;\s)）/]|$)|亿(?=[，。；、,;\s)）/]|$))"
+)
+_RATE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]|百分之(?P<cn>[零一二两三四五六七八九十百]+)")
+_CAP_BEFORE = re.compile(
+    r"(最高|不超过|不高于|最多|上限|封顶|至多|最高可|单个项目|每家|每个|每户|每年)[^，。；]{0,8}$"
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?<!不)(超过|达到|达|投资|投入|收入|营收|销售|产值|规模|资产|纳税|总额|额在|均在|累计|营业额|税收|利润)[^，。；给予奖补]{0,10}$"
+)
+_THRESHOLD_AFTER = re.compile(r"^\s*(（含）|\(含\))?\s*(及)?以上|^\s*(以下|以内的企业|的(企业|项目|单位))")
+_RATE_CUE = re.compile(r"按|比例|给予|补助|奖励|补贴|贴息|资助|不超过|最高")
+_RATE_NOT = re.compile(
+    r"(不低于|达到|(?<!不)超过|占|增长|提高|降低|下降|(?<!不)高于|(?<!不)低于)[^，。；]{0,12}$"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    text: str
+    wan: float  # the upper bound, in 万元
+    cap: bool
+    threshold: bool
+
+
+@dataclass(frozen=True)
+class Rate:
+    start: int
+    end: int
+    text: str
+    percent: float
+
+
+def cn_number(text: str) -> float:
+    """Arabic (1,000 / 2.5) or Chinese (二百, 一千五百, 十) numerals."""
+    if re.fullmatch(r"\d+(?:[.,]\d+)*", text):
+        return float(text.replace(",", "")) if text.count(".") <= 1 else float(text.replace(".", ""))
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+    return float(total + digit)
+
+
+def to_wan(value: float, unit: str) -> float:
+    if unit.startswith("亿"):
+        return value * 10000
+    if unit == "元":
+        return value / 10000
+    return value
+
+
+def find_amounts(text: str) -> list[Amount]:
+    out = []
+    for m in _AMOUNT.finditer(text):
+        before = text[max(0, m.start() - 16) : m.start()]
+        after = text[m.end() : m.end() + 8]
+        value = to_wan(cn_number(m.group("num")), m.group("unit"))
+        out.append(
+            Amount(
+                m.start(),
+                m.end(),
+                m.group(),
+                round(value, 4),
+                bool(_CAP_BEFORE.search(before)) or after.lstrip().startswith(("以内", "以下")),
+                bool(_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after))
+                and not _CAP_BEFORE.search(before),
+            )
+        )
+    return out
+
+
+def find_rates(text: str) -> list[Rate]:
+    out = []
+    for m in _RATE.finditer(text):
+        before = text[max(0, m.start() - 24) : m.start()]
+        after = text[m.end() : m.end() + 6]
+        if not _RATE_CUE.search(before) or _RATE_NOT.search(before) or "以上" in after[:3]:
+            continue
+        value = float(m.group("num")) if m.group("num") else cn_number(m.group("cn"))
+        out.append(Rate(m.start(), m.end(), m.group(), value))
+    return out
+
+
+class AmountRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.amounts = find_amounts(doc.text)
+        doc._.rates = find_rates(doc.text)
+        return doc
+
+
+for _name in ("amounts", "rates"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=[])
+
+
+@Language.factory("policykg_amounts")
+def make_amount_recognizer(nlp: Language, name: str) -> AmountRecognizer:
+    return AmountRecognizer()

@@ -1,0 +1,109 @@
+"""Benefits a program gives: a type from the benefit lexicon, the largest amount it grants (in
+万元) and a rate, read clause by clause.
+
+A sentence that grants several amounts (国家级奖励 100 万元，省级奖励 50 万元) gives one benefit
+per comma clause; otherwise the sentence is one benefit. "给予一定资金支持" is a grant without an
+amount. Honours (授予……称号) are not benefits: the relation step reads them as GRANTS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components.amounts import Amount, find_amounts, find_rates
+from extraction.components.clauses import clauses, sentences
+from extraction.components.context import context_of
+from extraction.lexicons import benefits as benefit_table
+
+_HONOUR_ONLY = re.compile(r"授予|授牌|称号|牌匾|命名|认定为|列入|纳入|入库")
+# prose must say that something is given, not only name money
+_GIVES = re.compile(r"给予|奖励|补助|补贴|资助|贴息|扶持|最高|享受|减按|免征|即征即退|加计|支持")
+
+
+@dataclass(frozen=True)
+class BenefitMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    amount_max_wan: float | None
+    rate: float | None
+
+
+def benefit_type(text: str) -> str | None:
+    table = benefit_table()
+    for name, words in table.types:
+        if any(w in text for w in words):
+            return name
+    if any(w in text for w in table.other):
+        return "other"
+    return None
+
+
+def _amount(amounts: list[Amount]) -> float | None:
+    granted = [a for a in amounts if not a.threshold]
+    caps = [a for a in granted if a.cap]
+    pool = caps or granted
+    return max(a.wan for a in pool) if pool else None
+
+
+def find_benefits(text: str, prose: bool = False) -> list[BenefitMention]:
+    """Benefits in `text`; `prose` asks for stronger evidence (free text, not a benefit field)."""
+    out: list[BenefitMention] = []
+    amounts, rates = find_amounts(text), find_rates(text)
+    for s, e in sentences(text):
+        inside = [a for a in amounts if s <= a.start < e and not a.threshold]
+        sentence_type = benefit_type(text[s:e])
+        parts = [(s, e)]
+        if len(inside) > 1:
+            parts = _split(text, s, e, inside)
+        for a, b in parts:
+            piece = text[a:b]
+            kind = benefit_type(piece) or sentence_type
+            money = [x for x in amounts if a <= x.start < b]
+            rate = next((r.percent for r in rates if a <= r.start < b), None)
+            amount = _amount(money)
+            if kind is None:
+                if amount is None or prose:
+                    continue
+                kind = "other"
+            if amount is None and rate is None and _HONOUR_ONLY.search(piece) and not _GIVES.search(piece):
+                continue
+            if prose and not (_GIVES.search(piece) and (amount is not None or rate is not None)):
+                continue
+            out.append(BenefitMention(a, b, piece, kind, amount, rate))
+    return out
+
+
+def _split(text: str, s: int, e: int, inside: list[Amount]) -> list[tuple[int, int]]:
+    """Comma clauses, each holding at most one granted amount; clauses without one join the next."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for a, b in clauses(text, s, e):
+        start = a if start is None else start
+        if any(a <= x.start < b for x in inside):
+            out.append((start, b))
+            start = None
+    if start is not None and out:
+        out[-1] = (out[-1][0], e)
+    return out or [(s, e)]
+
+
+class BenefitRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        prose = context_of(doc).field not in ("benefit",)
+        doc._.benefits = find_benefits(doc.text, prose=prose)
+        return doc
+
+
+if not Doc.has_extension("benefits"):
+    Doc.set_extension("benefits", default=[])
+
+
+@Language.factory("policykg_benefits")
+def make_benefit_recognizer(nlp: Language, name: str) -> BenefitRecognizer:
+    return BenefitRecognizer()

@@ -1,0 +1,26 @@
+"""The document context every component may read: where the document is from and which labelled
+field the text comes from. `extraction.pipeline.annotate` sets it before the components run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extraction.lexicons import Region
+
+
+@dataclass(frozen=True)
+class Context:
+    province: Region | None = None
+    city: Region | None = None
+    field: str = "body"  # a FieldName value: conditions, benefit, contact, body ...
+    heading: str = ""  # the field's heading as printed (申报主体, 支持条件 ...)
+
+
+if not Doc.has_extension("policykg_context"):
+    Doc.set_extension("policykg_context", default=Context())
+
+
+def context_of(doc: Doc) -> Context:
+    return doc._.policykg_context

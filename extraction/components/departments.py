@@ -1,0 +1,157 @@
+"""Department mentions resolved to one canonical name per real body.
+
+National bodies come from the lexicon (工信部 -> 工业和信息化部). Local bodies are a region (江苏省,
+徐州, or a bare 省/市/区/县 read against the document's region) plus a body form (工信厅, 经信局 ...):
+"市工信局" in a Xuzhou document is 徐州市工业和信息化局, "市经信局" in an Ezhou one 鄂州市经济和信息化局
+(an abbreviation expands to the full form of the same kind, never to another kind). A division
+(综合规划处, 中小企业局, 科技司) right after a body is kept as a child of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components.clauses import CJK
+from extraction.components.context import Context, context_of
+from extraction.lexicons import BodyKind, Region, departments, regions
+
+_DIVISION_NOT = re.compile(
+    r"申报|负责|组织|审核|推荐|认定|进行|报送|受理|评审|初审|指导|按照|根据|会同|联合|发布|印发|关于|公告|通知|"
+    r"审定|确定|公示|办理|提供|咨询|联系|电话|^[和与及]|[的、将对在为等]"
+)
+
+
+@dataclass(frozen=True)
+class DepartmentMention:
+    start: int
+    end: int
+    text: str
+    body: str  # canonical name of the body: 江苏省工业和信息化厅
+    level: str | None
+    division: str | None  # 综合规划处, when the mention names one
+    region: Region | None  # the region the body belongs to (None: national)
+
+    @property
+    def name(self) -> str:
+        """The most specific canonical name: the division's when there is one."""
+        return self.body + self.division if self.division else self.body
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, BodyKind]]:
+    table = departments()
+    national = sorted(table.national, key=len, reverse=True)
+    kinds = table.form_kind()
+    forms = sorted(kinds, key=len, reverse=True)
+    region_names = sorted(regions().by_name, key=len, reverse=True)
+    region_alt = "|".join(re.escape(n) for n in region_names if n != regions().country.name)
+    div_end = "|".join(re.escape(d) for d in sorted(table.divisions, key=len, reverse=True))
+    division = rf"(?P<div>[{CJK}]{{2,14}}?(?:{div_end}))(?![技学研普])"
+    nat = re.compile(rf"(?P<body>{'|'.join(re.escape(n) for n in national)})(?!门)(?:{division})?")
+    local = re.compile(
+        rf"(?P<region>{region_alt}|省|市|区|县|自治区)(?P<form>{'|'.join(re.escape(f) for f in forms)})"
+        rf"(?:{division})?"
+    )
+    return nat, local, kinds
+
+
+def _level_of_prefix(prefix: str, region: Region | None) -> str | None:
+    if region is not None:
+        return region.level
+    return {
+        "省": "provincial",
+        "自治区": "provincial",
+        "市": "municipal",
+        "区": "district",
+        "县": "district",
+    }.get(prefix)
+
+
+def _resolve_region(prefix: str, ctx: Context) -> Region | None:
+    named = regions().get(prefix)
+    if named is not None:
+        return named
+    if prefix in ("省", "自治区"):
+        return ctx.province
+    if prefix == "市":
+        return ctx.city
+    return None
+
+
+def _clean_division(division: str | None) -> str | None:
+    if not division or _DIVISION_NOT.search(division):
+        return None
+    if any(form in division for form in departments().form_kind()) or any(
+        name in division for name in departments().national
+    ):
+        return None  # 市工信局市财政局: two bodies, not a body and its division
+    return division
+
+
+def local_body_name(
+    prefix: str, form: str, kind: BodyKind, ctx: Context
+) -> tuple[str, str | None, Region | None]:
+    region = _resolve_region(prefix, ctx)
+    level = _level_of_prefix(prefix, region)
+    full_forms = (kind.provincial, kind.municipal)
+    # printed in full: keep what it says; an abbreviation takes the full form of its level
+    by_level = kind.provincial if level == "provincial" else kind.municipal
+    full = form if form in full_forms else by_level
+    where = region.name if region is not None else prefix
+    return f"{kind.prefix}{where}{full}", level, region
+
+
+def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMention]:
+    ctx = ctx or Context()
+    nat, local, kinds = _patterns()
+    table = departments()
+    out: list[DepartmentMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _scan(local, text):
+        prefix, form = m.group("region"), m.group("form")
+        body, level, region = local_body_name(prefix, form, kinds[form], ctx)
+        division = _clean_division(m.group("div"))
+        end = m.end() if division else m.end("form")
+        out.append(DepartmentMention(m.start(), end, text[m.start() : end], body, level, division, region))
+        taken.append((m.start(), end))
+    for m in _scan(nat, text):
+        if any(s < m.end("body") and m.start() < e for s, e in taken):
+            continue
+        division = _clean_division(m.group("div"))
+        end = m.end() if division else m.end("body")
+        body = table.national[m.group("body")]
+        out.append(DepartmentMention(m.start(), end, text[m.start() : end], body, "national", division, None))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Like finditer, but a rejected division is read again: it may start the next body."""
+    out, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = (
+            m.end()
+            if _clean_division(m.group("div"))
+            else max(m.end() - len(m.group("div") or ""), m.start() + 1)
+        )
+    return out
+
+
+class DepartmentRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.departments = find_departments(doc.text, context_of(doc))
+        return doc
+
+
+if not Doc.has_extension("departments"):
+    Doc.set_extension("departments", default=[])
+
+
+@Language.factory("policykg_departments")
+def make_department_recognizer(nlp: Language, name: str) -> DepartmentRecognizer:
+    return DepartmentRecognizer()

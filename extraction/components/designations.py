@@ -1,0 +1,141 @@
+"""Designation mentions: the lexicon (with its aliases, quotes and spaces ignored) plus a generic
+rule for unseen names that a level word introduces and that end like a designation.
+
+Each mention carries the canonical name, the level the text gives it (国家级 / 省级（含）以上 /
+江苏省 ...) and whether the level is a minimum. `doc.spans["designations"]` holds them as spans
+for spaCy tooling; `doc._.designations` holds the richer records the assembler reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components.clauses import CJK, inside_title
+from extraction.components.levels import _word_pattern as _level_word_pattern
+from extraction.components.levels import level_before
+from extraction.lexicons import DesignationEntry, designations
+
+_QUOTES = "“”\"'‘’「」『』 \t\u3000"
+_GAP = f"[{_QUOTES}]*"
+# endings that make a level-introduced name a designation rather than any noun phrase
+_GENERIC_ENDINGS = (
+    "示范企业|示范基地|示范平台|示范工厂|示范园区|示范项目|示范区|标杆企业|标杆工厂|领军企业|"
+    "培育企业|龙头企业|重点企业|技术中心|研究院|研究中心|创新中心|设计中心|服务中心|工厂|车间|"
+    "平台|基地|园区|孵化器|众创空间"
+)
+_GENERIC = re.compile(
+    rf"(?:级|[（(]含[)）]|以上|的|认定的|[{_QUOTES}])*((?:[{CJK}“”\"（）()+]){{2,18}}?(?:{_GENERIC_ENDINGS}))"
+)
+# words that show a generic candidate is a clause, not a name
+_NOT_A_NAME = re.compile(
+    r"[的在和与及、，。；：等个家项对将为是把被从向由于了]|申报|支持|给予|推动|开展|组织|建设|建立|认定|评价|培育库|以上|以下|"
+    r"专项资金|资金|奖励|补助|工作"
+)
+
+
+@dataclass(frozen=True)
+class DesignationMention:
+    start: int
+    end: int
+    text: str
+    name: str  # canonical, without level words or quotes
+    level: str | None  # the level the text states; None when it states none
+    at_least: bool  # 省级（含）以上: the level is a minimum
+    default_level: str | None  # the lexicon's level for this designation
+    in_title: bool  # inside a cited 《title》
+    known: bool  # from the lexicon (False: the generic rule)
+
+
+def _form_regex(form: str) -> str:
+    return _GAP.join(re.escape(ch) for ch in form if ch not in _QUOTES)
+
+
+@cache
+def _lexicon_pattern() -> tuple[re.Pattern[str], dict[str, DesignationEntry]]:
+    by_form = designations().by_form()
+    forms = sorted(by_form, key=lambda f: len(f), reverse=True)
+    pattern = re.compile("|".join(f"({_form_regex(f)})" for f in forms))
+    return pattern, {str(i + 1): by_form[f] for i, f in enumerate(forms)}
+
+
+def canonical(text: str) -> str:
+    """Quotes and spaces out, brackets in their full-width form."""
+    out = "".join(ch for ch in text if ch not in _QUOTES)
+    return out.replace("(", "（").replace(")", "）")
+
+
+def find_designations(text: str) -> list[DesignationMention]:
+    pattern, entries = _lexicon_pattern()
+    found: list[DesignationMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        entry = entries[str(m.lastindex)]
+        phrase = level_before(text, m.start())
+        found.append(
+            DesignationMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                entry.name,
+                phrase.level if phrase else None,
+                phrase.at_least if phrase else False,
+                entry.level,
+                inside_title(text, m.start()),
+                True,
+            )
+        )
+        taken.append((m.start(), m.end()))
+    found.extend(_generic(text, taken))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+    """Unseen designations: a level phrase, then a short name with a designation ending."""
+    out = []
+    for w in _level_word_pattern().finditer(text):
+        m = _GENERIC.match(text, w.end())
+        if m is None:
+            continue
+        a, b = m.span(1)
+        if any(s < b and a < e for s, e in taken):
+            continue
+        phrase = level_before(text, a)
+        if phrase is None:
+            continue
+        taken.append((a, b))
+        name = canonical(m.group(1))
+        if _NOT_A_NAME.search(name) or len(name) < 4:
+            continue
+        out.append(
+            DesignationMention(
+                a, b, m.group(1), name, phrase.level, phrase.at_least, None, inside_title(text, a), False
+            )
+        )
+    return out
+
+
+class DesignationRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_designations(doc.text)
+        doc._.designations = mentions
+        spans = []
+        for d in mentions:
+            span = doc.char_span(d.start, d.end, label="DESIGNATION", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["designations"] = spans
+        return doc
+
+
+if not Doc.has_extension("designations"):
+    Doc.set_extension("designations", default=[])
+
+
+@Language.factory("policykg_designations")
+def make_designation_recognizer(nlp: Language, name: str) -> DesignationRecognizer:
+    return DesignationRecognizer()

@@ -1,0 +1,90 @@
+"""Level phrases before a designation: 国家级, 省级（含）以上, 江苏省, 市级或省级 ...
+
+`level_before(text, start)` reads the words right before a mention; the component also lists every
+level phrase in `doc._.levels` for inspection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.lexicons import designations, regions
+from schema.ontology import ONTOLOGY
+
+
+@dataclass(frozen=True)
+class LevelPhrase:
+    start: int
+    end: int
+    level: str  # the lowest level the phrase names
+    at_least: bool  # 以上: that level or higher
+
+
+@cache
+def _word_levels() -> dict[str, str]:
+    words = dict(designations().level_words)
+    for name, region in regions().by_name.items():
+        words.setdefault(name, region.level)
+    return words
+
+
+@cache
+def _phrase_pattern() -> re.Pattern[str]:
+    words = sorted(_word_levels(), key=len, reverse=True)
+    word = "|".join(re.escape(w) for w in words)
+    glue = r"[、，,和或及与/\s“”\"]|级|[（(]含[)）]|以上|以下"
+    # a run of level words and glue that ends right where the mention starts
+    return re.compile(rf"(?:(?:{word})(?:{glue})*)+(?:的|认定的|评定的)?[“\"]?$")
+
+
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(_word_levels(), key=len, reverse=True)))
+
+
+def lowest(levels: list[str]) -> str:
+    return min(levels, key=ONTOLOGY.level_rank)
+
+
+def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
+    """The level phrase that ends at `start`, if any."""
+    lo = max(0, start - window)
+    m = _phrase_pattern().search(text[lo:start])
+    if m is None:
+        return None
+    phrase = m.group()
+    found = [_word_levels()[w.group()] for w in _word_pattern().finditer(phrase)]
+    if not found:
+        return None
+    # 国家级或省级: either will do, so the lowest named is a minimum
+    return LevelPhrase(lo + m.start(), start, lowest(found), "以上" in phrase or len(set(found)) > 1)
+
+
+def level_in(text: str) -> str | None:
+    """The highest level a short text (a title) names first: 国家级专精特新... -> national."""
+    m = _word_pattern().search(text)
+    return _word_levels()[m.group()] if m else None
+
+
+class LevelRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        out = []
+        for m in _word_pattern().finditer(doc.text):
+            tail = doc.text[m.end() : m.end() + 6]
+            out.append(LevelPhrase(m.start(), m.end(), _word_levels()[m.group()], "以上" in tail))
+        doc._.levels = out
+        return doc
+
+
+if not Doc.has_extension("levels"):
+    Doc.set_extension("levels", default=[])
+
+
+@Language.factory("policykg_levels")
+def make_level_recognizer(nlp: Language, name: str) -> LevelRecognizer:
+    return LevelRecognizer()

@@ -1,0 +1,160 @@
+"""Contact offices and their phone numbers.
+
+One cell or sentence may hold several office/phone pairs ("市工信局综合规划处 83735577；技术创新处
+80801826；市财政局工贸处 83736166"): each office is the text before its numbers; an office named
+without its body (技术创新处) belongs to the body named last. Numbers keep their printed form and get
+a normalised one with the area code: printed, else the office's region's, else the document's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components.clauses import CJK
+from extraction.components.context import Context, context_of
+from extraction.components.departments import DepartmentMention, find_departments
+from extraction.lexicons import departments, regions
+
+_PHONE = re.compile(
+    r"(?<![\d\-－])(?:[（(]?(?P<area>0\d{2,3})[)）]?\s*[-－—–]?\s*)?(?P<num>(?:1[3-9]\d{9})|(?:[2-9]\d{6,7}))"
+    r"(?:\s*(?:[-－]|转)\s*(?P<ext>\d{1,5}))?(?![\d])"
+)
+_GROUP_GLUE = re.compile(r"^[\s、,，/或和及;；]*$")
+_CUE = re.compile(r"电话|联系|咨询|热线|[Tt]el|座机|手机|服务专线")
+_FAX = re.compile(r"传真[：:\s]*$")
+_LABELS = re.compile(
+    r"(?:联系电话|咨询电话|联系方式|服务联系方式|政策指导及联系方式|联系人|电话|手机|座机|Tel|tel|地址|"
+    r"[：:（）()\s、，,；;。])+"
+)
+_OFFICE_END = re.compile(
+    rf"[{CJK}]{{2,}}(?:处|科|室|司|局|中心|办公室|厅|委|部|所|站|公司|分行|银行|协会|平台)$"
+)
+
+
+@dataclass(frozen=True)
+class Phone:
+    start: int
+    end: int
+    printed: str
+    normalised: str
+
+
+@dataclass(frozen=True)
+class ContactMention:
+    start: int  # the office text (or the first number when no office is printed)
+    end: int  # the last number
+    office: str | None  # canonical office name: body + division, or the printed office
+    department: DepartmentMention | None  # the body the office belongs to
+    phones: tuple[Phone, ...]
+
+
+def _area_code(dept: DepartmentMention | None, ctx: Context) -> str | None:
+    if dept is not None:
+        if dept.region is not None:
+            return dept.region.area_code
+        if dept.level == "national":
+            return regions().get("北京市").area_code  # type: ignore[union-attr]
+    for region in (ctx.city, ctx.province):
+        if region is not None and region.area_code:
+            return region.area_code
+    return None
+
+
+def _normalise(area: str | None, num: str, ext: str | None, fallback: str | None) -> str:
+    if len(num) == 11 and num.startswith("1"):
+        return num  # a mobile number has no area code
+    code = area or fallback
+    out = f"{code}-{num}" if code else num
+    return f"{out}-{ext}" if ext else out
+
+
+def _groups(text: str, prose: bool) -> list[list[re.Match[str]]]:
+    groups: list[list[re.Match[str]]] = []
+    for m in _PHONE.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if _FAX.search(before):
+            continue
+        if (
+            prose
+            and not _CUE.search(before)
+            and not (groups and _GROUP_GLUE.match(text[groups[-1][-1].end() : m.start()]))
+        ):
+            continue
+        if groups and _GROUP_GLUE.match(text[groups[-1][-1].end() : m.start()]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def find_contacts(text: str, ctx: Context | None = None, prose: bool = False) -> list[ContactMention]:
+    ctx = ctx or Context()
+    depts = find_departments(text, ctx)
+    out: list[ContactMention] = []
+    last_dept: DepartmentMention | None = None
+    prev_end = 0
+    for group in _groups(text, prose):
+        start = group[0].start()
+        # the office is what lies between the previous contact (or sentence) and these numbers
+        seg_start = max(prev_end, max((text.rfind(c, 0, start) + 1 for c in "；;。\n"), default=0))
+        office_text = _LABELS.sub(" ", text[seg_start:start]).strip()
+        if (
+            not office_text and seg_start > prev_end
+        ):  # 工业和信息化部\n010-...: the office is on the line above
+            seg_start = max(prev_end, text.rfind("\n", 0, max(seg_start - 1, 0)) + 1)
+            office_text = _LABELS.sub(" ", text[seg_start:start]).strip()
+        named = [d for d in depts if seg_start <= d.start < start]
+        dept = named[-1] if named else None
+        office: str | None = None
+        if dept is not None:
+            office = dept.name
+            last_dept = dept
+        elif office_text:
+            tail = office_text.split()[-1]
+            if _OFFICE_END.search(tail):
+                if last_dept is not None and tail.endswith(tuple(departments().divisions)):
+                    dept = DepartmentMention(
+                        seg_start, start, tail, last_dept.body, last_dept.level, tail, last_dept.region
+                    )
+                    office = dept.name
+                else:
+                    office = tail
+            elif last_dept is not None:
+                dept, office = last_dept, last_dept.name
+        fallback = _area_code(dept, ctx)
+        phones = []
+        area = None
+        for m in group:
+            area = m.group("area") or area  # 010-62300441、62300030: the second shares the code
+            phones.append(
+                Phone(
+                    m.start(),
+                    m.end(),
+                    m.group().strip("（）() "),
+                    _normalise(area, m.group("num"), m.group("ext"), fallback),
+                )
+            )
+        office_start = dept.start if dept is not None and dept.start >= seg_start else start
+        out.append(ContactMention(office_start, group[-1].end(), office, dept, tuple(phones)))
+        prev_end = group[-1].end()
+    return out
+
+
+class PhoneRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = context_of(doc)
+        doc._.contacts = find_contacts(doc.text, ctx, prose=ctx.field != "contact")
+        return doc
+
+
+if not Doc.has_extension("contacts"):
+    Doc.set_extension("contacts", default=[])
+
+
+@Language.factory("policykg_phones")
+def make_phone_recognizer(nlp: Language, name: str) -> PhoneRecognizer:
+    return PhoneRecognizer()

@@ -1,0 +1,105 @@
+"""Section-aware classification of each designation mention into REQUIRES, PREFERS, EXCLUDES or
+GRANTS (or nothing), from cue words in its sentence and the field it sits in.
+
+- EXCLUDES: 已认定为X的不再推荐 / 不得申报 ...
+- PREFERS: 优先支持 / 优先推荐 / 直通车 / 同等条件下 ...
+- GRANTS: 授予 X 称号 / 认定为 X (in a benefit field or a recognition notice)
+- REQUIRES: in an eligibility field (申报条件, 申报主体 ...) a designation the sentence asks the
+  applicant to hold; in prose only with an explicit cue (须为, 已认定为, 获批, 限...企业)
+Words of a cited 《title》 state nothing; "鼓励争创 / 自建 / 培育" a designation is a goal, not a
+condition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components.clauses import clauses, enclosing, sentences
+from extraction.components.context import context_of
+from extraction.components.designations import DesignationMention
+
+_EXCLUDE = re.compile(
+    r"不再推荐|不得申报|不予推荐|不再申报|不能申报|不予受理|不予支持|不再支持|不纳入|不得推荐|不再重复|不重复支持|"
+    r"不列入|不可申报|不得重复|除外|不属于申报范围"
+)
+_PREFER = re.compile(r"优先|直通车|同等条件下|倾斜|加分|直接推荐|直接认定|免于|免予")
+_GRANT = re.compile(r"授予|授牌|称号|牌匾|命名为|认定为|评为|认定一批|遴选一批|培育一批|公布名单")
+_REQUIRE_STRONG = re.compile(
+    r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|已认定|已获|已被|已经认定|获批|获评|获得|认定的|评定的|"
+    r"申报主体|申报单位|限|属于|入选|列入|入库|取得|持有|具备|是.{0,12}$|为.{0,12}$"
+)
+_GOAL = re.compile(
+    r"争创|自建|建立|设立|建设|组建|培育|打造|鼓励|引导|推动|力争|创建|成为|争取|提升为|升级为"
+)
+_ELIGIBILITY = ("conditions",)
+
+
+@dataclass(frozen=True)
+class DesignationRelation:
+    type: str  # REQUIRES | PREFERS | EXCLUDES | GRANTS
+    mention: DesignationMention
+    sentence: tuple[int, int]  # [start, end) in the doc text: the evidence
+
+
+def classify(text: str, mention: DesignationMention, field: str) -> str | None:
+    sents = sentences(text)
+    s, e = enclosing(sents, mention.start, mention.end)
+    sentence = text[s:e]
+    cs, ce = enclosing(clauses(text, s, e), mention.start, mention.end)
+    before = text[cs : mention.start]
+    after = text[mention.end : e]
+    if _EXCLUDE.search(after) or _EXCLUDE.search(before[-12:]):
+        return "EXCLUDES"
+    if _PREFER.search(text[cs:ce]) or _PREFER.search(text[max(s, mention.start - 20) : mention.start]):
+        return "PREFERS"
+    if (
+        field == "benefit"
+        and _GRANT.search(sentence)
+        and not re.search(r"对.{0,20}$", text[s : mention.start])
+    ):
+        return "GRANTS"
+    if _GOAL.search(before):
+        return None
+    if field in _ELIGIBILITY:
+        return "REQUIRES"
+    if field == "benefit":
+        # 对新认定的国家级企业技术中心给予奖励: the reward requires the designation
+        if re.search(r"对|获评|获得|认定的|评为|入选", before) and re.search(
+            r"给予|奖励|补助|支持", sentence
+        ):
+            return "REQUIRES"
+        return None
+    if _REQUIRE_STRONG.search(before) and re.search(r"申报|申请|推荐|条件|企业", sentence):
+        return "REQUIRES"
+    return None
+
+
+def classify_all(text: str, mentions: list[DesignationMention], field: str) -> list[DesignationRelation]:
+    sents = sentences(text)
+    out = []
+    for m in mentions:
+        if m.in_title:
+            continue
+        kind = classify(text, m, field)
+        if kind is not None:
+            out.append(DesignationRelation(kind, m, enclosing(sents, m.start, m.end)))
+    return out
+
+
+class RelationClassifier:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = classify_all(doc.text, doc._.designations, context_of(doc).field)
+        return doc
+
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=[])
+
+
+@Language.factory("policykg_relations", requires=["doc._.designations"], assigns=["doc._.relations"])
+def make_relation_classifier(nlp: Language, name: str) -> RelationClassifier:
+    return RelationClassifier()
