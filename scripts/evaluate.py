@@ -21,6 +21,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -289,6 +290,8 @@ class Report:
     document: str
     gold_programs: int = 0
     extracted_programs: int = 0  # all Program nodes of the document, matched or not
+    chars: int = 0  # document characters extracted, and the seconds it took (speed, for the issue)
+    seconds: float = 0.0
     matched_programs: int = 0
     counts: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in RELATIONS})
     errors: list[dict[str, Any]] = field(default_factory=list)  # every FN and FP, for --verbose
@@ -300,6 +303,8 @@ class Report:
     def add(self, other: Report) -> None:
         self.gold_programs += other.gold_programs
         self.extracted_programs += other.extracted_programs
+        self.chars += other.chars
+        self.seconds += other.seconds
         self.matched_programs += other.matched_programs
         for rtype in RELATIONS:
             self.counts[rtype].add(other.counts[rtype])
@@ -310,6 +315,8 @@ class Report:
             "document": self.document,
             "gold_programs": self.gold_programs,
             "extracted_programs": self.extracted_programs,
+            "chars": self.chars,
+            "seconds": round(self.seconds, 3),
             "matched_programs": self.matched_programs,
             "program_recall": round(self.program_recall, 4),
             "relations": {r: c.as_dict() for r, c in self.counts.items()},
@@ -371,6 +378,10 @@ def format_table(reports: list[Report]) -> str:
             f"\n{rep.document}: programs {rep.matched_programs}/{rep.gold_programs}"
             f"  recall {rep.program_recall:.3f}  (extracted programs: {rep.extracted_programs})"
         )
+        if rep.chars and rep.seconds:
+            lines.append(
+                f"  extraction: {rep.chars} chars in {rep.seconds:.2f} s ({rep.chars / rep.seconds:,.0f} chars/s)"
+            )
         lines.append(f"  {'relation':<16}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>8}{'R':>8}{'F1':>8}")
         for rtype, c in rep.counts.items():
             lines.append(
@@ -420,6 +431,11 @@ def extract_graph(document: str, seed_dir: Path) -> dict[str, Any]:
     return _graph_json(extract_file(seed_dir / document))
 
 
+def seed_chars(document: str, seed_dir: Path) -> int:
+    path = seed_dir / document
+    return len(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else 0
+
+
 def cli_graph(document: str, seed_dir: Path, command: str) -> dict[str, Any]:
     """The graph printed by `policykg extract PATH --format json`: the owner's own scoring path."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -440,12 +456,15 @@ def cli_graph(document: str, seed_dir: Path, command: str) -> dict[str, Any]:
 
 
 def evaluate(
-    gold_files: list[Path], graph_for: Callable[[str], dict[str, Any]]
+    gold_files: list[Path],
+    graph_for: Callable[[str], dict[str, Any]],
+    chars_of: Callable[[str], int] | None = None,
 ) -> tuple[list[Report], Report]:
     reports = []
     total = Report("OVERALL")
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
+        started = time.perf_counter()
         try:
             graph = graph_for(gold["document"])
         except ImportError:
@@ -454,6 +473,9 @@ def evaluate(
             print(f"extraction of {gold['document']} failed: {exc!r}", file=sys.stderr)
             graph = {"nodes": [], "relationships": []}
         rep = score_document(gold, graph)
+        rep.seconds = time.perf_counter() - started
+        if chars_of is not None:
+            rep.chars = chars_of(gold["document"])
         reports.append(rep)
         total.add(rep)
     return reports, total
@@ -480,11 +502,19 @@ def main(argv: list[str] | None = None) -> int:
         merged = load_graphs(args.graph)
         reports, total = evaluate(gold_files, lambda _doc: merged)
     elif args.cli:
-        reports, total = evaluate(gold_files, lambda doc: cli_graph(doc, args.seed_dir, args.cli))
+        reports, total = evaluate(
+            gold_files,
+            lambda doc: cli_graph(doc, args.seed_dir, args.cli),
+            lambda doc: seed_chars(doc, args.seed_dir),
+        )
     else:
         sys.path.insert(0, str(REPO))
         try:
-            reports, total = evaluate(gold_files, lambda doc: extract_graph(doc, args.seed_dir))
+            reports, total = evaluate(
+                gold_files,
+                lambda doc: extract_graph(doc, args.seed_dir),
+                lambda doc: seed_chars(doc, args.seed_dir),
+            )
         except ImportError as exc:  # the extractor is not importable: graphs can still be given
             print(f"cannot run the extractor ({exc}); pass --graph FILE instead", file=sys.stderr)
             return 2
