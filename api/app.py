@@ -1,22 +1,31 @@
-"""The HTTP API: `create_app(settings)` builds a FastAPI app over one graph store."""
+"""The HTTP API: `create_app(settings)` builds a FastAPI app over one graph store, with GraphQL at
+`/graphql` (GraphiQL in a browser), its SDL at `/graphql/schema.graphql`, and `/health`."""
 
 from __future__ import annotations
 
+import threading
+import time
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 
+from api.graphql import graphql_router, sdl
+from api.graphql import search as graphql_search
+from api.graphql.limits import BodySizeLimit
 from api.settings import Settings
 from graph.store import GraphStore, counts, open_store
 from schema.errors import PolicyKGError
 
+# How often a store that could not be opened is tried again, at most.
+REOPEN_INTERVAL_S = 1.0
 
-def health_payload(store: GraphStore | None) -> tuple[int, dict[str, Any]]:
+
+def health_payload(store: GraphStore | None, error: str | None = None) -> tuple[int, dict[str, Any]]:
     """(HTTP status, body): 200 with counts when the store answers, 503 saying why when not."""
     if store is None:
-        return 503, {"status": "down", "store": {"up": False, "error": "no store is configured"}}
+        return 503, {"status": "down", "store": {"up": False, "error": error or "no store is configured"}}
     info: dict[str, Any] = {"backend": store.backend, "address": store.address}
     try:
         node_counts = counts(store)
@@ -30,6 +39,35 @@ def health_payload(store: GraphStore | None) -> tuple[int, dict[str, Any]]:
     }
 
 
+class StoreHolder:
+    """The app's store. One that could not be opened at start-up is opened later, when it returns,
+    so the API recovers without a restart (an open store reconnects by itself)."""
+
+    def __init__(self, settings: Settings, store: GraphStore | None, state: Any) -> None:
+        self.settings = settings
+        self._state = state  # app.state.store stays the current store, for routes that read it
+        self.store = store
+        self.error: str | None = None
+        self._last_try = 0.0
+        self._lock = threading.Lock()
+
+    def open(self) -> None:
+        try:
+            self.store = open_store(self.settings.store_config())
+            self.error = None
+        except PolicyKGError as exc:
+            self.store, self.error = None, str(exc)
+        self._last_try = time.monotonic()
+        self._state.store = self.store
+
+    def get(self) -> GraphStore | None:
+        if self.store is None and time.monotonic() - self._last_try >= REOPEN_INTERVAL_S:
+            with self._lock:
+                if self.store is None:
+                    self.open()
+        return self.store
+
+
 def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     """An app over `store`, or over the store the settings name (opened at start-up)."""
 
@@ -37,22 +75,28 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         owned = store is None
         if owned:
-            try:
-                app.state.store = open_store(settings.store_config())
-            except PolicyKGError as exc:
-                app.state.store = None
-                app.state.store_error = str(exc)
+            holder.open()
+        graphql_search.warm()
         yield
-        if owned and app.state.store is not None:
-            app.state.store.close()
+        if owned and holder.store is not None:
+            holder.store.close()
 
     app = FastAPI(title="policykg", version="0.1.0", lifespan=lifespan)
+    holder = StoreHolder(settings, store, app.state)
     app.state.settings = settings
     app.state.store = store
+    app.state.holder = holder
+    app.state.get_store = holder.get
+    app.add_middleware(BodySizeLimit)
 
     @app.get("/health")
     def health() -> JSONResponse:
-        status, body = health_payload(app.state.store)
+        status, body = health_payload(holder.get(), holder.error)
         return JSONResponse(body, status_code=status)
 
+    @app.get("/graphql/schema.graphql", response_class=PlainTextResponse)
+    def graphql_sdl() -> PlainTextResponse:
+        return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
+
+    app.include_router(graphql_router(), prefix="/graphql")
     return app

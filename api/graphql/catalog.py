@@ -1,0 +1,192 @@
+"""The decision data of the whole graph, fetched once per request by a few queries: designations and
+their IMPLIES edges, program conditions, offers and scope. Eligibility, unlocks and pathways reason
+over it in Python, which keeps the Cypher simple enough for FalkorDB and the query count fixed."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from api.graphql.names import level_rank, name_key, region_variants
+
+if TYPE_CHECKING:
+    from api.graphql.context import Context
+
+
+@dataclass(frozen=True)
+class DesignationRecord:
+    id: str
+    name: str
+    level: str | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+class DesignationIndex:
+    """Designations by id and by name, with the IMPLIES graph."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.by_id: dict[str, DesignationRecord] = {}
+        self.implies: dict[str, set[str]] = defaultdict(set)
+        self.implied_by: dict[str, set[str]] = defaultdict(set)
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            rec = DesignationRecord(row["id"], row["name"], row.get("level"), tuple(row.get("aliases") or ()))
+            self.by_id[rec.id] = rec
+            for name in (rec.name, *rec.aliases):
+                self.by_key[name_key(name)].add(rec.id)
+            for target in row.get("implies") or ():
+                self.implies[rec.id].add(target)
+                self.implied_by[target].add(rec.id)
+
+    def named(self, key: str) -> list[DesignationRecord]:
+        return sorted((self.by_id[i] for i in self.by_key.get(key, ())), key=lambda r: -level_rank(r.level))
+
+    def find(self, key: str, level: str | None) -> list[DesignationRecord]:
+        """Designations with this name (or alias) at exactly this level (None: every level)."""
+        return [r for r in self.named(key) if level is None or r.level == level]
+
+    def closure(self, ids: set[str]) -> set[str]:
+        """Everything the given designations satisfy through IMPLIES (0 or more hops)."""
+        seen = set(ids)
+        todo = list(ids)
+        while todo:
+            for nxt in self.implies.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One program-to-designation relationship (REQUIRES, PREFERS, EXCLUDES or GRANTS)."""
+
+    program: str
+    type: str
+    designation: str
+    rel: dict[str, Any]
+
+    @property
+    def level_min(self) -> str | None:
+        value = self.rel.get("levelMin")
+        return value if isinstance(value, str) else None
+
+
+@dataclass
+class ProgramConditions:
+    requires: list[Condition] = field(default_factory=list)
+    prefers: list[Condition] = field(default_factory=list)
+    excludes: list[Condition] = field(default_factory=list)
+    grants: list[Condition] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Offer:
+    program: str
+    benefit: dict[str, Any]
+    rel: dict[str, Any]
+
+    @property
+    def amount(self) -> float | None:
+        value = self.benefit.get("amountMaxWan")
+        return float(value) if isinstance(value, (int, float)) else None
+
+
+@dataclass(frozen=True)
+class ProgramScope:
+    id: str
+    name: str
+    level: str | None
+    kind: str | None
+    summary: str | None
+    regions: tuple[str, ...]
+    departments: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RegionScope:
+    """A region as asked for, and every region id whose programs apply there."""
+
+    asked: str
+    region: dict[str, Any] | None
+    ids: frozenset[str]
+
+    def contains(self, program: ProgramScope) -> bool:
+        # A program that names no region (nor does its document) is not bound to one.
+        return not program.regions or any(r in self.ids for r in program.regions)
+
+
+class Catalog:
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._cache: dict[str, asyncio.Future[Any]] = {}
+
+    async def _once(self, key: str, make: Any) -> Any:
+        from api.graphql.context import once
+
+        return await once(self._cache, key, make)
+
+    async def designations(self) -> DesignationIndex:
+        async def make() -> DesignationIndex:
+            return DesignationIndex(await self._ctx.run("api_designations"))
+
+        return await self._once("designations", make)
+
+    async def conditions(self) -> dict[str, ProgramConditions]:
+        async def make() -> dict[str, ProgramConditions]:
+            out: dict[str, ProgramConditions] = defaultdict(ProgramConditions)
+            for row in await self._ctx.run("api_conditions"):
+                cond = Condition(row["program"], row["type"], row["designation"], row["rel"] or {})
+                getattr(out[cond.program], cond.type.lower()).append(cond)
+            return out
+
+        return await self._once("conditions", make)
+
+    async def offers(self) -> dict[str, list[Offer]]:
+        async def make() -> dict[str, list[Offer]]:
+            out: dict[str, list[Offer]] = defaultdict(list)
+            for row in await self._ctx.run("api_offers"):
+                out[row["program"]].append(Offer(row["program"], row["benefit"], row["rel"] or {}))
+            return out
+
+        return await self._once("offers", make)
+
+    async def programs(self) -> dict[str, ProgramScope]:
+        async def make() -> dict[str, ProgramScope]:
+            out = {}
+            for row in await self._ctx.run("api_program_scope"):
+                out[row["id"]] = ProgramScope(
+                    id=row["id"],
+                    name=row.get("name") or "",
+                    level=row.get("level"),
+                    kind=row.get("kind"),
+                    summary=row.get("summary"),
+                    regions=tuple(row.get("regions") or row.get("docRegions") or ()),
+                    departments=tuple(row.get("departments") or ()),
+                )
+            return out
+
+        return await self._once("programs", make)
+
+    async def region(self, name: str) -> RegionScope:
+        async def make() -> RegionScope:
+            variants = region_variants(name)
+            rows = await self._ctx.run("api_region_scope", names=variants)
+            row = rows[0] if rows else {}
+            named = [r for r in row.get("named") or [] if r]
+            # Prefer the name exactly as typed, then the first suffixed form that exists.
+            named.sort(
+                key=lambda r: variants.index(r["name"]) if r.get("name") in variants else len(variants)
+            )
+            if not named:
+                return RegionScope(name, None, frozenset())
+            ids = {r["id"] for r in named} | set(row.get("above") or ()) | set(row.get("national") or ())
+            return RegionScope(name, named[0], frozenset(ids))
+
+        return await self._once(f"region:{name}", make)

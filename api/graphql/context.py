@@ -1,0 +1,104 @@
+"""The per-request context: the store, the DataLoaders that batch every relationship field into one
+query per level of the request, and the catalog of decision data the reasoning fields share."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from api.graphql.catalog import Catalog
+from api.graphql.cypher import filled
+from api.graphql.errors import GraphStoreUnavailable
+from graph.store import GraphStore, Row
+from schema.errors import StoreError
+
+T = TypeVar("T")
+Link = tuple[dict[str, Any], dict[str, Any]]  # (relationship properties, far node properties)
+
+
+class Context(BaseContext):
+    def __init__(self, store: GraphStore | None) -> None:
+        super().__init__()
+        self.store = store
+        self._nodes: dict[str, DataLoader[str, dict[str, Any] | None]] = {}
+        self._links: dict[tuple[str, str, str, bool], DataLoader[str, list[Link]]] = {}
+        self.catalog = Catalog(self)
+
+    async def _call(self, fn: Callable[[], list[Row]]) -> list[Row]:
+        if self.store is None:
+            raise GraphStoreUnavailable()
+        try:
+            # The store client blocks; a worker thread keeps the event loop serving other requests.
+            return await asyncio.to_thread(fn)
+        except StoreError as exc:
+            # A store that still answers refused the query: a bug, masked. One that does not is down.
+            if not await asyncio.to_thread(self.store.ping):
+                raise GraphStoreUnavailable() from exc
+            raise
+
+    async def run(self, name: str, **params: Any) -> list[Row]:
+        """Run cypher/<name>.cypher with parameters."""
+        store = self.store
+        return await self._call(lambda: store.run(name, **params))  # type: ignore[union-attr]
+
+    async def run_filled(self, name: str, slots: dict[str, str], **params: Any) -> list[Row]:
+        """Run a template query whose slots are filled from the ontology enums."""
+        text = filled(name, **slots)
+        store = self.store
+        return await self._call(lambda: store.run_text(text, params))  # type: ignore[union-attr]
+
+    def nodes(self, label: str) -> DataLoader[str, dict[str, Any] | None]:
+        """Node properties by id for one label: one query per batch."""
+        loader = self._nodes.get(label)
+        if loader is None:
+
+            async def load(ids: list[str]) -> list[dict[str, Any] | None]:
+                rows = await self.run_filled("api_nodes", {"LABEL": label}, ids=list(ids))
+                found = {row["id"]: row["props"] for row in rows}
+                return [found.get(i) for i in ids]
+
+            loader = self._nodes[label] = DataLoader(load_fn=load)
+        return loader
+
+    def links(
+        self, start: str, rel_type: str, end: str, *, outgoing: bool = True
+    ) -> DataLoader[str, list[Link]]:
+        """Relationships of one type at a batch of nodes (the start side when `outgoing`, else the end
+        side), each with the node at the other end: one query per batch."""
+        key = (start, rel_type, end, outgoing)
+        loader = self._links.get(key)
+        if loader is None:
+            name = "api_links_out" if outgoing else "api_links_in"
+
+            async def load(ids: list[str]) -> list[list[Link]]:
+                rows = await self.run_filled(
+                    name, {"START": start, "TYPE": rel_type, "END": end}, ids=list(ids)
+                )
+                grouped: dict[str, list[Link]] = defaultdict(list)
+                for row in rows:
+                    grouped[row["key"]].append((row["rel"], row["node"]))
+                for links in grouped.values():
+                    links.sort(key=_link_order)
+                return [grouped.get(i, []) for i in ids]
+
+            loader = self._links[key] = DataLoader(load_fn=load)
+        return loader
+
+
+def _link_order(link: Link) -> tuple[str, str]:
+    """Stable answers: links sorted by the far node's caption, then id."""
+    node = link[1]
+    return (str(node.get("name") or node.get("title") or node.get("text") or ""), str(node.get("id", "")))
+
+
+async def once(cache: dict[str, asyncio.Future[Any]], key: str, make: Callable[[], Awaitable[T]]) -> T:
+    """Run `make` once per key and share the result with every concurrent caller."""
+    future = cache.get(key)
+    if future is None:
+        future = cache[key] = asyncio.ensure_future(make())
+    return await future

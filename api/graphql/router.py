@@ -1,0 +1,33 @@
+"""Mounting: the GraphQL router (GraphiQL on) with a typed per-request context, and the SDL."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from strawberry.fastapi import GraphQLRouter
+
+from api.graphql.context import Context
+from api.graphql.schema import schema
+from graph.store import GraphStore
+
+
+def current_store(request: Request) -> GraphStore | None:
+    """The app's store; `api/app.py` reopens it when it was down at start-up."""
+    getter = getattr(request.app.state, "get_store", None)
+    return getter() if getter else request.app.state.store
+
+
+Store = Annotated[GraphStore | None, Depends(current_store)]
+
+
+async def context_getter(store: Store) -> Context:
+    return Context(store)
+
+
+def graphql_router() -> GraphQLRouter[Context, None]:
+    return GraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql")
+
+
+def sdl() -> str:
+    return schema.as_str() + "\n"

@@ -1,0 +1,73 @@
+"""Node types get their scalar fields from the ontology: `@node_type("Program")` adds one field per
+property listed in `schema/ontology.yaml`, typed from it, so a property added there shows up here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import strawberry
+
+from api.graphql.enums import BenefitType, Level, benefit_type_or_none, level_or_none
+from schema.ontology import ONTOLOGY
+
+C = TypeVar("C", bound=type)
+
+# ontology property type -> (GraphQL-facing Python type, conversion from the stored value)
+_SCALARS: dict[str, tuple[Any, Callable[[Any], Any]]] = {
+    "str": (str, lambda v: None if v is None else str(v)),
+    "int": (int, lambda v: None if v is None else int(v)),
+    "float": (float, lambda v: None if v is None else float(v)),
+    "list[str]": (list[str], lambda v: None if v is None else [str(x) for x in v]),
+    "level": (Level, level_or_none),
+    "benefit_type": (BenefitType, benefit_type_or_none),
+}
+
+
+def _resolver(prop: str, py_type: Any, convert: Callable[[Any], Any], required: bool) -> Callable[..., Any]:
+    # Only the id is non-null: extraction may leave even a "required" property out, and one
+    # missing caption must not void a whole answer.
+    def resolve(self: Any) -> Any:
+        return convert(self.props.get(prop))
+
+    # Set after definition: the annotation must be the type object, not a postponed string.
+    resolve.__annotations__ = {"return": py_type if required else py_type | None}
+    return resolve
+
+
+def node_type(label: str) -> Callable[[C], C]:
+    """A strawberry type named `label` with the ontology's properties as fields (plus the class's own)."""
+    spec = ONTOLOGY.node_types[label]
+
+    def wrap(cls: C) -> C:
+        own = set(vars(cls)) | set(vars(cls).get("__annotations__", {}))
+        # The stored properties, as a private dataclass field of every node type.
+        cls.__annotations__ = {
+            "props": strawberry.Private[dict[str, Any]],
+            **vars(cls).get("__annotations__", {}),
+        }
+        for prop, ptype in spec.properties.items():
+            if prop in own:
+                continue
+            if prop == "id":
+                py_type, convert = strawberry.ID, lambda v: strawberry.ID(str(v))
+            else:
+                py_type, convert = _SCALARS[ptype.type]
+            field = strawberry.field(
+                resolver=_resolver(prop, py_type, convert, prop == "id"),
+                description=ptype.description or None,
+            )
+            setattr(cls, prop, field)
+        return strawberry.type(cls, name=label, description=spec.description)
+
+    return wrap
+
+
+class NodeBase:
+    """What every node type holds: the stored properties of its node (`props`, added by node_type)."""
+
+    props: dict[str, Any]
+
+    @property
+    def node_id(self) -> str:
+        return str(self.props["id"])

@@ -1,0 +1,53 @@
+"""Answers to "what can we apply for": eligible programs and near misses."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from api.graphql.types.designation import Designation
+from api.graphql.types.links import DesignationLink, ProgramLink
+from api.graphql.types.problem import UnknownInput
+from api.graphql.types.program import Program
+from api.graphql.types.region import Region
+
+
+@strawberry.type(description="A program the holdings qualify for, with the requirements they meet.")
+class Eligibility:
+    program: Program
+    met: list[DesignationLink] = strawberry.field(description="Each requirement and the fact that states it.")
+
+
+@strawberry.type(description="A program one requirement short, naming it and the programs that grant it.")
+class NearMiss:
+    program: Program
+    met: list[DesignationLink]
+    missing: DesignationLink
+    granted_by: list[ProgramLink] = strawberry.field(
+        description="Programs whose designation would meet the missing requirement (GRANTS facts)."
+    )
+
+
+@strawberry.type(description="Programs the holdings qualify for in the region (and the regions above it).")
+class EligiblePrograms:
+    programs: list[Eligibility]
+    holding: list[Designation] = strawberry.field(description="The held designations and all they imply.")
+    region: Region | None
+    unrecognised: list[str] = strawberry.field(
+        description="Held names the graph does not know (they open nothing)."
+    )
+    extra: strawberry.Private[dict[str, Any] | None] = None
+
+
+@strawberry.type(description="Programs exactly one requirement away.")
+class NearlyEligiblePrograms:
+    programs: list[NearMiss]
+    region: Region | None
+    unrecognised: list[str]
+
+
+EligibleResult = Annotated[EligiblePrograms | UnknownInput, strawberry.union("EligibleResult")]
+NearlyEligibleResult = Annotated[
+    NearlyEligiblePrograms | UnknownInput, strawberry.union("NearlyEligibleResult")
+]

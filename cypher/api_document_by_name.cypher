@@ -1,0 +1,3 @@
+MATCH (d:Document {name: $name})
+RETURN properties(d) AS props
+LIMIT 1
