@@ -1,0 +1,278 @@
+"""JSON article lists (WeChat exports): one ARTICLE unit per article.
+
+The document text is the raw JSON, so offsets must point into it: a small scanner decodes the
+JSON while remembering, for every character of every string, where it sits in the raw text (an
+escape such as `\\r` or `\\u4e2d` points at its backslash). Labelled passages inside an article's
+prose ("一、申报条件…", "四、联系方式…", "联系人：…") become fields besides the whole body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from extraction.document import FieldName, TextField, Unit, UnitKind
+from extraction.readers.cleaner import Clean, clean
+from extraction.readers.fields import lexicon
+from extraction.readers.numbering import cn_number
+from extraction.readers.tidy import find_date, tidy_title
+from schema.errors import InputError
+
+
+@dataclass(frozen=True)
+class Located:
+    """A decoded JSON string and the raw-text offset of each of its characters."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_CHUNK = re.compile(r'[^"\\]+')
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class _Scanner:
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.pos = 0
+
+    def ws(self) -> None:
+        self.pos = _WS.match(self.raw, self.pos).end()  # type: ignore[union-attr]
+
+    def value(self) -> object:
+        self.ws()
+        ch = self.raw[self.pos]
+        if ch == '"':
+            return self.string()
+        if ch == "{":
+            self.pos += 1
+            obj: dict[str, object] = {}
+            self.ws()
+            if self.raw[self.pos] == "}":
+                self.pos += 1
+                return obj
+            while True:
+                self.ws()
+                key = self.string().text
+                self.ws()
+                self.pos += 1  # ':'
+                obj[key] = self.value()
+                self.ws()
+                sep = self.raw[self.pos]
+                self.pos += 1
+                if sep == "}":
+                    return obj
+        if ch == "[":
+            self.pos += 1
+            arr: list[object] = []
+            self.ws()
+            if self.raw[self.pos] == "]":
+                self.pos += 1
+                return arr
+            while True:
+                arr.append(self.value())
+                self.ws()
+                sep = self.raw[self.pos]
+                self.pos += 1
+                if sep == "]":
+                    return arr
+        for word, val in (("true", True), ("false", False), ("null", None)):
+            if self.raw.startswith(word, self.pos):
+                self.pos += len(word)
+                return val
+        m = _NUMBER.match(self.raw, self.pos)
+        assert m is not None
+        self.pos = m.end()
+        return json.loads(m.group())
+
+    def string(self) -> Located:
+        raw = self.raw
+        self.pos += 1  # opening quote
+        chars: list[str] = []
+        offs: list[int] = []
+        while True:
+            m = _CHUNK.match(raw, self.pos)
+            if m:
+                chars.append(m.group())
+                offs.extend(range(m.start(), m.end()))
+                self.pos = m.end()
+            ch = raw[self.pos]
+            if ch == '"':
+                self.pos += 1
+                return Located("".join(chars), tuple(offs))
+            # a backslash escape
+            start = self.pos
+            kind = raw[self.pos + 1]
+            if kind == "u":
+                code = int(raw[self.pos + 2 : self.pos + 6], 16)
+                self.pos += 6
+                if 0xD800 <= code < 0xDC00 and raw.startswith("\\u", self.pos):
+                    low = int(raw[self.pos + 2 : self.pos + 6], 16)
+                    if 0xDC00 <= low < 0xE000:
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        self.pos += 6
+                chars.append(chr(code))
+            else:
+                chars.append(_ESCAPES.get(kind, kind))
+                self.pos += 2
+            offs.append(start)
+
+
+def scan_json(raw: str, source: str) -> object:
+    """Parse JSON text keeping string positions; broken JSON raises InputError with line/column."""
+    try:
+        json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise InputError(source, f"broken JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+    return _Scanner(raw).value()
+
+
+def looks_like_json(text: str) -> bool:
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    return head in ("[", "{")
+
+
+def _records(data: object) -> list[dict[str, object]]:
+    if isinstance(data, list):
+        return [d for d in data if isinstance(d, dict)]
+    if isinstance(data, dict):
+        for v in data.values():
+            if isinstance(v, list) and v and all(isinstance(d, dict) for d in v):
+                return v  # type: ignore[return-value]
+        return [data]
+    return []
+
+
+_KEYS = {
+    "title": ("title", "标题", "题目", "name"),
+    "url": ("url", "链接", "link", "href"),
+    "time": ("time", "时间", "date", "日期", "publish"),
+    "content": ("content", "正文", "内容", "text", "body", "article"),
+    "account": ("公众号", "account", "source", "author", "来源", "作者"),
+}
+
+
+def _pick(rec: dict[str, object], role: str) -> Located | None:
+    found = [
+        v
+        for k, v in rec.items()
+        if isinstance(v, Located) and any(w.lower() in k.lower() for w in _KEYS[role])
+    ]
+    if not found:
+        return None
+    return max(found, key=lambda v: len(v.text)) if role == "content" else found[0]
+
+
+def read_articles(raw: str, source: str) -> tuple[list[Unit], dict[str, str | None]]:
+    data = scan_json(raw, source)
+    records = _records(data)
+    if not records:
+        raise InputError(source, "JSON without a list of article objects")
+    units: list[Unit] = []
+    accounts: set[str] = set()
+    for rec in records:
+        unit = _article(rec)
+        if unit is not None:
+            units.append(unit)
+        acc = _pick(rec, "account")
+        if acc is not None and acc.text.strip():
+            accounts.add(acc.text.strip())
+    account = accounts.pop() if len(accounts) == 1 else ""
+    return units, {"title": account, "issuer": account, "published_at": None}
+
+
+_COLUMN = re.compile(r"^(?P<col>[^丨|｜]{1,8})[丨|｜]\s*")
+
+
+def _article(rec: dict[str, object]) -> Unit | None:
+    t = _pick(rec, "title")
+    body = _pick(rec, "content")
+    if t is None and body is None:
+        return None
+    section = ""
+    title = Clean("", ())
+    if t is not None:
+        title = tidy_title(clean(t.text, t.offsets))
+        m = _COLUMN.match(title.text)
+        if m and m.end() < len(title.text):
+            section = m.group("col")
+            title = title[m.end() :]
+    fields: list[TextField] = []
+    if body is not None:
+        c = clean(body.text, body.offsets)
+        if c.text:
+            fields.append(TextField(FieldName.BODY, c.text, c.offsets, ""))
+            fields.extend(labelled_passages(c))
+    url = _pick(rec, "url")
+    time = _pick(rec, "time")
+    if not title.text and not fields:
+        return None
+    return Unit(
+        kind=UnitKind.ARTICLE,
+        title=title.text,
+        title_offsets=title.offsets,
+        fields=tuple(fields),
+        section=section,
+        url=url.text.strip() if url is not None and url.text.strip() else None,
+        published_at=find_date(time.text) if time is not None else None,
+    )
+
+
+_CN_HEAD = re.compile(r"(?<![（(])(?P<n>[一二三四五六七八九十]{1,3})、\s*")
+_CONTACT = re.compile(r"(?:联系方式|联系人|联系电话|咨询电话|咨询方式)(?:及电话)?\s*[：:]?")
+_TAIL = re.compile(r"附件[：:\d]|来源[：:]|编辑[：:]|扫码|点赞|\n\n")
+
+
+def labelled_passages(c: Clean) -> list[TextField]:
+    """Fields found in run-in prose: "一、申报条件（一）…二、申报材料…", "联系人：…"."""
+    text = c.text
+    lex = lexicon()
+    heads = []
+    for m in _CN_HEAD.finditer(text):
+        after = m.end()
+        best = None
+        for length in range(10, 1, -1):
+            cand = text[after : after + length]
+            name = lex.lookup(cand)
+            if name is not None:
+                best = (name, cand, after + length)
+                break
+        glued = m.start() > 0 and re.match(r"[\w]", text[m.start() - 1]) is not None
+        if glued and best is None:
+            continue  # "十四五、" or a word ending in a numeral, not an outline marker
+        heads.append((m.start(), cn_number(m.group("n")), best))
+    out: list[TextField] = []
+    covered: list[tuple[int, int]] = []
+    for k, (start, number, best) in enumerate(heads):
+        if best is None:
+            continue
+        name, heading, content_start = best
+        end = len(text)
+        for start2, number2, _ in heads[k + 1 :]:
+            if number2 > number:
+                end = start2
+                break
+        tail = _TAIL.search(text, content_start, end)
+        if tail:
+            end = tail.start()
+        piece = c[content_start:end].strip(" \n：:")
+        if piece.text:
+            out.append(TextField(name, piece.text, piece.offsets, heading))
+            covered.append((start, end))
+    for m in _CONTACT.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        end = min(len(text), m.end() + 300)
+        tail = _TAIL.search(text, m.end(), end)
+        nxt = _CN_HEAD.search(text, m.end(), end)
+        for cut in (tail, nxt):
+            if cut is not None:
+                end = min(end, cut.start())
+        piece = c[m.end() : end].strip(" \n：:")
+        if piece.text and re.search(r"\d{5,}", piece.text):
+            out.append(TextField(FieldName.CONTACT, piece.text, piece.offsets, "联系方式"))
+            covered.append((m.start(), end))
+    return out

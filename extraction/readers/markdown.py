@@ -1,0 +1,653 @@
+"""Markdown (with HTML fragments) into program / policy units.
+
+The document is read as an outline. Numbered lines (一、/（一）/1./（1）/①) and markdown headings
+form a stack; a line continues a numbering sequence (（二） after （一）) or starts a nested list.
+A unit starts at a title line (a heading, or a numbered line whose run-in title is short) that is
+immediately followed by a field heading (文件依据, 🕒 申报时间, 1. 支持条件 ...); it ends at the next
+title at the same or a shallower level. Leaf items of a guide that name a program ("（六）免费诊断
+服务项目。...") but carry no labelled fields become units with a summary only. Tables of contents
+and page-break running headers are skipped, and a field cut by a running header is rejoined.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from extraction.document import FieldName, TextField, Unit, UnitKind
+from extraction.readers.cleaner import Clean, clean_span, join
+from extraction.readers.fields import inline_headings, normalize_heading
+from extraction.readers.lines import Line, LineKind, Toc, TocEntry, chapter_name, classify, plain, split_lines
+from extraction.readers.tidy import find_date, first_url, tidy_title
+
+_PROGRAM_FIELDS = {
+    FieldName.WINDOW,
+    FieldName.CONDITIONS,
+    FieldName.MATERIALS,
+    FieldName.PROCEDURE,
+    FieldName.BENEFIT,
+}
+_POLICY_FIELDS = {FieldName.TITLE, FieldName.ISSUED_AT, FieldName.SUMMARY}
+_PROGRAM_NAME = re.compile(r"(?:项目|计划|工程|专项|奖励|奖补|补贴|补助|贴息|资助)(?:[（(][^）)]*[)）])?$")
+_NOTE_PAREN = re.compile(r"[（(][^（()）]*(?:另行通知|详见|见附件|具体方案)[^（()）]*[)）]$")
+_CONTACT_HEADING = re.compile(r"联系方式|联系电话|联系人|咨询电话")
+_ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]")
+_SENTENCE_BREAK = re.compile(r"[，,；;：:]")
+_TERMINAL = "。；;：:！!？?"
+# a paragraph cut mid-sentence ends with a CJK character or a comma-like mark, not with 。 or a URL
+_GLUE_END = re.compile(r"[\u4e00-\u9fff，、,（(“《]")
+
+
+@dataclass
+class _Field:
+    name: FieldName
+    heading: str
+    runs: list[list[int]] = field(default_factory=list)  # [start, end] document ranges
+    broken: list[bool] = field(default_factory=list)  # run i follows a dropped running header
+
+    def add(self, start: int, end: int, *, after_break: bool) -> None:
+        if end <= start:
+            return
+        if self.runs and not after_break and self.runs[-1][1] >= start - 1:
+            self.runs[-1][1] = end
+            return
+        self.runs.append([start, end])
+        self.broken.append(after_break)
+
+
+@dataclass
+class _Open:
+    title: Clean
+    depth: int | None
+    numbered: bool
+    heading_level: int
+    section: str
+    fields: list[_Field] = field(default_factory=list)
+    summary_only: bool = False
+
+
+@dataclass
+class _Frame:
+    key: str
+    number: int
+    title: str
+
+
+class _Outline:
+    """The stack of open numbering levels."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+
+    def place(self, ln: Line, title: str, floor: int | None = None) -> int | None:
+        """The depth of `ln` in the outline, updating the stack; None for a numbered line that fits
+        no open sequence (content numbering, left alone). Above `floor` (the open unit's depth) only
+        a structural line (a short title or a field heading) may continue a sequence: a sentence
+        numbered "2." inside a program is content even if some outer list stopped at 1."""
+        if ln.marker is not None:
+            key, number = ln.marker.style, ln.marker.number
+            structural = bool(title) or ln.field is not None
+            idxs = [d for d, f in enumerate(self.stack) if f.key == key]
+            # the next number of an open sequence; failing that, a title may skip a number or two
+            for jumps in (False, True):
+                if jumps and not structural:
+                    break
+                for d in reversed(idxs):
+                    if floor is not None and d < floor and not structural:
+                        continue
+                    step = number - self.stack[d].number
+                    if step == 1 or (jumps and 1 < step <= 3):
+                        del self.stack[d + 1 :]
+                        self.stack[d] = _Frame(key, number, title)
+                        return d
+            if number == 1 or not idxs:
+                self.stack.append(_Frame(key, number, title))
+                return len(self.stack) - 1
+            return None
+        if ln.level:
+            key = f"h{ln.level}"
+            for d, f in enumerate(self.stack):
+                if f.key.startswith("h") and int(f.key[1:]) >= ln.level:
+                    del self.stack[d:]
+                    break
+            self.stack.append(_Frame(key, 0, title))
+            return len(self.stack) - 1
+        return None
+
+    def ancestors(self, depth: int) -> list[str]:
+        return [f.title for f in self.stack[:depth] if f.title]
+
+
+def read_markdown(text: str) -> tuple[list[Unit], dict[str, str | None]]:
+    """Units of a markdown document and its cover metadata (title, issuer, published_at)."""
+    lines = split_lines(text)
+    toc = classify(lines)
+    units = _Segmenter(text, lines, toc).run()
+    return units, cover_metadata(text, lines, toc)
+
+
+class _Segmenter:
+    def __init__(self, text: str, lines: list[Line], toc: Toc) -> None:
+        self.text = text
+        self.lines = lines
+        self.toc = toc
+        self.outline = _Outline()
+        self.units: list[_Open] = []
+        self.cur: _Open | None = None
+        self.fld: _Field | None = None
+        self.chapter = ""
+        self.after_break = False
+        self.contact_tables: list[int] = []  # line indices of contact-table headings outside units
+
+    # -- walking -----------------------------------------------------------------------------
+    def run(self) -> list[Unit]:
+        n = len(self.lines)
+        for i in range(n):
+            ln = self.lines[i]
+            if ln.kind is LineKind.BLANK:
+                continue
+            if ln.kind is LineKind.TOC:
+                continue
+            if ln.kind is LineKind.FORM:
+                self._close()
+                continue
+            if ln.kind is LineKind.PAGEHEAD:
+                name = chapter_name(ln.text)
+                if name:
+                    self.chapter = name
+                self.after_break = True
+                continue
+            self._line(i, ln)
+        self._close()
+        built = [u for u in (self._build(o) for o in self.units) if u is not None]
+        return attach_contact_tables(self.text, self.lines, self.contact_tables, built)
+
+    def _line(self, i: int, ln: Line) -> None:
+        name = chapter_name(ln.text) if ln.level else None
+        if name is not None:
+            # a chapter heading seen for the first time: real structure
+            self._close()
+            self.chapter = name
+            self.outline.place(ln, "")
+            return
+        title = self._title_of(ln)
+        floor = self.cur.depth if self.cur is not None else None
+        depth = self.outline.place(ln, title.text if title else "", floor)
+        fm = ln.field
+        if fm is not None and self.cur is not None:
+            self._open_field(fm.name, fm.heading, ln.start + fm.content_start, ln.end)
+            return
+        # a title directly followed by a field heading starts a unit, unless it is numbered
+        # content nested inside the open unit
+        nested = (
+            ln.marker is not None
+            and self.cur is not None
+            and not (depth is not None and self._ends(ln, depth))
+        )
+        if title is not None and not nested and self._followed_by_field(i):
+            self._close()
+            self._open_unit(title, ln, depth)
+            return
+        if self.cur is not None and self._ends(ln, depth):
+            self._close()
+        elif self.cur is not None and _ATTACHMENT_LIST.match(ln.text):
+            self._close()
+            return
+        if self.cur is None:
+            if (
+                title is not None
+                and ln.marker is not None
+                and depth is not None
+                and self._is_leaf_program(i, ln)
+            ):
+                self._leaf_unit(title, ln, depth)
+            elif _CONTACT_HEADING.search(ln.text) and (ln.level or len(plain(ln.text)) <= 40):
+                self.contact_tables.append(i)
+            return
+        if ln.level and not ln.marker and _CONTACT_HEADING.search(ln.text) and self.cur is not None:
+            self._open_field(FieldName.CONTACT, normalize_heading(plain(ln.text)), ln.start, ln.end)
+            return
+        if self.fld is None:
+            self._open_field(FieldName.SUMMARY, "", ln.start, ln.end)
+            return
+        self.fld.add(ln.start, ln.end, after_break=self.after_break)
+        self.after_break = False
+
+    def _ends(self, ln: Line, depth: int | None) -> bool:
+        cur = self.cur
+        if cur is None:
+            return False
+        if ln.marker is None:
+            if not ln.level or (ln.field is not None):
+                return False
+            if _CONTACT_HEADING.search(ln.text):
+                return False
+            return cur.numbered or ln.level <= cur.heading_level
+        if depth is None or cur.depth is None:
+            return False
+        return depth <= cur.depth
+
+    # -- titles ------------------------------------------------------------------------------
+    def _title_of(self, ln: Line) -> Clean | None:
+        """The run-in title of a heading or numbered line, or None if the line is not title-like."""
+        if ln.field is not None or ln.kind is not LineKind.TEXT:
+            return None
+        if not ln.level and ln.marker is None:
+            return None
+        if "\t" in ln.text.strip():
+            return None
+        if re.match(r"^\s*[-*+]\s", ln.text):
+            return None  # a bulleted list item is content
+        body_start = ln.end - len(ln.body)
+        body = ln.body
+        stop = len(body)
+        m = re.search(r"[。:：]", body)
+        if m:
+            stop = m.start()
+        head = body[:stop]
+        head_plain = plain(head)
+        if not head_plain or plain(head_plain).startswith("附件"):
+            return None
+        limit = 60 if ln.level else 40
+        if len(head_plain) > limit or len(re.sub(r"[^\u4e00-\u9fff]", "", head_plain)) < 2:
+            return None
+        if ln.marker is not None and _SENTENCE_BREAK.search(head_plain):
+            return None
+        if ln.marker is None and not m and re.search(r"[，,；;]", head_plain) and len(head_plain) > 30:
+            return None
+        title = tidy_title(clean_span(self.text, body_start, body_start + stop))
+        return title if len(title.text) >= 2 else None
+
+    def _next_significant(self, i: int) -> Line | None:
+        for j in range(i + 1, min(len(self.lines), i + 12)):
+            ln = self.lines[j]
+            if ln.kind is LineKind.TEXT:
+                return ln
+        return None
+
+    def _followed_by_field(self, i: int) -> bool:
+        """The title line at `i` is directly followed by a field heading (for a run-in title with a
+        description, after the description's wrapped continuation lines)."""
+        ln = self.lines[i]
+        run_in = ln.marker is not None and re.search(r"[。:：].", ln.body) is not None
+        skipped = 0
+        for j in range(i + 1, min(len(self.lines), i + 12)):
+            nxt = self.lines[j]
+            if nxt.kind is not LineKind.TEXT:
+                continue
+            if nxt.field is not None:
+                # a numbered list item followed by a bare summary is an infographic, not a program
+                return ln.marker is None or ln.level > 0 or nxt.field.name is not FieldName.SUMMARY
+            if run_in and skipped < 2 and not nxt.level and nxt.marker is None and "\t" not in nxt.text:
+                skipped += 1
+                continue
+            return False
+        return False
+
+    def _is_leaf_program(self, i: int, ln: Line) -> bool:
+        title = self._title_of(ln)
+        if title is None or not _PROGRAM_NAME.search(title.text):
+            return False
+        # a leaf: the next numbered line is not nested under this one
+        style = ln.marker.style if ln.marker else ""
+        for j in range(i + 1, min(len(self.lines), i + 40)):
+            nxt = self.lines[j]
+            if nxt.kind is not LineKind.TEXT:
+                continue
+            if nxt.level and nxt.marker is None:
+                return True
+            if nxt.marker is not None:
+                probe = [f.key for f in self.outline.stack]
+                return nxt.marker.style == style or nxt.marker.style in probe[: len(probe) - 1]
+        return True
+
+    # -- building ----------------------------------------------------------------------------
+    def _section(self, title: str, depth: int | None) -> str:
+        entry = self._toc_entry(title)
+        if entry is not None and entry.label:
+            return entry.label
+        if self.chapter:
+            return self.chapter
+        if depth is not None:
+            return " / ".join(a for a in self.outline.ancestors(depth) if a)
+        return ""
+
+    def _toc_entry(self, title: str) -> TocEntry | None:
+        if not self.toc.entries:
+            return None
+        key = normalize_heading(title)
+        best, best_ratio = None, 0.0
+        for e in self.toc.entries:
+            r = difflib.SequenceMatcher(None, key, normalize_heading(e.title)).ratio()
+            if r > best_ratio:
+                best, best_ratio = e, r
+        return best if best_ratio >= 0.75 else None
+
+    def _open_unit(self, title: Clean, ln: Line, depth: int | None) -> None:
+        self.cur = _Open(
+            title=title,
+            depth=depth,
+            numbered=ln.marker is not None,
+            heading_level=ln.level or 9,
+            section=self._section(title.text, depth),
+        )
+        self.units.append(self.cur)
+        self.fld = None
+        self.after_break = False
+        # the rest of a run-in title line ("（一）X项目。重点支持...") is the unit's summary
+        body_start = ln.end - len(ln.body)
+        m = re.search(r"[。:：]", ln.body)
+        if m and ln.marker is not None:
+            self._open_field(FieldName.SUMMARY, "", body_start + m.end(), ln.end)
+
+    def _leaf_unit(self, title: Clean, ln: Line, depth: int) -> None:
+        t = title
+        note = _NOTE_PAREN.search(t.text)
+        if note:
+            t = tidy_title(t[: note.start()])
+        self._open_unit(t, ln, depth)
+        assert self.cur is not None
+        self.cur.summary_only = True
+        if not self.cur.fields:
+            self._open_field(FieldName.SUMMARY, "", ln.end - len(ln.body), ln.end)
+        self._close()
+
+    def _open_field(self, name: FieldName, heading: str, start: int, end: int) -> None:
+        assert self.cur is not None
+        self.fld = _Field(name, heading)
+        self.cur.fields.append(self.fld)
+        self.fld.add(start, end, after_break=False)
+        self.after_break = False
+
+    def _close(self) -> None:
+        self.cur = None
+        self.fld = None
+        self.after_break = False
+
+    def _build(self, o: _Open) -> Unit | None:
+        fields: list[TextField] = []
+        for f in o.fields:
+            fields.extend(self._field_texts(f))
+        names = {f.name for f in fields}
+        if not fields and not o.summary_only:
+            return None
+        if names & _PROGRAM_FIELDS or o.summary_only:
+            kind = UnitKind.PROGRAM
+        elif names & _POLICY_FIELDS:
+            kind = UnitKind.POLICY
+        else:
+            kind = UnitKind.PROGRAM
+        url = next((u for f in fields if f.name is FieldName.LINK for u in [first_url(f.text)] if u), None)
+        issued = next(
+            (d for f in fields if f.name is FieldName.ISSUED_AT for d in [find_date(f.text)] if d), None
+        )
+        return Unit(
+            kind=kind,
+            title=o.title.text,
+            title_offsets=o.title.offsets,
+            fields=tuple(fields),
+            section=o.section,
+            url=url,
+            published_at=issued,
+        )
+
+    def _field_texts(self, f: _Field) -> list[TextField]:
+        parts: list[Clean] = []
+        for (start, end), broken in zip(f.runs, f.broken, strict=True):
+            for k, para in enumerate(_paragraphs(self.text, start, end)):
+                c = clean_span(self.text, para[0], para[1])
+                if c.text:
+                    parts.append(_mark(c, broken and k == 0))
+        merged = _join_parts(parts, self.text)
+        if not merged.text:
+            return []
+        return split_inline(f.name, f.heading, merged)
+
+
+def _mark(c: Clean, after_break: bool) -> Clean:
+    return _BreakClean(c.text, c.offsets) if after_break else c
+
+
+class _BreakClean(Clean):
+    """A cleaned paragraph that starts right after a removed running header."""
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a document range at blank lines."""
+    out = []
+    pos = start
+    for m in re.finditer(r"\n[ \t\u3000\r]*\n", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return out
+
+
+def _join_parts(parts: list[Clean], text: str) -> Clean:
+    """Join paragraphs; glue a paragraph that stops mid-sentence to the next one when a page break
+    (a removed running header, or a long line cut without punctuation) separates them."""
+    if not parts:
+        return Clean("", ())
+    groups: list[list[Clean]] = [[parts[0]]]
+    for prev, part in itertools.pairwise(parts):
+        last_line = prev.text.rsplit("\n", 1)[-1]
+        mid_sentence = _GLUE_END.match(prev.text[-1]) is not None and not re.match(
+            r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|附件)", part.text
+        )
+        if mid_sentence and (
+            isinstance(part, _BreakClean) or (len(last_line) >= 25 and "\t" not in last_line)
+        ):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    glued = [join(g, text, rejoin=True) for g in groups]
+    return join(glued, text, rejoin=False)
+
+
+def split_inline(name: FieldName, heading: str, c: Clean) -> list[TextField]:
+    """Split a field at run-in headings of a different kind ("3.联系方式：" inside 申报程序)."""
+    cuts = [(a, b, n, h) for a, b, n, h in inline_headings(c.text) if n != name]
+    out: list[TextField] = []
+    pos, cur_name, cur_heading = 0, name, heading
+    for a, b, n, h in cuts:
+        piece = c[pos:a].strip()
+        if piece.text:
+            out.append(TextField(cur_name, piece.text, piece.offsets, cur_heading))
+        pos, cur_name, cur_heading = b, n, h
+    piece = c[pos:].strip()
+    if piece.text:
+        out.append(TextField(cur_name, piece.text, piece.offsets, cur_heading))
+    elif cuts and cur_name is FieldName.CONTACT:
+        # "3.联系方式：" whose content is on the next lines: already covered above, nothing left
+        pass
+    return out
+
+
+# -- contact tables ------------------------------------------------------------------------
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?!\d)")
+_BRACKETS = str.maketrans("（）【】“”‘’\"'", "()[]      ")
+
+
+def _norm_label(s: str) -> str:
+    from extraction.readers.numbering import parse_marker
+
+    s = plain(s)
+    m = parse_marker(s)
+    if m:
+        s = s[m.length :]
+    s = s.translate(_BRACKETS)
+    s = re.sub(r"[\s。.]", "", s)
+    return re.sub(r"项目$", "", s)
+
+
+def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units: list[Unit]) -> list[Unit]:
+    """Rows of a contact table outside any unit ("附件6 ... 项目联系方式": 重点领域 | 处室 | 电话) become
+    CONTACT fields of the programs whose titles the rows name."""
+    if not heads:
+        return units
+    titles = [_norm_label(u.title) if u.kind is UnitKind.PROGRAM else "" for u in units]
+    extra: dict[int, list[TextField]] = {}
+    for h in heads:
+        header_groups: list[tuple[int, int]] = []
+        prev_pairs: list[tuple[int, int]] = []
+        started = False
+        for ln in lines[h + 1 :]:
+            if ln.kind in (LineKind.BLANK, LineKind.PAGEHEAD):
+                continue
+            if "\t" not in ln.text:
+                if started or ln.level:
+                    break
+                continue
+            started = True
+            cells = _cells(ln)
+            phones = [
+                k for k, (a, b) in enumerate(cells) if _PHONE.search(text[a:b]) and _mostly_phone(text[a:b])
+            ]
+            if not phones:
+                if not header_groups:
+                    header_groups = _groups(text, cells)
+                if any(text[a:b].strip() for a, b in cells) and prev_pairs:
+                    label_cells = [c for c in cells if text[c[0] : c[1]].strip()]
+                    _attach(text, label_cells, prev_pairs, [], titles, extra)
+                continue
+            first_office = phones[0] - 1
+            labels = [c for c in cells[: max(first_office, 0)] if text[c[0] : c[1]].strip()]
+            pairs = []
+            for k in phones:
+                if k - 1 >= 0:
+                    pairs.append(cells[k - 1])
+                pairs.append(cells[k])
+            prev_pairs = pairs
+            _attach(text, labels, pairs, header_groups, titles, extra)
+    if not extra:
+        return units
+    out = []
+    for i, u in enumerate(units):
+        if i in extra:
+            u = Unit(
+                u.kind, u.title, u.title_offsets, u.fields + tuple(extra[i]), u.section, u.url, u.published_at
+            )
+        out.append(u)
+    return out
+
+
+def _mostly_phone(cell: str) -> bool:
+    return len(re.sub(r"[\d\s\-－—、,，;；/]", "", cell)) <= 2
+
+
+def _cells(ln: Line) -> list[tuple[int, int]]:
+    out = []
+    pos = ln.start
+    for part in ln.text.split("\t"):
+        a = pos + (len(part) - len(part.lstrip()))
+        b = pos + len(part.rstrip())
+        out.append((a, max(a, b)))
+        pos += len(part) + 1
+    return out
+
+
+def _groups(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Header cells naming a group of office/phone columns (省工信厅 / 市工信局)."""
+    out = []
+    for a, b in cells[2:]:
+        s = text[a:b].strip()
+        if s and re.search(r"(?:厅|局|委|办|部|中心)$", s) and len(s) <= 12:
+            out.append((a, b))
+    return out
+
+
+class _Pieces:
+    """Cells of a table row joined by single spaces (each space maps to the tab before the cell)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        c = clean_span(self.text, start, end)
+        if not c.text:
+            return
+        if self.chars:
+            before = c.offsets[0] - 1
+            self.chars.append(" ")
+            self.offs.append(before if self.text[before].isspace() else c.offsets[0])
+        self.chars.extend(c.text)
+        self.offs.extend(c.offsets)
+
+
+def _attach(
+    text: str,
+    labels: list[tuple[int, int]],
+    pairs: list[tuple[int, int]],
+    groups: list[tuple[int, int]],
+    titles: list[str],
+    extra: dict[int, list[TextField]],
+) -> None:
+    for a, b in reversed(labels):
+        key = _norm_label(text[a:b])
+        if len(key) < 4:
+            continue
+        hits = [i for i, t in enumerate(titles) if t and (key in t or t in key)]
+        if not hits:
+            continue
+        text_field = _Pieces(text)
+        text_field.add(a, b)
+        per_group = len(pairs) // len(groups) if groups and len(pairs) % len(groups) == 0 else 0
+        for k, (s, e) in enumerate(pairs):
+            if per_group and k % per_group == 0:
+                text_field.add(*groups[k // per_group])
+            text_field.add(s, e)
+        chars, offs = text_field.chars, text_field.offs
+        for i in hits:
+            extra.setdefault(i, []).append(
+                TextField(FieldName.CONTACT, "".join(chars), tuple(offs), normalize_heading("联系方式"))
+            )
+        return
+
+
+# -- cover metadata ------------------------------------------------------------------------
+_ISSUER = re.compile(
+    r"(?:局|厅|委员会|委|中心|办公室|人民政府|政府|部|院|协会|联合会|商会|平台|管委会|管理委员会|研究院)$"
+)
+
+
+def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | None]:
+    """Title, issuer and date printed on the cover (the lines before the TOC or the first unit)."""
+    stop = toc.first if toc.first >= 0 else min(len(lines), 40)
+    headings: list[str] = []
+    plain_lines: list[str] = []
+    issuer = ""
+    published: str | None = None
+    for ln in lines[:stop]:
+        if ln.kind is not LineKind.TEXT:
+            continue
+        p = plain(ln.text)
+        if ln.marker is not None or len(p) > 60:
+            break
+        if "\t" in ln.text:
+            continue
+        compact = tidy_title(clean_span(text, ln.start, ln.end)).text
+        if re.match(r"^附件\s*[\d\-]*$", compact):
+            continue
+        date = find_date(compact) if re.fullmatch(r"[\d\s年月日季度一二三四上下半.\-/]+", compact) else None
+        if date:
+            published = published or date
+            continue
+        if _ISSUER.search(compact) and len(compact) <= 30 and not issuer and (plain_lines or headings):
+            issuer = compact
+            continue
+        if ln.level:
+            headings.append(compact)
+        else:
+            plain_lines.append(compact)
+    title_parts = headings or plain_lines[:1]
+    title = "".join(title_parts)
+    if not issuer:
+        for cand in plain_lines[1:]:
+            if _ISSUER.search(cand) and len(cand) <= 30:
+                issuer = cand
+                break
+    return {"title": title, "issuer": issuer, "published_at": published}

@@ -1,0 +1,71 @@
+"""Outline numbering markers of Chinese official documents: 一、 / （一） / 1. / （1） / ①."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN = "一二三四五六七八九十百零〇"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn", re.compile(rf"^(?P<n>[{_CN}]{{1,4}})\s*[、．.]\s*")),
+    ("pcn", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
+    ("par", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*[、.．]?\s*")),
+    ("circ", re.compile(r"^(?P<n>[①-⑳])\s*")),
+    # "1." / "1、" / "1．" but not a decimal or a date ("1.5", "2024.3")
+    ("ar", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d{1,3}(?:\D|$)))\s*")),
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str  # cn | pcn | ar | par | circ
+    number: int
+    length: int  # characters the marker (and the spaces after it) takes
+
+
+def cn_number(s: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零一 -> 101."""
+    if not s:
+        return 0
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def parse_marker(text: str) -> Marker | None:
+    """The numbering marker at the very start of `text`, if any."""
+    for style, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m:
+            n = m.group("n")
+            if style in ("cn", "pcn"):
+                number = cn_number(n)
+            elif style == "circ":
+                number = ord(n) - ord("①") + 1
+            else:
+                number = int(n)
+            return Marker(style, number, m.end())
+    return None

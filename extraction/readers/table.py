@@ -1,0 +1,213 @@
+"""Tab-separated program tables (序号 | 政策名称 | 政策简介 | ... | 服务联系方式).
+
+Long rows are printed as several fragments, each repeating the header row and the 序号 and
+政策名称 cells; fragments of one 序号 are merged back into one program, each column's distinct
+fragment texts kept as separate fields (so offsets stay contiguous), repeated cells dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from extraction.document import FieldName, TextField, Unit, UnitKind
+from extraction.readers.cleaner import Clean, clean_span
+from extraction.readers.fields import lexicon, normalize_heading
+from extraction.readers.lines import Line, LineKind, classify, split_lines
+from extraction.readers.numbering import parse_marker
+from extraction.readers.tidy import first_url, tidy_title
+
+_NUMBER_HEADINGS = {"序号", "编号", "序", "No", "NO"}
+
+
+@dataclass
+class _Header:
+    line: int
+    columns: list[FieldName | None]
+    headings: list[str]
+    number_col: int | None
+    title_col: int | None
+    key: tuple[str, ...]
+
+
+@dataclass
+class _Group:
+    number: str
+    section: str
+    rows: list[list[tuple[int, int]]] = field(default_factory=list)
+
+
+def _cells(ln: Line) -> list[tuple[int, int]]:
+    out = []
+    pos = ln.start
+    for part in ln.text.split("\t"):
+        a = pos + (len(part) - len(part.lstrip()))
+        b = pos + len(part.rstrip())
+        out.append((a, max(a, b)))
+        pos += len(part) + 1
+    return out
+
+
+def _header(ln: Line, text: str) -> _Header | None:
+    if "\t" not in ln.text:
+        return None
+    cells = [text[a:b] for a, b in _cells(ln)]
+    lex = lexicon()
+    columns: list[FieldName | None] = []
+    number_col = title_col = None
+    mapped = 0
+    for k, c in enumerate(cells):
+        key = normalize_heading(c)
+        name = lex.lookup(key)
+        if key in _NUMBER_HEADINGS:
+            number_col = k
+            name = None
+        elif name is FieldName.TITLE and title_col is None:
+            title_col = k
+        if name is not None:
+            mapped += 1
+        columns.append(name)
+    if mapped < 3 or title_col is None:
+        return None
+    key = tuple(normalize_heading(c) for c in cells)
+    return _Header(ln.index, columns, [normalize_heading(c) for c in cells], number_col, title_col, key)
+
+
+def find_header(text: str, lines: list[Line]) -> _Header | None:
+    for ln in lines:
+        if ln.kind is LineKind.TEXT:
+            h = _header(ln, text)
+            if h is not None:
+                return h
+    return None
+
+
+def looks_like_table(text: str) -> bool:
+    """A document whose body is mostly rows of one program table."""
+    lines = split_lines(text)
+    header = None
+    for ln in lines:
+        if "\t" in ln.text:
+            header = _header(ln, text)
+            if header is not None:
+                break
+    if header is None:
+        return False
+    width = len(header.columns)
+    rows = sum(1 for ln in lines if ln.text.count("\t") + 1 == width)
+    prose = sum(1 for ln in lines if "\t" not in ln.text and len(ln.text.strip()) > 40)
+    return rows >= 3 and rows > prose
+
+
+def read_table(text: str) -> tuple[list[Unit], dict[str, str | None]]:
+    lines = split_lines(text)
+    classify(lines)
+    header = find_header(text, lines)
+    if header is None:
+        return [], {"title": "", "issuer": "", "published_at": None}
+    groups: list[_Group] = []
+    section = ""
+    width = len(header.columns)
+    for ln in lines:
+        if ln.kind is not LineKind.TEXT or "\t" not in ln.text:
+            continue
+        cells = _cells(ln)
+        texts = [text[a:b] for a, b in cells]
+        if tuple(normalize_heading(t) for t in texts) == header.key:
+            continue
+        filled = [k for k, t in enumerate(texts) if t.strip()]
+        if len(filled) == 1 and len(cells) >= 2 and not re.fullmatch(r"\d+", texts[filled[0]].strip()):
+            section = _section_label(text, cells[filled[0]])
+            continue
+        if ln.index < header.line:
+            continue
+        if len(cells) < width:
+            cells += [(ln.end, ln.end)] * (width - len(cells))
+        number = texts[header.number_col].strip() if header.number_col is not None else ""
+        title = normalize_heading(texts[header.title_col]) if header.title_col is not None else ""
+        last = groups[-1] if groups else None
+        same = (
+            last is not None
+            and last.section == section
+            and (
+                (number and number == last.number)
+                or (not number and title and title == _title_key(text, header, last))
+            )
+        )
+        if not same:
+            last = _Group(number, section)
+            groups.append(last)
+        assert last is not None
+        last.rows.append(cells[:width])
+    units = [u for u in (_unit(text, header, g) for g in groups) if u is not None]
+    return units, {"title": _doc_title(text, lines, header), "issuer": "", "published_at": None}
+
+
+def _title_key(text: str, header: _Header, g: _Group) -> str:
+    a, b = g.rows[0][header.title_col]  # type: ignore[index]
+    return normalize_heading(text[a:b])
+
+
+def _section_label(text: str, cell: tuple[int, int]) -> str:
+    s = text[cell[0] : cell[1]].strip()
+    m = parse_marker(s)
+    return s[m.length :].strip() if m else s
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s)
+
+
+def _duplicate(new: str, seen: list[str]) -> bool:
+    n = _squash(new)
+    for old in seen:
+        o = _squash(old)
+        if n == o or (len(n) >= 4 and n in o):
+            return True
+        if len(n) > 20 and len(o) > 20:
+            head_n, head_o = n[:300], o[:300]
+            if difflib.SequenceMatcher(None, head_n, head_o, autojunk=False).quick_ratio() > 0.95 and (
+                difflib.SequenceMatcher(None, head_n, head_o, autojunk=False).ratio() > 0.9
+            ):
+                return True
+    return False
+
+
+def _unit(text: str, header: _Header, g: _Group) -> Unit | None:
+    if header.title_col is None:
+        return None
+    a, b = g.rows[0][header.title_col]
+    title = tidy_title(clean_span(text, a, b))
+    if not title.text:
+        return None
+    fields: list[TextField] = []
+    for col, name in enumerate(header.columns):
+        if col in (header.number_col, header.title_col):
+            continue
+        seen: list[str] = []
+        for row in g.rows:
+            s, e = row[col]
+            c: Clean = clean_span(text, s, e)
+            if not c.text or re.fullmatch(r"[/\\\-—无－\s]*", c.text):
+                continue
+            if _duplicate(c.text, seen):
+                continue
+            seen.append(c.text)
+            fields.append(TextField(name or FieldName.BODY, c.text, c.offsets, header.headings[col]))
+    url = next((u for f in fields if f.name is FieldName.LINK for u in [first_url(f.text)] if u), None)
+    return Unit(
+        kind=UnitKind.PROGRAM,
+        title=title.text,
+        title_offsets=title.offsets,
+        fields=tuple(fields),
+        section=g.section,
+        url=url,
+    )
+
+
+def _doc_title(text: str, lines: list[Line], header: _Header) -> str:
+    for ln in reversed(lines[: header.line]):
+        if ln.kind is LineKind.TEXT and "\t" not in ln.text and len(ln.text.strip()) <= 60:
+            return tidy_title(clean_span(text, ln.start, ln.end)).text
+    return ""

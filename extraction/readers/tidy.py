@@ -1,0 +1,53 @@
+"""Small normalisers shared by the readers: titles, dates, URLs."""
+
+from __future__ import annotations
+
+import re
+
+from extraction.readers.cleaner import Clean
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
+_TRAIL = "。.：:；;，,、 \n*#-—|"
+
+
+def tidy_title(c: Clean) -> Clean:
+    """Drop line breaks and spaces next to CJK characters (PDF line wraps: "江苏省工业和信息产业 转型升级"),
+    surrounding punctuation and emphasis; offsets follow the kept characters."""
+    text, offs = c.text, c.offsets
+    keep = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in " \n\t":
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < n else ""
+            if ch == "\n" or _WIDE.match(prev or " ") or _WIDE.match(nxt or " ") or not prev or not nxt:
+                continue
+        keep.append(i)
+    t = Clean("".join(text[i] for i in keep), tuple(offs[i] for i in keep))
+    return t.strip(_TRAIL + "\t")
+
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:年|[-./])\s*(?:(?P<m>\d{1,2})\s*(?:月|[-./])?\s*(?:(?P<d>\d{1,2})\s*日?)?)?"
+)
+
+
+def find_date(text: str) -> str | None:
+    """The first date in `text` as ISO (YYYY-MM-DD, or YYYY-MM / YYYY when the day or month is not printed)."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = m.group("y"), m.group("m"), m.group("d")
+    if mo and 1 <= int(mo) <= 12:
+        if d and 1 <= int(d) <= 31:
+            return f"{y}-{int(mo):02d}-{int(d):02d}"
+        return f"{y}-{int(mo):02d}"
+    return y
+
+
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%]+")
+
+
+def first_url(text: str) -> str | None:
+    m = _URL.search(text)
+    return m.group().rstrip(".,;") if m else None

@@ -1,0 +1,53 @@
+"""Per-document summary of what the readers cut: units per kind, fields per unit, titles.
+
+Usage: .venv/bin/python scripts/units_report.py [PATH ...] [--fields] [--text N]
+(default: every file in seed/ except README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from extraction.readers import read_document  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("paths", nargs="*", type=Path)
+    ap.add_argument("--fields", action="store_true", help="list each unit's fields")
+    ap.add_argument("--text", type=int, default=0, help="show the first N characters of each field")
+    ap.add_argument("--summary", action="store_true", help="counts only, no titles")
+    args = ap.parse_args()
+    paths = args.paths or sorted(p for p in (REPO / "seed").iterdir() if p.name != "README.md")
+    total = 0.0
+    for path in paths:
+        t0 = time.perf_counter()
+        doc = read_document(path)
+        dt = time.perf_counter() - t0
+        total += dt
+        kinds = Counter(u.kind.value for u in doc.units)
+        print(f"== {path.name}  format={doc.format.value}  {dt * 1000:.0f} ms")
+        print(f"   title={doc.title!r} issuer={doc.issuer!r} published_at={doc.published_at!r}")
+        print(f"   units={len(doc.units)} " + " ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
+        if args.summary:
+            continue
+        for i, u in enumerate(doc.units, 1):
+            names = Counter(f.name.value for f in u.fields)
+            fl = ",".join(f"{k}" + (f"x{v}" if v > 1 else "") for k, v in names.items())
+            print(f"   {i:3d}. [{u.kind.value[:4]}] {u.title}  <{u.section}>  {{{fl}}}")
+            if args.fields or args.text:
+                for f in u.fields:
+                    snippet = f.text[: args.text].replace("\n", " / ") if args.text else ""
+                    print(f"          - {f.name.value} ({f.heading}) {len(f.text)} chars  {snippet}")
+    print(f"total read time {total * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

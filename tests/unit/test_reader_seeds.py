@@ -1,0 +1,149 @@
+"""The readers on the five seed documents: unit counts, known titles, offsets, no junk."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extraction.document import DocFormat, FieldName, SourceDocument, UnitKind
+from extraction.readers import read_document
+
+SEED = Path(__file__).resolve().parents[2] / "seed"
+
+
+@cache
+def doc(prefix: str) -> SourceDocument:
+    (path,) = SEED.glob(f"{prefix}_*.txt")
+    return read_document(path)
+
+
+def _kinds(d: SourceDocument) -> Counter[str]:
+    return Counter(u.kind.value for u in d.units)
+
+
+def _by_title(d: SourceDocument, title: str):
+    hits = [u for u in d.units if u.title == title]
+    assert len(hits) == 1, [u.title for u in d.units]
+    return hits[0]
+
+
+def test_000_compilation() -> None:
+    d = doc("000")
+    assert d.format is DocFormat.MARKDOWN
+    assert d.issuer == "徐州市工业和信息化局"
+    assert d.published_at == "2024-04"
+    assert "政策汇编" in d.title
+    assert _kinds(d) == {"policy": 23, "program": 38}
+    u = _by_title(d, "江苏省制造业贷款财政贴息实施方案")
+    assert u.kind is UnitKind.PROGRAM
+    assert "83735577" in u.text_of(FieldName.CONTACT)
+    assert u.section == "第二章 资金支持升级"
+    assert "苏工信综合〔2024〕98号" in u.text_of(FieldName.BASIS)
+    p = _by_title(d, "关于推动未来产业创新发展的实施意见")
+    assert p.kind is UnitKind.POLICY
+    assert p.published_at == "2024-01-18"
+    # the in-program contact table appendix stays with its program
+    big = _by_title(d, "江苏省工业和信息产业转型升级专项资金申报入库项目")
+    assert "83843295" in big.text_of(FieldName.CONTACT)
+    # a field cut by "## » 第三章 ..." is rejoined
+    ins = _by_title(d, "国家重点新材料首批次应用保险补偿机制试点")
+    assert "原则上单个品种的保险金额不低于 5000 万元" in ins.text_of(FieldName.CONDITIONS)
+
+
+def test_001_articles() -> None:
+    d = doc("001")
+    assert d.format is DocFormat.ARTICLES
+    assert len(d.units) == 84
+    assert all(u.kind is UnitKind.ARTICLE for u in d.units)
+    assert sum(1 for u in d.units if u.published_at) == 84
+    u = _by_title(d, "2025年市工业企业重大设备技改项目奖补资金正在申报")
+    assert "025-68788776" in u.text_of(FieldName.CONTACT)
+    assert "独立法人资格" in u.text_of(FieldName.CONDITIONS)
+
+
+def test_002_guide() -> None:
+    d = doc("002")
+    titles = [u.title for u in d.units]
+    assert len(titles) == 27
+    for t in (
+        "高端化改造升级项目",
+        "智能制造示范工厂项目",
+        "“5G+工业互联网”融合应用项目",
+        "关键核心技术（装备）工程化攻关",
+        "免费诊断服务项目",
+        "车联网示范应用项目",
+        "产业人才培养项目",
+    ):
+        assert t in titles
+    u = _by_title(d, "智能制造示范工厂项目")
+    assert "省级（含）以上智能制造示范工厂" in u.text_of(FieldName.CONDITIONS)
+    assert "最高不超过2000万元" in u.text_of(FieldName.BENEFIT)
+    # the annex contact table (附件 6) is attached to the programs it names
+    assert "025-69652756" in u.text_of(FieldName.CONTACT)
+    assert "0515-68800590" in u.text_of(FieldName.CONTACT)
+    # blank forms in the annexes (承诺书, 核查表, 任务书) are not programs
+    assert not any("承诺" in t or "核查" in t or "任务书" in t or t.endswith("计划") for t in titles)
+
+
+def test_003_brochure() -> None:
+    d = doc("003")
+    assert d.issuer == "江苏省中小企业发展中心"
+    titles = [u.title for u in d.units]
+    assert len(titles) == 27
+    assert titles[0] == "享受增值税加计抵减政策的集成电路企业清单"
+    assert titles[-1] == "省应急管理科技项目"
+    u = _by_title(d, "省专精特新中小企业（第二批）")
+    assert "025-69652765" in u.text_of(FieldName.CONTACT)
+    assert u.text_of(FieldName.WINDOW).startswith("9-10月")
+
+
+def test_004_table() -> None:
+    d = doc("004")
+    assert d.format is DocFormat.TABLE
+    assert len(d.units) == 43
+    u = _by_title(d, "国家级专精特新“小巨人”企业申报")
+    assert "027-60830052" in u.text_of(FieldName.CONTACT)
+    assert "100万元" in u.text_of(FieldName.BENEFIT)
+    assert Counter(u.section for u in d.units) == {
+        "税收支持和服务措施": 5,
+        "金融支持和服务措施": 4,
+        "项目支持和服务措施": 34,
+    }
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_offsets_round_trip(prefix: str) -> None:
+    d = doc(prefix)
+    checked = 0
+    for u in d.units:
+        pairs = list(zip(u.title, u.title_offsets, strict=True))
+        for f in u.fields:
+            pairs.extend(zip(f.text, f.offsets, strict=True))
+        for ch, off in pairs:
+            src = d.text[off]
+            if ch.isspace() or src in "&\\<":
+                continue
+            assert src == ch, (u.title, ch, d.text[max(0, off - 10) : off + 10])
+            checked += 1
+    assert checked > 10000
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_titles_are_clean(prefix: str) -> None:
+    for u in doc(prefix).units:
+        assert u.title
+        assert not re.match(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．])", u.title), u.title
+        assert not re.search(r"(?:\.{2,}|…|\t)\s*\d*$|\s\d{1,3}$", u.title), u.title
+        assert "<" not in u.title and "*" not in u.title and "#" not in u.title
+
+
+def test_reading_all_seeds_is_fast() -> None:
+    t0 = time.perf_counter()
+    for path in sorted(SEED.glob("*.txt")):
+        read_document(path)
+    assert time.perf_counter() - t0 < 3.0

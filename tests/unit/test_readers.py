@@ -1,0 +1,326 @@
+"""Readers on short real excerpts of the seeds (each awkward shape once) and on the seeds themselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extraction.document import DocFormat, FieldName, SourceDocument, UnitKind
+from extraction.readers import read_document, read_text
+from schema.errors import InputError
+
+# 000: a numbered-field program whose 申报条件 is cut by the running header "## » 第三章 ..."
+PAGE_HEADER_CUT = """## 国家重点新材料首批次应用保险补偿机制试点
+
+一、\t文件依据
+\t《工业和信息化部办公厅 财政部办公厅 银保监会办公厅关于开展 2023 年重点新材料首批次应用保险补偿机制试点工作的通知》（工信厅联原函〔2023〕10 号）
+二、\t归口部门
+\t国家工信部原材料工业司
+三、\t申报时间
+\t1 月（具体时间以每年通知为准）
+四、\t政策优惠
+\t具体优惠以当年申报通知为准
+五、\t申报条件
+\t<p>1.生产《重点新材料首批次应用示范指导目录（2021 年版）》内新材料产品，可提出保费补贴申请；</p> <p>2.申请保费补贴的产品应由新材料用户单位直接购买使用，用户单位为关联企业及贸易商的不得提出保费补贴申请。原则上</p>
+
+## » 第三章 制造业推进发展
+
+\t<p>单个品种的保险金额不低于 5000 万元；</p> <p>3.已获得保险补贴资金的项目，原则上不得提出续保保费补贴申请。</p>
+<b>六、</b>\t<b>申报资料</b>
+\t<ol style="list-style-type: none"><li>1.重点新材料首批次应用保险补偿申报表；</li><li>2.企业营业执照或事业单位法人证书副本；</li></ol>
+<b>七、</b>\t<b>申报程序</b>
+\t<ol style="list-style-type: none"><li>1.申报方式：线上申报，网址 <a href="https://xclcygx.miit.gov.cn">https://xclcygx.miit.gov.cn</a></li><li>2.申报流程： 企业自愿申报，经市工信局审核后报省工信厅。</li><li>3.联系方式： 市工信局材料工业处      0516-80805078</li></ol>
+
+
+八、\t原文链接
+\t<p data-bbox="328 421 1369 524"><a href="https://www.miit.gov.cn/zwgk/zcwj/wjfb/tz/art/2023/art_12cb0a4dc43e492abc6d2e79db7b412f.html">https://www.miit.gov.cn/zwgk/zcwj/wjfb/tz/art/2023/art_12cb0a4dc43e492abc6d2e79db7b412f.html</a></p>
+"""
+
+# 000: HTML contact list inside 申报程序, and a repeated chapter heading between two fields
+HTML_FIELDS = """## 目 录
+
+## 第二章 资金支持升级
+
+江苏省制造业贷款财政贴息实施方案 .....\t40
+
+## 江苏省制造业贷款财政贴息实施方案
+
+一、\t文件依据
+\t《省工业和信息化厅 省财政厅关于印发<江苏省制造业贷款财政贴息实施方案>的通知》（苏工信综合〔2024〕98号）
+二、\t归口部门
+\t江苏省工业和信息化厅综合规划处
+六、\t申报资料
+\t在线填报《江苏省制造业领域项目贷款需求表》
+
+## 第二章 资金支持升级
+
+七、\t申报程序
+\t<p>1.申报方式：网上申报，网址：省工信厅网上政务服务旗舰店（<a href="https://www.jszwfw.gov.cn/col/col140127/index.html">https://www.jszwfw.gov.cn/col/col140127/index.html</a>），点击“江苏省制造强省建设专项资金项目管理系统”。</p> <p>3.联系方式：</p> <p>市工信局综合规划处 83735577；</p> <p>技术创新处（创新载体建设项目）80801826；</p> <p>市财政局工贸处 83736166。</p>
+八、\t原文链接
+\t<p><a href="http://gxt.jiangsu.gov.cn/art/2024/3/21/art_6278_11197625.html">http://gxt.jiangsu.gov.cn/art/2024/3/21/art_6278_11197625.html</a></p>
+"""
+
+# 003: brochure items with emoji field markers (and one with the emoji lost in conversion)
+EMOJI_ITEMS = """1.享受增值税加计抵减政策的 集成电路企业清单
+
+🕒 申报时间：9-10月
+(时间仅供参考，具体申报时间以当年通知为准)
+
+📞 联系方式：工业和信息化部
+010-68208267
+
+📄 申请条件
+
+- 1.在中国境内（不包括港、澳、台地区）依法设立具有独立法人资格的企业，属于增值税一般纳税人；
+- 2.企业拥有核心关键技术和属于本企业的知识产权，并以此为基础开展经营活动；
+
+📄 申报程序
+
+申请企业应于截止时间前在信息填报系统（<https://ic-tax.ccidthinktank.com/>）中提交申请。
+
+🔗 原文链接及二维码
+
+[https://policy.smejs.cn/frontend/policy-service/91326425d2044dcd82c
+fb82f71a64a00](https://policy.smejs.cn/frontend/policy-service/91326425d2044dcd82cfb82f71a64a00)
+
+
+
+2. 5G工厂
+
+🕒 **申报时间:** 7-9月
+
+(时间仅供参考, 具体申报时间以当年通知为准)
+
+📞 **联系方式:** 工业和信息化部
+
+010-62300441、62300030
+
+📄 申报主体
+
+制造业、采矿业、电力、港口等重点领域企业, 在中华人民共和国境内注册, 具备独立法人资格。
+
+4.工业领域数据要素应用场景
+
+ **申报时间:** 8-9月
+
+ **联系方式:** 工业和信息化部
+
+010-68208206
+
+申报主体
+
+中华人民共和国境内注册登记的企事业单位, 具有独立法人资格。
+"""
+
+# 004: one program printed as two fragments that repeat the header, 序号 and 政策名称
+TSV_FRAGMENTS = (
+    "\n目 录\n\n一、 税收支持和服务措施 ·····\t1\n1. 增值税加计抵减申报·····\t1\n\n工业领域设备更新服务清单\n\n"
+    "一、税收支持和服务措施\t\t\t\t\t\t\t\n"
+    "序号\t政策名称\t政策简介\t政策来源\t申报要求\t资金额度\t申报材料\t服务联系方式\n"
+    "1\t增值税加计抵减申报\t自 2023 年 1 月 1 日至 2027 年 12 月 31 日，允许先进制造业企业按照当前可抵扣进项税额加计 5%\t"
+    "《财政部税务总局关于先进制造业企业增值税加计抵减政策的公告》（财政部税务总局公告〔2023〕43 号）\t"
+    "一、本公告所称先进制造业企业是指高新技术企业（含所属的非法人分支机构）中的制造业一般纳税人\t"
+    "按照当期可抵扣进项税额加计 5% 抵减应纳税额\t登录高新技术企业认定管理工作网，根据提示进入相应模块进行申报。\t"
+    "市经信局规划与技术改造科 027-60830819\n\n"
+    "序号\t政策名称\t政策简介\t政策来源\t申报要求\t资金额度\t申报材料\t服务联系方式\n"
+    "1\t增值税加计抵减申报\t自 2023 年 1 月 1 日至 2027 年 12 月 31 日，允许先进制造业企业按照当前可抵扣进项税额加计 5%\t"
+    "《财政部税务总局关于先进制造业企业增值税加计抵减政策的公告》（财政部税务总局公告〔2023〕43 号）\t"
+    "四、先进制造业企业可计提但未计提的加计抵减额，可在确定适用加计抵减政策当期一并计提。\t"
+    "按照当期可抵扣进项税额加计 5% 抵减应纳税额\t登录高新技术企业认定管理工作网，根据提示进入相应模块进行申报。\t"
+    "市经信局规划与技术改造科 027-60830819\n\n"
+    "序号\t政策名称\t政策简介\t政策来源\t申报要求\t资金额度\t申报材料\t服务联系方式\n"
+    "2\t国家级专精特新“小巨人”企业申报\t专精特新“小巨人”企业为优质中小企业第三个梯次\t"
+    "《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）\t<p>获批省级专精特新“小巨人”企业</p>\t"
+    "省级奖励100万元\t<ol><li>1.申请书</li></ol>\t市经信局中小企业发展科 027-60830052\n"
+)
+
+# 001: one article with run-in numbered fields and `\r` line breaks, as the JSON export prints it
+ARTICLES = [
+    {
+        "文章标识符aid": "2652057800_1",
+        "标题title": "南京丨2025年市工业企业重大设备技改项目奖补资金正在申报",
+        "链接url": "http://mp.weixin.qq.com/s?__biz=MzI4MzAzMjU3MQ==&mid=1",
+        "时间time": "2025-12-08",
+        "公众号名称": "江苏省中小企业公共服务平台",
+        "finalContent": "关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知\r各区工信局、财政局：现就有关事项通知如下："
+        "一、申报条件（一）在南京市注册的具有独立法人资格的工业企业。（二）诚信经营，财务管理健全规范。"
+        "二、申报材料（一）重大设备技改项目奖补申请表&nbsp;（二）企业法人营业执照复印件"
+        "四、联系方式市工信局综合规划与投资处 025-68788776市财政局企业处 025-51808715附件：各区咨询和项目受理联系方式",
+    }
+]
+
+
+def _check_offsets(doc: SourceDocument) -> int:
+    """Every cleaned character maps back to its source character (entities and JSON escapes
+    point at their first character, white space may come from any white space or tag)."""
+    checked = 0
+    for u in doc.units:
+        pairs = list(zip(u.title, u.title_offsets, strict=True))
+        for f in u.fields:
+            assert len(f.text) == len(f.offsets)
+            pairs.extend(zip(f.text, f.offsets, strict=True))
+        for ch, off in pairs:
+            src = doc.text[off]
+            if ch.isspace() or src in "&\\<":
+                continue
+            assert src == ch, (u.title, ch, doc.text[max(0, off - 10) : off + 10])
+            checked += 1
+    return checked
+
+
+def _unit(doc: SourceDocument, title: str):
+    hits = [u for u in doc.units if u.title == title]
+    assert hits, [u.title for u in doc.units]
+    return hits[0]
+
+
+def test_page_header_cut_field_is_rejoined() -> None:
+    doc = read_text(PAGE_HEADER_CUT, name="snippet.md")
+    assert [u.title for u in doc.units] == ["国家重点新材料首批次应用保险补偿机制试点"]
+    u = doc.units[0]
+    assert u.kind is UnitKind.PROGRAM
+    cond = u.text_of(FieldName.CONDITIONS)
+    assert "原则上单个品种的保险金额不低于 5000 万元" in cond
+    assert "第三章" not in cond
+    assert "0516-80805078" in u.text_of(FieldName.CONTACT)
+    assert (
+        u.url
+        == "https://www.miit.gov.cn/zwgk/zcwj/wjfb/tz/art/2023/art_12cb0a4dc43e492abc6d2e79db7b412f.html"
+    )
+    assert "<" not in "".join(f.text for f in u.fields)
+    _check_offsets(doc)
+
+
+def test_html_fields_and_repeated_chapter_heading() -> None:
+    doc = read_text(HTML_FIELDS, name="snippet.md")
+    assert [u.title for u in doc.units] == ["江苏省制造业贷款财政贴息实施方案"], "the TOC line is not a unit"
+    u = doc.units[0]
+    contact = u.text_of(FieldName.CONTACT)
+    assert "市工信局综合规划处 83735577；\n技术创新处" in contact
+    assert "第二章" not in "".join(f.text for f in u.fields)
+    assert "https://www.jszwfw.gov.cn/col/col140127/index.html" in u.text_of(FieldName.PROCEDURE)
+    assert u.section == "第二章 资金支持升级"
+    assert _check_offsets(doc) > 100
+
+
+def test_emoji_field_markers() -> None:
+    doc = read_text(EMOJI_ITEMS, name="snippet.md")
+    assert [u.title for u in doc.units] == [
+        "享受增值税加计抵减政策的集成电路企业清单",
+        "5G工厂",
+        "工业领域数据要素应用场景",
+    ]
+    first, second, fourth = doc.units
+    assert first.text_of(FieldName.WINDOW).startswith("9-10月")
+    assert "010-68208267" in first.text_of(FieldName.CONTACT)
+    assert "增值税一般纳税人" in first.text_of(FieldName.CONDITIONS)
+    assert first.text_of(FieldName.LINK) == (
+        "https://policy.smejs.cn/frontend/policy-service/91326425d2044dcd82cfb82f71a64a00"
+    )
+    assert "62300030" in second.text_of(FieldName.CONTACT)
+    assert "独立法人资格" in fourth.text_of(FieldName.CONDITIONS)
+    assert "010-68208206" in fourth.text_of(FieldName.CONTACT)
+    _check_offsets(doc)
+
+
+def test_table_fragments_merge_into_one_program() -> None:
+    doc = read_text(TSV_FRAGMENTS, name="snippet.tsv")
+    assert doc.format is DocFormat.TABLE
+    assert doc.title == "工业领域设备更新服务清单"
+    assert [u.title for u in doc.units] == ["增值税加计抵减申报", "国家级专精特新“小巨人”企业申报"]
+    first, second = doc.units
+    assert first.section == "税收支持和服务措施"
+    conditions = first.get(FieldName.CONDITIONS)
+    assert len(conditions) == 2 and conditions[1].text.startswith("四、先进制造业企业")
+    assert len(first.get(FieldName.CONTACT)) == 1, "a repeated cell is kept once"
+    assert len(first.get(FieldName.SUMMARY)) == 1
+    assert first.text_of(FieldName.BASIS).startswith("《财政部税务总局")
+    assert second.text_of(FieldName.CONDITIONS) == "获批省级专精特新“小巨人”企业"
+    assert "027-60830052" in second.text_of(FieldName.CONTACT)
+    _check_offsets(doc)
+
+
+def test_articles_keep_raw_json_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "articles.json"
+    path.write_text(json.dumps(ARTICLES, ensure_ascii=False), encoding="utf-8")
+    doc = read_document(path)
+    assert doc.format is DocFormat.ARTICLES
+    assert doc.text == path.read_text(encoding="utf-8")
+    (u,) = doc.units
+    assert u.kind is UnitKind.ARTICLE
+    assert u.title == "2025年市工业企业重大设备技改项目奖补资金正在申报"
+    assert u.section == "南京"
+    assert u.published_at == "2025-12-08"
+    assert u.url is not None and u.url.startswith("http://mp.weixin.qq.com/")
+    body = u.text_of(FieldName.BODY)
+    assert "的通知\n各区工信局" in body, "\\r is a line break"
+    assert "奖补申请表 （二）" in body, "&nbsp; is unescaped"
+    assert "独立法人资格的工业企业" in u.text_of(FieldName.CONDITIONS)
+    assert "重大设备技改项目奖补申请表" in u.text_of(FieldName.MATERIALS)
+    contact = u.text_of(FieldName.CONTACT)
+    assert "025-68788776" in contact and "附件" not in contact
+    # the \r escape maps to its backslash, the &nbsp; entity to its ampersand
+    field = u.get(FieldName.BODY)[0]
+    nl = field.text.index("\n")
+    assert doc.text[field.offsets[nl] : field.offsets[nl] + 2] == "\\r"
+    assert _check_offsets(doc) > 100
+
+
+def test_json_escapes_map_to_their_backslash(tmp_path: Path) -> None:
+    path = tmp_path / "escaped.json"
+    path.write_text(json.dumps(ARTICLES, ensure_ascii=True), encoding="utf-8")
+    doc = read_document(path)
+    (u,) = doc.units
+    assert u.title == "2025年市工业企业重大设备技改项目奖补资金正在申报"
+    for ch, off in zip(u.title, u.title_offsets, strict=True):
+        assert doc.text[off] == ch or doc.text[off : off + 6] == f"\\u{ord(ch):04x}"
+
+
+def test_gbk_bytes_are_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.md"
+    path.write_bytes(
+        EMOJI_ITEMS.replace("🕒", "").replace("📞", "").replace("📄", "").replace("🔗", "").encode("gbk")
+    )
+    doc = read_document(path)
+    assert [u.title for u in doc.units] == [
+        "享受增值税加计抵减政策的集成电路企业清单",
+        "5G工厂",
+        "工业领域数据要素应用场景",
+    ]
+    assert "010-68208267" in doc.units[0].text_of(FieldName.CONTACT)
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbf" + PAGE_HEADER_CUT.encode("utf-8"))
+    doc = read_document(path)
+    assert not doc.text.startswith("\ufeff")
+    assert len(doc.units) == 1
+    _check_offsets(doc)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\r\n ", "empty"),
+        (b"\x00\x01\x02\x03binary\x00", "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"\x81\x30\xff\xfe\x80\x80\x80", "undecodable"),
+        (b'[{"\xe6\xa0\x87\xe9\xa2\x98title": "x",\n "finalContent": }]', "line 2 column"),
+    ],
+)
+def test_unreadable_files_name_the_file(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad_input.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert "bad_input.txt" in str(info.value)
+    assert reason in str(info.value)
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nothere\.md"):
+        read_document(tmp_path / "nothere.md")
