@@ -273,6 +273,7 @@ def test_cli_mode_reads_what_the_command_writes(
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     (gold_dir / "x.json").write_text(json.dumps({"document": DOC, "programs": [gold_program()]}), "utf-8")
+    (tmp_path / DOC).write_text("文本", "utf-8")
     argv = [
         "--gold",
         str(gold_dir),
@@ -286,6 +287,7 @@ def test_cli_mode_reads_what_the_command_writes(
     out = json.loads(capsys.readouterr().out)
     assert out["overall"]["matched_programs"] == 1
     assert out["overall"]["relations"]["HAS_CONTACT"]["f1"] == 1.0
+    assert out["overall"]["chars"] == 2  # the speed figure counts the document's characters
 
 
 def test_gold_files_score_perfectly_against_themselves(ev: ModuleType) -> None:
