@@ -61,7 +61,8 @@ class PropertyMapping(_Frozen):
     rdf: str
     lang: str | None = None  # language tag of the literal (zh for Chinese text)
     datatype: str | None = None  # xsd:date, xsd:decimal ...; "@id" for an IRI
-    container: str | None = None  # "@set" for lists
+    container: str | None = None  # a JSON-LD @container, if a term needs one
+    parts: tuple[str, ...] = ()  # a fixed-length list written as one predicate per item (span)
 
 
 class LinkedData(_Frozen):
