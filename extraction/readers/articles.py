@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean, clean
-from extraction.readers.fields import lexicon
+from extraction.readers.fields import lexicon, normalize_heading
 from extraction.readers.numbering import cn_number
 from extraction.readers.tidy import find_date, tidy_title
 from schema.errors import InputError
@@ -222,7 +222,7 @@ def _article(rec: dict[str, object]) -> Unit | None:
 
 
 _CN_HEAD = re.compile(r"(?<![（(])(?P<n>[一二三四五六七八九十]{1,3})、\s*")
-_CONTACT = re.compile(r"(?:联系方式|联系人|联系电话|咨询电话|咨询方式)(?:及电话)?\s*[：:]?")
+_CONTACT = re.compile(r"(?:联系方式|联系人|联系电话|咨询电话|咨询方式)(?:及电话)?\s*[：:]")
 _TAIL = re.compile(r"附件[：:\d]|来源[：:]|编辑[：:]|扫码|点赞|\n\n")
 
 
@@ -238,7 +238,7 @@ def labelled_passages(c: Clean) -> list[TextField]:
             cand = text[after : after + length]
             name = lex.lookup(cand)
             if name is not None:
-                best = (name, cand, after + length)
+                best = (name, normalize_heading(cand), after + length)
                 break
         glued = m.start() > 0 and re.match(r"[\w]", text[m.start() - 1]) is not None
         if glued and best is None:
@@ -271,8 +271,13 @@ def labelled_passages(c: Clean) -> list[TextField]:
         for cut in (tail, nxt):
             if cut is not None:
                 end = min(end, cut.start())
-        piece = c[m.end() : end].strip(" \n：:")
-        if piece.text and re.search(r"\d{5,}", piece.text):
+        # the clause before the label often names the office ("联系单位：X局 Y处咨询电话：...")
+        start = m.end()
+        back = max(text.rfind(p, max(0, m.start() - 40), m.start()) for p in "。\n；;")
+        if back >= 0 and not any(a <= back < b for a, b in covered):
+            start = back + 1
+        piece = c[start:end].strip(" \n：:")
+        if piece.text and re.search(r"\d{5,}", piece.text[:120]):
             out.append(TextField(FieldName.CONTACT, piece.text, piece.offsets, "联系方式"))
             covered.append((m.start(), end))
     return out

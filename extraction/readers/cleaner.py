@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 _SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\f\v"
 _NEWLINES = "\r\n"
+_WS_RUN = re.compile("[" + re.escape(_SPACE + _NEWLINES) + "]+")
 
 # One alternation, tried left to right at each position; groups are named so the handler knows.
 _TOKEN = re.compile(
@@ -96,8 +97,18 @@ class _Builder:
             self.offs.append(off)
 
     def add_run(self, text: str, offs: Sequence[int]) -> None:
-        for ch, off in zip(text, offs, strict=True):
-            self.add(ch, off)
+        # white space goes through `add` one character at a time, everything else in bulk
+        pos = 0
+        for m in _WS_RUN.finditer(text):
+            if m.start() > pos:
+                self.chars.extend(text[pos : m.start()])
+                self.offs.extend(offs[pos : m.start()])
+            for k in range(m.start(), m.end()):
+                self.add(text[k], offs[k])
+            pos = m.end()
+        if pos < len(text):
+            self.chars.extend(text[pos:])
+            self.offs.extend(offs[pos:])
 
     def build(self) -> Clean:
         return Clean("".join(self.chars), tuple(self.offs)).strip()

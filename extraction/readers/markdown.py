@@ -117,7 +117,9 @@ class _Outline:
         return None
 
     def ancestors(self, depth: int) -> list[str]:
-        return [f.title for f in self.stack[:depth] if f.title]
+        """Titles of the numbered levels above `depth` (unnumbered headings are usually the
+        document's own title)."""
+        return [f.title for f in self.stack[:depth] if f.title and not f.key.startswith("h")]
 
 
 def read_markdown(text: str) -> tuple[list[Unit], dict[str, str | None]]:
@@ -203,7 +205,7 @@ class _Segmenter:
                 and self._is_leaf_program(i, ln)
             ):
                 self._leaf_unit(title, ln, depth)
-            elif _CONTACT_HEADING.search(ln.text) and (ln.level or len(plain(ln.text)) <= 40):
+            elif _CONTACT_HEADING.search(ln.text) and "\t" not in ln.text and (ln.level or len(plain(ln.text)) <= 40):
                 self.contact_tables.append(i)
             return
         if ln.level and not ln.marker and _CONTACT_HEADING.search(ln.text) and self.cur is not None:
@@ -318,12 +320,20 @@ class _Segmenter:
         if not self.toc.entries:
             return None
         key = normalize_heading(title)
-        best, best_ratio = None, 0.0
-        for e in self.toc.entries:
-            r = difflib.SequenceMatcher(None, key, normalize_heading(e.title)).ratio()
-            if r > best_ratio:
-                best, best_ratio = e, r
-        return best if best_ratio >= 0.75 else None
+        keys = self._toc_keys()
+        if key in keys:
+            return keys[key]
+        best, best_ratio = None, 0.75
+        for k, e in keys.items():
+            m = difflib.SequenceMatcher(None, key, k)
+            if m.real_quick_ratio() >= best_ratio and m.quick_ratio() >= best_ratio and m.ratio() >= best_ratio:
+                best, best_ratio = e, m.ratio()
+        return best
+
+    def _toc_keys(self) -> dict[str, TocEntry]:
+        if not hasattr(self, "_keys"):
+            self._keys = {normalize_heading(e.title): e for e in self.toc.entries}
+        return self._keys
 
     def _open_unit(self, title: Clean, ln: Line, depth: int | None) -> None:
         self.cur = _Open(
