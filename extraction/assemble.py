@@ -369,8 +369,9 @@ class DocumentAssembler:
             or next((lv for _, lv in admins if lv), None)
             or next((lv for _, lv in basis if lv), None)
         )
-        benefits = self.benefits(pid, unit, ctx, prose)
-        grants = self.designation_relations(pid, unit, ctx, level, name, tprov, prose)
+        recognition = not _FUNDING_TITLE.search(name) and bool(find_designations(name))
+        benefits = self.benefits(pid, unit, ctx, prose, "reward" if recognition else "grant")
+        grants = self.designation_relations(pid, unit, ctx, level, name, tprov)
         kind = _program_kind(name, grants, benefits)
         self.g.node(
             "Program",
@@ -427,10 +428,10 @@ class DocumentAssembler:
         for phone in contact.phones:
             self.g.rel("HAS_CONTACT", pid, oid, prov, key=phone.normalised, phone=phone.normalised)
 
-    def benefits(self, pid: str, unit: Unit, ctx: Context, prose: bool) -> list[BenefitMention]:
+    def benefits(self, pid: str, unit: Unit, ctx: Context, prose: bool, bare: str) -> list[BenefitMention]:
         found: list[tuple[BenefitMention, TextField]] = []
         for f in unit.get(FieldName.BENEFIT):
-            found.extend((b, f) for b in find_benefits(f.text, prose=False))
+            found.extend((b, f) for b in find_benefits(f.text, prose=False, bare=bare))
         if not unit.get(FieldName.BENEFIT):
             for name in (*_BODY_FIELDS, FieldName.CONDITIONS):
                 for f in unit.get(name):
@@ -447,17 +448,18 @@ class DocumentAssembler:
         return out
 
     def designation_relations(
-        self, pid: str, unit: Unit, ctx: Context, level: str | None, name: str, tprov: Provenance, prose: bool
+        self, pid: str, unit: Unit, ctx: Context, level: str | None, name: str, tprov: Provenance
     ) -> list[str]:
         """REQUIRES / PREFERS / EXCLUDES / GRANTS edges; returns the granted designation ids."""
-        granted: dict[str, str] = {}
+        granted: dict[str, tuple[str, str | None]] = {}
         # a recognition program grants the title its name states
         if not _FUNDING_TITLE.search(name):
             for m in find_designations(name):
                 lvl = m.level or level or m.default_level
                 did = self.designation(m.name, lvl, tprov, m.text)
-                granted[did] = m.name
+                granted[did] = (m.name, lvl)
                 self.g.rel("GRANTS", pid, did, tprov)
+        granted_names = {n for n, _ in granted.values()}
         found: list[tuple[DesignationRelation, TextField]] = []
         fields = [(f, "conditions") for f in unit.get(FieldName.CONDITIONS)]
         fields += [(f, "benefit") for f in unit.get(FieldName.BENEFIT)]
@@ -465,22 +467,44 @@ class DocumentAssembler:
         for f, kind in fields:
             doc = annotate(f.text, Context(ctx.province, ctx.city, kind, f.heading))
             found.extend((r, f) for r in doc._.relations)
+        # 智能制造示范工厂项目 whose applicant "须为省级（含）以上智能制造示范工厂": a funding program for
+        # holders, not a recognition: the explicit requirement wins over the title's GRANTS
+        for r, _f in found:
+            for did, (gname, glevel) in list(granted.items()):
+                lv = r.mention.level or glevel
+                if r.explicit and r.mention.name == gname and lv == glevel:
+                    del granted[did]
+                    self.g.rels.pop(("GRANTS", pid, did, ""), None)
+        granted_names = {n for n, _ in granted.values()}
+        recognition = bool(granted) or any(
+            r.type == "GRANTS" and f.name == FieldName.BENEFIT for r, f in found
+        )
         for r, f in found:
             m: DesignationMention = r.mention
-            lvl = m.level or m.default_level or (level if r.type == "GRANTS" else None)
-            if r.type != "GRANTS" and m.level is None and m.default_level is None:
-                lvl = None
-            prov = Provenance(f.text[r.sentence[0] : r.sentence[1]].strip(), f.span(*r.sentence))
-            did = self.designation(m.name, lvl, prov, m.text)
-            if r.type == "GRANTS":
-                granted[did] = m.name
-                self.g.rel("GRANTS", pid, did, prov)
-            elif r.type in ("REQUIRES", "PREFERS"):
-                if did in granted:
+            if r.type == "MENTIONS":
+                # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)
+                if not recognition or (m.level not in (None, level)):
+                    continue
+                r = DesignationRelation("GRANTS", m, r.sentence)
+            if r.type in ("REQUIRES", "PREFERS") and m.name in granted_names:
+                own = [lv for n, lv in granted.values() if n == m.name]
+                if m.level is None or m.level in own:
                     continue  # a recognition program's own title in its conditions is not a prerequisite
-                self.g.rel(r.type, pid, did, prov, levelMin=lvl)
-            else:
-                self.g.rel(r.type, pid, did, prov)
+            # no level printed: the lexicon's, else the program's (a provincial guide's 示范工厂 is provincial)
+            lvl = m.level or m.default_level or level
+            if r.type == "EXCLUDES" and m.level is None and m.name in granted_names:
+                lvl = next(lv for n, lv in granted.values() if n == m.name)
+            prov = Provenance(f.text[r.sentence[0] : r.sentence[1]].strip(), f.span(*r.sentence))
+            # 国家、省小型微型企业创业创新示范基地: one edge per level the enumeration names
+            for lv in m.enumerated if len(m.enumerated) > 1 else (lvl,):
+                did = self.designation(m.name, lv, prov, m.text)
+                if r.type == "GRANTS":
+                    granted[did] = (m.name, lv)
+                    self.g.rel("GRANTS", pid, did, prov)
+                elif r.type in ("REQUIRES", "PREFERS"):
+                    self.g.rel(r.type, pid, did, prov, levelMin=lv)
+                else:
+                    self.g.rel(r.type, pid, did, prov)
         return list(granted)
 
     # --------------------------------------------------------------- ladders

@@ -51,8 +51,12 @@ def _amount(amounts: list[Amount]) -> float | None:
     return max(a.wan for a in pool) if pool else None
 
 
-def find_benefits(text: str, prose: bool = False) -> list[BenefitMention]:
-    """Benefits in `text`; `prose` asks for stronger evidence (free text, not a benefit field)."""
+def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[BenefitMention]:
+    """Benefits in `text`; `prose` asks for stronger evidence (free text, not a benefit field).
+
+    `bare` is the type of an amount printed without a benefit word ("100万元"): a reward on a
+    recognition program, a grant otherwise.
+    """
     out: list[BenefitMention] = []
     amounts, rates = find_amounts(text), find_rates(text)
     for s, e in sentences(text):
@@ -70,7 +74,7 @@ def find_benefits(text: str, prose: bool = False) -> list[BenefitMention]:
             if kind is None:
                 if amount is None or prose:
                     continue
-                kind = "other"
+                kind = bare
             if amount is None and rate is None and _HONOUR_ONLY.search(piece) and not _GIVES.search(piece):
                 continue
             if prose and not (_GIVES.search(piece) and (amount is not None or rate is not None)):

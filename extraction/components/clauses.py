@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[。；;！!？?\n\r]+|(?<=\S)\s{2,}(?=\S)")
+# a numbered item (" 2.获得高新技术企业…") starts a sentence even without a full stop before it
+_SENTENCE_END = re.compile(r"[。；;！!？?\n\r]+|(?<=\S)\s{2,}(?=\S)|\s+(?=\d{1,2}[.．、](?!\d))")
 _CLAUSE_END = re.compile(r"[。；;！!？?，,\n\r]+")
 CJK = r"\u4e00-\u9fff"
 

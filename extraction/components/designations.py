@@ -33,7 +33,7 @@ _GENERIC = re.compile(
 )
 # words that show a generic candidate is a clause, not a name
 _NOT_A_NAME = re.compile(
-    r"[的在和与及、，。；：等个家项对将为是把被从向由于了]|申报|支持|给予|推动|开展|组织|建设|建立|认定|评价|培育库|以上|以下|"
+    r"^[内且本其该]|[的在和与及、，。；：等个家项对将为是把被从向由于了且]|申报|注册|支持|给予|推动|开展|组织|建设|建立|认定|评价|培育库|以上|以下|"
     r"专项资金|资金|奖励|补助|工作"
 )
 
@@ -49,6 +49,14 @@ class DesignationMention:
     default_level: str | None  # the lexicon's level for this designation
     in_title: bool  # inside a cited 《title》
     known: bool  # from the lexicon (False: the generic rule)
+    levels: tuple[str, ...] = ()  # every level an enumeration names: 国家、省小型微型企业…基地
+
+    @property
+    def enumerated(self) -> tuple[str, ...]:
+        """The levels to state one edge each: an enumeration's, not a minimum's (省级（含）以上)."""
+        if len(self.levels) > 1:
+            return self.levels
+        return (self.level,) if self.level else ()
 
 
 def _form_regex(form: str) -> str:
@@ -87,6 +95,7 @@ def find_designations(text: str) -> list[DesignationMention]:
                 entry.level,
                 inside_title(text, m.start()),
                 True,
+                phrase.levels if phrase else (),
             )
         )
         taken.append((m.start(), m.end()))
@@ -109,11 +118,21 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
             continue
         taken.append((a, b))
         name = canonical(m.group(1))
-        if _NOT_A_NAME.search(name) or len(name) < 4:
+        core = re.sub(f"(?:{_GENERIC_ENDINGS})$", "", name)
+        if _NOT_A_NAME.search(name) or len(name) < 4 or len(core) < 2:
             continue
         out.append(
             DesignationMention(
-                a, b, m.group(1), name, phrase.level, phrase.at_least, None, inside_title(text, a), False
+                a,
+                b,
+                m.group(1),
+                name,
+                phrase.level,
+                phrase.at_least,
+                None,
+                inside_title(text, a),
+                False,
+                phrase.levels,
             )
         )
     return out

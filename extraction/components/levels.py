@@ -23,6 +23,7 @@ class LevelPhrase:
     end: int
     level: str  # the lowest level the phrase names
     at_least: bool  # 以上: that level or higher
+    levels: tuple[str, ...] = ()  # every level an enumeration names (国家、省: national, provincial)
 
 
 @cache
@@ -62,7 +63,9 @@ def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
     if not found:
         return None
     # 国家级或省级: either will do, so the lowest named is a minimum
-    return LevelPhrase(lo + m.start(), start, lowest(found), "以上" in phrase or len(set(found)) > 1)
+    minimum = "以上" in phrase  # 省级（含）以上: one minimum, not an enumeration
+    named = (lowest(found),) if minimum else tuple(dict.fromkeys(found))
+    return LevelPhrase(lo + m.start(), start, lowest(found), minimum or len(named) > 1, named)
 
 
 def level_in(text: str) -> str | None:

@@ -18,19 +18,31 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.clauses import clauses, enclosing, sentences
+from extraction.components.clauses import CJK, clauses, enclosing, sentences
 from extraction.components.context import context_of
 from extraction.components.designations import DesignationMention
 
 _EXCLUDE = re.compile(
-    r"不再推荐|不得申报|不予推荐|不再申报|不能申报|不予受理|不予支持|不再支持|不纳入|不得推荐|不再重复|不重复支持|"
-    r"不列入|不可申报|不得重复|除外|不属于申报范围"
+    r"不再推荐|不得(?:新|再|重复)?申报|不予推荐|不再(?:重复)?申报|不能申报|不予受理|不予支持|不再支持|不纳入|不得推荐|"
+    r"不再重复|不重复支持|不列入|不可申报|不得重复|除外|不属于申报范围|无需申报|不在.{0,6}支持范围"
 )
-_PREFER = re.compile(r"优先|直通车|同等条件下|倾斜|加分|直接推荐|直接认定|免于|免予")
+_PREFER = re.compile(
+    r"优先|直通车|直通|同等条件下|倾斜|加分|直接推荐|直接认定|免于|免予|重点支持|重点推荐|重点扶持|适当放宽|可放宽"
+)
 _GRANT = re.compile(r"授予|授牌|称号|牌匾|命名为|认定为|评为|认定一批|遴选一批|培育一批|公布名单")
 _REQUIRE_STRONG = re.compile(
     r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|已认定|已获|已被|已经认定|获批|获评|获得|认定的|评定的|"
     r"申报主体|申报单位|限|属于|入选|列入|入库|取得|持有|具备|是.{0,12}$|为.{0,12}$"
+)
+# conditions that ask the applicant to hold a title: the cue sits before the title in its clause
+_REQUIRE_CUE = re.compile(
+    r"须|应|必须|需|已|获|认定|评为|评定|入选|列入|具有|具备|拥有|取得|持有|属于|是|为|限|经|申报主体|申报单位|申报企业|"
+    r"对象|范围|主体"
+)
+# 年主营业务收入不低于2亿元（其中高新技术企业不低于1亿元）: a relaxed threshold is a preference
+_RELAXED = re.compile(r"不低于|不少于|放宽|降低|可适当")
+_EXPLICIT = re.compile(
+    r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|申报主体为|申报主体应|申报单位为|限"
 )
 _GOAL = re.compile(
     r"争创|自建|建立|设立|建设|组建|培育|打造|鼓励|引导|推动|力争|创建|成为|争取|提升为|升级为"
@@ -40,9 +52,10 @@ _ELIGIBILITY = ("conditions",)
 
 @dataclass(frozen=True)
 class DesignationRelation:
-    type: str  # REQUIRES | PREFERS | EXCLUDES | GRANTS
+    type: str  # REQUIRES | PREFERS | EXCLUDES | GRANTS, or MENTIONS (named in conditions without a cue)
     mention: DesignationMention
     sentence: tuple[int, int]  # [start, end) in the doc text: the evidence
+    explicit: bool = False  # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS
 
 
 def classify(text: str, mention: DesignationMention, field: str) -> str | None:
@@ -54,7 +67,7 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     after = text[mention.end : e]
     if _EXCLUDE.search(after) or _EXCLUDE.search(before[-12:]):
         return "EXCLUDES"
-    if _PREFER.search(text[cs:ce]) or _PREFER.search(text[max(s, mention.start - 20) : mention.start]):
+    if _PREFER.search(sentence):
         return "PREFERS"
     if (
         field == "benefit"
@@ -62,10 +75,16 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         and not re.search(r"对.{0,20}$", text[s : mention.start])
     ):
         return "GRANTS"
+    if re.search(r"其中[^，。；]{0,3}$", before) and _RELAXED.search(text[mention.end : ce + 12]):
+        return "PREFERS"
     if _GOAL.search(before):
         return None
     if field in _ELIGIBILITY:
-        return "REQUIRES"
+        if _REQUIRE_CUE.search(before) or re.search(r"资格|资质", text[mention.end : ce]):
+            return "REQUIRES"
+        if not re.search(rf"[{CJK}]", before):
+            return "REQUIRES"  # the title opens the clause: 申报要求：省级专精特新中小企业
+        return "MENTIONS"
     if field == "benefit":
         # 对新认定的国家级企业技术中心给予奖励: the reward requires the designation
         if re.search(r"对|获评|获得|认定的|评为|入选", before) and re.search(
@@ -86,7 +105,9 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
             continue
         kind = classify(text, m, field)
         if kind is not None:
-            out.append(DesignationRelation(kind, m, enclosing(sents, m.start, m.end)))
+            s, e = enclosing(sents, m.start, m.end)
+            explicit = kind == "REQUIRES" and bool(_EXPLICIT.search(text[s : m.start]))
+            out.append(DesignationRelation(kind, m, (s, e), explicit))
     return out
 
 
