@@ -1,4 +1,4 @@
 MATCH (d:Department)
-WHERE d.name = $name OR $name IN coalesce(d.aliases, [])
+WHERE d.name = $wanted OR $wanted IN coalesce(d.aliases, [])
 RETURN properties(d) AS props
 LIMIT 1

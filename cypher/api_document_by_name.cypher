@@ -1,3 +1,3 @@
-MATCH (d:Document {name: $name})
+MATCH (d:Document {name: $wanted})
 RETURN properties(d) AS props
 LIMIT 1

@@ -41,12 +41,12 @@ class Context(BaseContext):
                 raise GraphStoreUnavailable() from exc
             raise
 
-    async def run(self, name: str, **params: Any) -> list[Row]:
+    async def run(self, name: str, /, **params: Any) -> list[Row]:
         """Run cypher/<name>.cypher with parameters."""
         store = self.store
         return await self._call(lambda: store.run(name, **params))  # type: ignore[union-attr]
 
-    async def run_filled(self, name: str, slots: dict[str, str], **params: Any) -> list[Row]:
+    async def run_filled(self, name: str, slots: dict[str, str], /, **params: Any) -> list[Row]:
         """Run a template query whose slots are filled from the ontology enums."""
         text = filled(name, **slots)
         store = self.store

@@ -142,7 +142,7 @@ class Query:
         if id is not None:
             props = await _node(info, "Department", str(id))
         elif name is not None:
-            rows = await info.context.run("api_department_by_name", name=name)
+            rows = await info.context.run("api_department_by_name", wanted=name)
             props = rows[0]["props"] if rows else None
         else:
             raise PublicError("department needs an id or a name")
@@ -168,7 +168,7 @@ class Query:
         if id is not None:
             props = await _node(info, "Document", str(id))
         elif name is not None:
-            rows = await info.context.run("api_document_by_name", name=name)
+            rows = await info.context.run("api_document_by_name", wanted=name)
             props = rows[0]["props"] if rows else None
         else:
             raise PublicError("document needs an id or a name")
