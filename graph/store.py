@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Protocol, runtime_checkable
 
 from graph.config import StoreConfig
@@ -57,10 +58,14 @@ def export_graph(store: GraphStore) -> GraphDocument:
         Node(id=r["id"], label=r["label"], properties=dict(r["properties"]))
         for r in store.run("export_nodes")
     ]
-    rels = [
-        Relationship(type=r["type"], start=r["start"], end=r["end"], properties=dict(r["properties"]))
-        for r in store.run("export_relationships")
-    ]
+    rels = sorted(
+        (
+            Relationship(type=r["type"], start=r["start"], end=r["end"], properties=dict(r["properties"]))
+            for r in store.run("export_relationships")
+        ),
+        # Parallel edges (same ends, type and document) come back in storage order: sort them too.
+        key=lambda rel: json.dumps([rel.type, rel.start, rel.end, rel.properties], sort_keys=True),
+    )
     return GraphDocument(nodes=nodes, relationships=rels)
 
 

@@ -50,8 +50,11 @@ def plan_document_write(doc_id: str, graph: GraphDocument) -> WritePlan:
     for index, ((rel_type, start, end), rows) in enumerate(sorted(groups.items())):
         param = f"rels_{index}"
         plan.params[param] = rows
+        key = "".join(
+            f", {k}: coalesce(row.props.{k}, '')" for k in ONTOLOGY.relationship_types[rel_type].key
+        )
         plan.statements.append(
-            _fill(load_query("write_relationships"), TYPE=rel_type, START=start, END=end, ROWS=param)
+            _fill(load_query("write_relationships"), TYPE=rel_type, START=start, END=end, ROWS=param, KEY=key)
         )
     plan.statements.append(load_query("delete_orphans"))
     return plan

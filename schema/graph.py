@@ -56,6 +56,12 @@ class Relationship(BaseModel):
         value = self.properties.get("doc")
         return value if isinstance(value, str) else None
 
+    @property
+    def identity(self) -> tuple[object, ...]:
+        """What makes two relationships one: ends, type, document and the type's key properties."""
+        keys = ONTOLOGY.relationship_types[self.type].key
+        return (self.type, self.start, self.end, self.doc, *(str(self.properties.get(k)) for k in keys))
+
 
 class GraphDocument(BaseModel):
     """Nodes and relationships, validated against the ontology's patterns."""
@@ -80,7 +86,7 @@ class GraphDocument(BaseModel):
     def merge(cls, parts: Iterable[GraphDocument]) -> GraphDocument:
         """One graph from several: a node seen twice keeps its first properties plus new ones."""
         nodes: dict[str, Node] = {}
-        rels: dict[tuple[str, str, str, object], Relationship] = {}
+        rels: dict[tuple[object, ...], Relationship] = {}
         for part in parts:
             for node in part.nodes:
                 old = nodes.get(node.id)
@@ -90,7 +96,7 @@ class GraphDocument(BaseModel):
                     else old.model_copy(update={"properties": {**node.properties, **old.properties}})
                 )
             for rel in part.relationships:
-                rels.setdefault((rel.type, rel.start, rel.end, rel.doc), rel)
+                rels.setdefault(rel.identity, rel)
         return cls(nodes=list(nodes.values()), relationships=list(rels.values()))
 
     def counts(self) -> dict[str, int]:

@@ -44,6 +44,7 @@ class RelationshipType(_Frozen):
     rdf: str | None = None  # the predicate a linked-data export maps the type to
     patterns: tuple[tuple[str, str], ...]
     properties: dict[str, PropertyType] = Field(default_factory=dict)
+    key: tuple[str, ...] = ()  # properties that tell parallel edges of this type apart
 
     @property
     def start_labels(self) -> tuple[str, ...]:
