@@ -66,6 +66,8 @@ class _Open:
     section: str
     fields: list[_Field] = field(default_factory=list)
     summary_only: bool = False
+    implicit: bool = False  # opened by a field heading with no title line right before it
+    field_depth: int | None = None  # outline depth of its first numbered field heading
 
 
 @dataclass
@@ -142,6 +144,7 @@ class _Segmenter:
         self.chapter = ""
         self.after_break = False
         self.contact_tables: list[int] = []  # line indices of contact-table headings outside units
+        self.pending: Clean | None = None  # the last title-like line outside any unit
 
     # -- walking -----------------------------------------------------------------------------
     def run(self) -> list[Unit]:
@@ -178,16 +181,39 @@ class _Segmenter:
         floor = self.cur.depth if self.cur is not None else None
         depth = self.outline.place(ln, title.text if title else "", floor)
         fm = ln.field
+        if fm is not None and self.cur is None and self.pending is not None:
+            # fields after a title that did not directly precede them (a notice with a preamble,
+            # an infographic): one unit named by the last title-like line
+            self._open_unit(self.pending, ln, None)
+            assert self.cur is not None
+            self.cur.implicit = True
+            self.pending = None
         if fm is not None and self.cur is not None:
+            if self.cur.field_depth is None and depth is not None:
+                self.cur.field_depth = depth
             self._open_field(fm.name, fm.heading, ln.start + fm.content_start, ln.end)
+            return
+        plain_title = self._plain_title(ln) if title is None else None
+        if plain_title is not None and (self.cur is None or self.cur.implicit) and self._followed_by_field(i):
+            self._close()
+            self.pending = plain_title
             return
         # a title directly followed by a field heading starts a unit, unless it is numbered
         # content nested inside the open unit
-        nested = (
-            ln.marker is not None
-            and self.cur is not None
-            and not (depth is not None and self._ends(ln, depth))
-        )
+        cur = self.cur
+        if cur is not None and cur.implicit:
+            # under an implicit unit, numbering deeper than its own field headings is content
+            nested = (
+                ln.marker is not None
+                and cur.field_depth is not None
+                and (depth is None or depth > cur.field_depth)
+            )
+        else:
+            nested = (
+                ln.marker is not None
+                and cur is not None
+                and not (depth is not None and self._ends(ln, depth))
+            )
         if title is not None and not nested and self._followed_by_field(i):
             self._close()
             self._open_unit(title, ln, depth)
@@ -198,6 +224,8 @@ class _Segmenter:
             self._close()
             return
         if self.cur is None:
+            if title is not None or plain_title is not None:
+                self.pending = title or plain_title
             if (
                 title is not None
                 and ln.marker is not None
@@ -205,7 +233,11 @@ class _Segmenter:
                 and self._is_leaf_program(i, ln)
             ):
                 self._leaf_unit(title, ln, depth)
-            elif _CONTACT_HEADING.search(ln.text) and "\t" not in ln.text and (ln.level or len(plain(ln.text)) <= 40):
+            elif (
+                _CONTACT_HEADING.search(ln.text)
+                and "\t" not in ln.text
+                and (ln.level or len(plain(ln.text)) <= 40)
+            ):
                 self.contact_tables.append(i)
             return
         if ln.level and not ln.marker and _CONTACT_HEADING.search(ln.text) and self.cur is not None:
@@ -261,6 +293,22 @@ class _Segmenter:
             return None
         title = tidy_title(clean_span(self.text, body_start, body_start + stop))
         return title if len(title.text) >= 2 else None
+
+    def _plain_title(self, ln: Line) -> Clean | None:
+        """A short unnumbered line that reads like a title (no sentence punctuation)."""
+        if ln.marker is not None or ln.field is not None or ln.kind is not LineKind.TEXT or "\t" in ln.text:
+            return None
+        p = plain(ln.text)
+        if (
+            not 4 <= len(p) <= 40
+            or re.search(r"[。；;：:，,！!？?]", p)
+            or re.match(r"^\s*[-*+|]\s", ln.text)
+        ):
+            return None
+        if len(re.findall(r"[\u4e00-\u9fff]", p)) < 4 or re.search(r"\d{5,}", p):
+            return None
+        title = tidy_title(clean_span(self.text, ln.start, ln.end))
+        return title if title.text else None
 
     def _next_significant(self, i: int) -> Line | None:
         for j in range(i + 1, min(len(self.lines), i + 12)):
@@ -326,7 +374,11 @@ class _Segmenter:
         best, best_ratio = None, 0.75
         for k, e in keys.items():
             m = difflib.SequenceMatcher(None, key, k)
-            if m.real_quick_ratio() >= best_ratio and m.quick_ratio() >= best_ratio and m.ratio() >= best_ratio:
+            if (
+                m.real_quick_ratio() >= best_ratio
+                and m.quick_ratio() >= best_ratio
+                and m.ratio() >= best_ratio
+            ):
                 best, best_ratio = e, m.ratio()
         return best
 

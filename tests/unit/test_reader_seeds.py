@@ -93,10 +93,15 @@ def test_002_guide() -> None:
 def test_003_brochure() -> None:
     d = doc("003")
     assert d.issuer == "江苏省中小企业发展中心"
-    titles = [u.title for u in d.units]
-    assert len(titles) == 27
-    assert titles[0] == "享受增值税加计抵减政策的集成电路企业清单"
-    assert titles[-1] == "省应急管理科技项目"
+    programs = [u.title for u in d.units if u.kind is UnitKind.PROGRAM]
+    assert len(programs) == 27
+    assert programs[0] == "享受增值税加计抵减政策的集成电路企业清单"
+    assert programs[-1] == "省应急管理科技项目"
+    # the policy infographics before the items have no title line of their own: policy units
+    assert [u.title for u in d.units if u.kind is UnitKind.POLICY] == [
+        "江苏省巩固增强经济回升向好态势进一步推动高质量发展若干政策措施",
+        "“百园百校万企”创新合作行动(江苏)",
+    ]
     u = _by_title(d, "省专精特新中小企业（第二批）")
     assert "025-69652765" in u.text_of(FieldName.CONTACT)
     assert u.text_of(FieldName.WINDOW).startswith("9-10月")

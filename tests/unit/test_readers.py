@@ -152,6 +152,33 @@ ARTICLES = [
 ]
 
 
+# 001 (article 84) laid out as a markdown notice: a title, a preamble, then numbered fields
+NOTICE = """# 关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知
+
+各区工信局、财政局，江北新区、各国家级开发区经发局、财政局：
+
+根据《南京市工业和信息化局 南京市财政局关于印发工业企业重大设备技改项目奖补实施办法的通知》（宁工信规〔2023〕1号），为支持传统产业焕新升级，现就做好南京市2025年工业企业重大设备技改项目奖补申报事项通知如下：
+
+一、申报条件
+
+（一）在南京市注册的具有独立法人资格的工业企业。
+
+（二）诚信经营，财务管理健全规范。
+
+二、申报材料
+
+（一）重大设备技改项目奖补申请表
+
+（二）企业法人营业执照或组织机构代码复印件
+
+四、联系方式
+
+市工信局综合规划与投资处 025-68788776
+
+市财政局企业处 025-51808715
+"""
+
+
 def _check_offsets(doc: SourceDocument) -> int:
     """Every cleaned character maps back to its source character (entities and JSON escapes
     point at their first character, white space may come from any white space or tag)."""
@@ -222,6 +249,18 @@ def test_emoji_field_markers() -> None:
     assert "62300030" in second.text_of(FieldName.CONTACT)
     assert "独立法人资格" in fourth.text_of(FieldName.CONDITIONS)
     assert "010-68208206" in fourth.text_of(FieldName.CONTACT)
+    _check_offsets(doc)
+
+
+def test_notice_with_preamble_is_one_program() -> None:
+    doc = read_text(NOTICE, name="notice.md")
+    assert doc.title == "关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知"
+    (u,) = doc.units
+    assert u.kind is UnitKind.PROGRAM
+    assert u.title == doc.title
+    assert "独立法人资格的工业企业" in u.text_of(FieldName.CONDITIONS)
+    assert "奖补申请表" in u.text_of(FieldName.MATERIALS)
+    assert "025-51808715" in u.text_of(FieldName.CONTACT)
     _check_offsets(doc)
 
 
