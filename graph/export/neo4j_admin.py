@@ -99,7 +99,9 @@ def choose_array_delimiter(graph: GraphDocument) -> str:
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")  # quotes doubled inside quoted fields, as neo4j-admin reads
+    writer = csv.writer(
+        buffer, lineterminator="\n"
+    )  # quotes doubled inside quoted fields, as neo4j-admin reads
     writer.writerow(header)
     writer.writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
@@ -127,7 +129,9 @@ def write_neo4j_admin(graph: GraphDocument, directory: Path, database: str = "ne
 
     groups: dict[tuple[str, str, str], list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
     for rel in graph.relationships:
-        groups[(rel.type, label_of[rel.start], label_of[rel.end])].append((rel.start, rel.end, rel.properties))
+        groups[(rel.type, label_of[rel.start], label_of[rel.end])].append(
+            (rel.start, rel.end, rel.properties)
+        )
     for (rel_type, start, end), rels in sorted(groups.items()):
         rels.sort(key=lambda r: (r[0], r[1], str(r[2].get("doc"))))
         order = ["doc", *ONTOLOGY.relationship_types[rel_type].properties, *ONTOLOGY.provenance]
