@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extraction.components.benefits import BenefitMention, find_benefits
+from extraction.components.benefits import BenefitMention, benefit_type, find_benefits
 from extraction.components.clauses import enclosing, sentences
 from extraction.components.context import Context
 from extraction.components.departments import DepartmentMention, find_departments
@@ -345,10 +345,17 @@ class DocumentAssembler:
                 admins.append((self.department(dept, tprov), dept.level))
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], tprov)
         if not admins:
+            # the first office on the contact line administers it (the 省工信厅 division before the
+            # 市工信局 one); a company or a body whose region is unknown does not
             for contact, prov, _f in contacts:
-                if contact.department is not None and not _is_company(contact.office or ""):
-                    admins.append((self.department(contact.department, prov), contact.department.level))
-                    self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
+                dept = contact.department
+                if dept is None or _is_company(contact.office or ""):
+                    continue
+                if dept.region is None and dept.level != "national":
+                    continue
+                admins.append((self.department(dept, prov), dept.level))
+                self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
+                break
 
         # policy basis
         basis: list[tuple[str, str | None]] = []
@@ -369,9 +376,11 @@ class DocumentAssembler:
             or next((lv for _, lv in admins if lv), None)
             or next((lv for _, lv in basis if lv), None)
         )
-        recognition = not _FUNDING_TITLE.search(name) and bool(find_designations(name))
-        benefits = self.benefits(pid, unit, ctx, prose, "reward" if recognition else "grant")
-        grants = self.designation_relations(pid, unit, ctx, level, name, tprov)
+        # an amount printed alone is a reward on a recognition program, a grant on a funding one
+        benefits = self.benefits(
+            pid, unit, name, tprov, prose, "grant" if _FUNDING_TITLE.search(name) else "reward"
+        )
+        grants = self.designation_relations(pid, unit, ctx, level, name, tprov, benefits)
         kind = _program_kind(name, grants, benefits)
         self.g.node(
             "Program",
@@ -428,18 +437,32 @@ class DocumentAssembler:
         for phone in contact.phones:
             self.g.rel("HAS_CONTACT", pid, oid, prov, key=phone.normalised, phone=phone.normalised)
 
-    def benefits(self, pid: str, unit: Unit, ctx: Context, prose: bool, bare: str) -> list[BenefitMention]:
-        found: list[tuple[BenefitMention, TextField]] = []
+    def benefits(
+        self, pid: str, unit: Unit, name: str, tprov: Provenance, prose: bool, bare: str
+    ) -> list[BenefitMention]:
+        found: list[tuple[BenefitMention, Provenance]] = []
         for f in unit.get(FieldName.BENEFIT):
-            found.extend((b, f) for b in find_benefits(f.text, prose=False, bare=bare))
+            found.extend(
+                (b, Provenance(b.text, f.span(b.start, b.end))) for b in find_benefits(f.text, bare=bare)
+            )
         if not unit.get(FieldName.BENEFIT):
-            for name in (*_BODY_FIELDS, FieldName.CONDITIONS):
-                for f in unit.get(name):
-                    found.extend((b, f) for b in find_benefits(f.text, prose=True))
+            for field_name in (*_BODY_FIELDS, FieldName.CONDITIONS):
+                for f in unit.get(field_name):
+                    found.extend(
+                        (b, Provenance(b.text, f.span(b.start, b.end)))
+                        for b in find_benefits(f.text, prose=True)
+                    )
+        if not found:
+            # 绿色债券贴息, 享受增值税加计抵减政策的…清单: the title names what is given
+            kind = benefit_type(name)
+            if kind is not None and kind != "grant":
+                found.append((BenefitMention(0, len(name), name, kind, None, None), tprov))
+        # one benefit per (type, amount): a type stated with an amount needs no amount-less twin
+        with_amount = {b.type for b, _ in found if b.amount_max_wan is not None}
+        found = [(b, p) for b, p in found if b.amount_max_wan is not None or b.type not in with_amount]
         out = []
-        for b, f in found:
+        for b, prov in found:
             bid = make_id("Benefit", pid, b.type, b.text)
-            prov = Provenance(b.text, f.span(b.start, b.end))
             self.g.node(
                 "Benefit", bid, prov, type=b.type, amountMaxWan=b.amount_max_wan, rate=b.rate, text=b.text
             )
@@ -448,7 +471,14 @@ class DocumentAssembler:
         return out
 
     def designation_relations(
-        self, pid: str, unit: Unit, ctx: Context, level: str | None, name: str, tprov: Provenance
+        self,
+        pid: str,
+        unit: Unit,
+        ctx: Context,
+        level: str | None,
+        name: str,
+        tprov: Provenance,
+        benefits: list[BenefitMention],
     ) -> list[str]:
         """REQUIRES / PREFERS / EXCLUDES / GRANTS edges; returns the granted designation ids."""
         granted: dict[str, tuple[str, str | None]] = {}
@@ -476,15 +506,28 @@ class DocumentAssembler:
                     del granted[did]
                     self.g.rels.pop(("GRANTS", pid, did, ""), None)
         granted_names = {n for n, _ in granted.values()}
-        recognition = bool(granted) or any(
-            r.type == "GRANTS" and f.name == FieldName.BENEFIT for r, f in found
+        recognition = not _FUNDING_TITLE.search(name) and (
+            bool(granted)
+            or any(r.type == "GRANTS" and f.name == FieldName.BENEFIT for r, f in found)
+            or any(b.type == "reward" for b in benefits)
         )
         for r, f in found:
             m: DesignationMention = r.mention
             if r.type == "MENTIONS":
                 # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)
-                if not recognition or (m.level not in (None, level)):
+                if not recognition:
+                    r = DesignationRelation("REQUIRES", m, r.sentence)  # a funding program's scope
+                elif m.level not in (None, level):
                     continue
+                else:
+                    r = DesignationRelation("GRANTS", m, r.sentence)
+            if (
+                recognition
+                and r.type == "REQUIRES"
+                and f.name == FieldName.BENEFIT
+                and (m.level or level) == level
+            ):
+                # 省级工业设计企业 30 万元 on a recognition program: the reward for a title it confers
                 r = DesignationRelation("GRANTS", m, r.sentence)
             if r.type in ("REQUIRES", "PREFERS") and m.name in granted_names:
                 own = [lv for n, lv in granted.values() if n == m.name]

@@ -45,10 +45,9 @@ def benefit_type(text: str) -> str | None:
 
 
 def _amount(amounts: list[Amount]) -> float | None:
+    # the largest amount given, thresholds aside: 最高不超过10万元（苏北五市14万元） is 14
     granted = [a for a in amounts if not a.threshold]
-    caps = [a for a in granted if a.cap]
-    pool = caps or granted
-    return max(a.wan for a in pool) if pool else None
+    return max(a.wan for a in granted) if granted else None
 
 
 def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[BenefitMention]:

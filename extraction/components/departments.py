@@ -51,7 +51,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, BodyKind]]:
     region_names = sorted(regions().by_name, key=len, reverse=True)
     region_alt = "|".join(re.escape(n) for n in region_names if n != regions().country.name)
     div_end = "|".join(re.escape(d) for d in sorted(table.divisions, key=len, reverse=True))
-    division = rf"(?P<div>[{CJK}]{{2,14}}?(?:{div_end}))(?![技学研普])"
+    division = rf"[ \t]?(?P<div>[{CJK}]{{2,14}}?(?:{div_end}))(?![技学研普])"
     nat = re.compile(rf"(?P<body>{'|'.join(re.escape(n) for n in national)})(?!门)(?:{division})?")
     local = re.compile(
         rf"(?P<region>{region_alt}|省|市|区|县|自治区)(?P<form>{'|'.join(re.escape(f) for f in forms)})"
@@ -125,6 +125,9 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
         division = _clean_division(m.group("div"))
         end = m.end() if division else m.end("body")
         body = table.national[m.group("body")]
+        if division:  # 人行鄂州分行: a branch is named with its region's full name
+            for r in find_region_prefix(division):
+                division = r.name + division[len(r.short) :] if not division.startswith(r.name) else division
         out.append(DepartmentMention(m.start(), end, text[m.start() : end], body, "national", division, None))
     return sorted(out, key=lambda d: d.start)
 
@@ -140,6 +143,14 @@ def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
             else max(m.end() - len(m.group("div") or ""), m.start() + 1)
         )
     return out
+
+
+def find_region_prefix(text: str) -> list[Region]:
+    """The region a text starts with (鄂州分行 -> 鄂州市), as a one-element list, or []."""
+    for name, region in regions().by_name.items():
+        if region.level != "national" and text.startswith(name) and name == region.short:
+            return [region]
+    return []
 
 
 class DepartmentRecognizer:

@@ -13,7 +13,7 @@ condition.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -82,14 +82,17 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     if field in _ELIGIBILITY:
         if _REQUIRE_CUE.search(before) or re.search(r"资格|资质", text[mention.end : ce]):
             return "REQUIRES"
-        if not re.search(rf"[{CJK}]", before):
-            return "REQUIRES"  # the title opens the clause: 申报要求：省级专精特新中小企业
+        if not re.search(rf"[{CJK}]", before) and ce - mention.end <= 6:
+            return "REQUIRES"  # the clause is the title: 申报要求：省级专精特新中小企业
         return "MENTIONS"
     if field == "benefit":
         # 对新认定的国家级企业技术中心给予奖励: the reward requires the designation
         if re.search(r"对|获评|获得|认定的|评为|入选", before) and re.search(
             r"给予|奖励|补助|支持", sentence
         ):
+            return "REQUIRES"
+        # 省级5G全连接工厂30万元: an amount for holders of the title
+        if re.search(r"\d\s*(?:万|亿|元)", text[mention.end : ce]):
             return "REQUIRES"
         return None
     if _REQUIRE_STRONG.search(before) and re.search(r"申报|申请|推荐|条件|企业", sentence):
@@ -100,9 +103,19 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
 def classify_all(text: str, mentions: list[DesignationMention], field: str) -> list[DesignationRelation]:
     sents = sentences(text)
     out = []
+    previous: DesignationMention | None = None
     for m in mentions:
-        if m.in_title:
-            continue
+        if m.in_title or re.match(r"\s*[（(](?:现名|原名|现称)", text[m.end : m.end + 4]):
+            continue  # 获批省级专精特新“小巨人”企业（现名：专精特新中小企业）: the current name counts
+        if (
+            m.level is None
+            and previous is not None
+            and previous.level is not None
+            and enclosing(sents, previous.start, previous.end) == enclosing(sents, m.start, m.end)
+        ):
+            # 省级制造业单项冠军企业20万元、…、企业工业设计中心20万元: the list's level carries on
+            m = replace(m, level=previous.level, levels=previous.levels)
+        previous = m
         kind = classify(text, m, field)
         if kind is not None:
             s, e = enclosing(sents, m.start, m.end)
