@@ -52,6 +52,10 @@ def read_text(
         units, meta = read_table(text)
     else:
         units, meta = read_markdown(text)
+        # a program table inside a mostly prose document
+        table_units, _ = read_table(text)
+        if table_units:
+            units = sorted([*units, *table_units], key=lambda u: u.span[0])
     return SourceDocument(
         name=name,
         text=text,

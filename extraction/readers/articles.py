@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean, clean
@@ -122,12 +123,37 @@ class _Scanner:
 
 
 def scan_json(raw: str, source: str) -> object:
-    """Parse JSON text keeping string positions; broken JSON raises InputError with line/column."""
+    """Parse JSON text keeping string positions; broken JSON raises InputError with line/column.
+    JSON Lines (one object per line) read as a list."""
     try:
         json.loads(raw)
     except json.JSONDecodeError as e:
+        if e.msg == "Extra data" and _is_json_lines(raw):
+            return _json_lines(raw)
         raise InputError(source, f"broken JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
-    return _Scanner(raw).value()
+    scanner = _Scanner(raw)
+    scanner.pos = len(raw) - len(raw.lstrip("\ufeff \t\r\n"))
+    return scanner.value()
+
+
+def _is_json_lines(raw: str) -> bool:
+    try:
+        for line in raw.splitlines():
+            if line.strip():
+                json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _json_lines(raw: str) -> list[object]:
+    scanner = _Scanner(raw)
+    out = []
+    while True:
+        scanner.ws()
+        if scanner.pos >= len(raw):
+            return out
+        out.append(scanner.value())
 
 
 def looks_like_json(text: str) -> bool:
@@ -184,7 +210,7 @@ def read_articles(raw: str, source: str) -> tuple[list[Unit], dict[str, str | No
     return units, {"title": account, "issuer": account, "published_at": None}
 
 
-_COLUMN = re.compile(r"^(?P<col>[^丨|｜]{1,8})[丨|｜]\s*")
+_COLUMN = re.compile(r"^(?:(?P<col>[^丨|｜【】\s]{1,8})\s*[丨|｜]|【(?P<bracket>[^】]{1,8})】)\s*")
 
 
 def _article(rec: dict[str, object]) -> Unit | None:
@@ -198,7 +224,7 @@ def _article(rec: dict[str, object]) -> Unit | None:
         title = tidy_title(clean(t.text, t.offsets))
         m = _COLUMN.match(title.text)
         if m and m.end() < len(title.text):
-            section = m.group("col")
+            section = m.group("col") or m.group("bracket")
             title = title[m.end() :]
     fields: list[TextField] = []
     if body is not None:
@@ -208,6 +234,7 @@ def _article(rec: dict[str, object]) -> Unit | None:
             fields.extend(labelled_passages(c))
     url = _pick(rec, "url")
     time = _pick(rec, "time")
+    published = find_date(time.text) if time is not None else _epoch_date(rec)
     if not title.text and not fields:
         return None
     return Unit(
@@ -217,8 +244,18 @@ def _article(rec: dict[str, object]) -> Unit | None:
         fields=tuple(fields),
         section=section,
         url=url.text.strip() if url is not None and url.text.strip() else None,
-        published_at=find_date(time.text) if time is not None else None,
+        published_at=published,
     )
+
+
+def _epoch_date(rec: dict[str, object]) -> str | None:
+    """A publication time given as a Unix timestamp (seconds or milliseconds)."""
+    for k, v in rec.items():
+        if isinstance(v, int | float) and any(w in k.lower() for w in _KEYS["time"]):
+            seconds = v / 1000 if v > 1e11 else v
+            if 9e8 < seconds < 5e9:
+                return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
+    return None
 
 
 _CN_HEAD = re.compile(r"(?<![（(])(?P<n>[一二三四五六七八九十]{1,3})、\s*")
@@ -244,8 +281,7 @@ def labelled_passages(c: Clean) -> list[TextField]:
         if glued and best is None:
             continue  # "十四五、" or a word ending in a numeral, not an outline marker
         heads.append((m.start(), cn_number(m.group("n")), best))
-    out: list[TextField] = []
-    covered: list[tuple[int, int]] = []
+    regions: list[tuple[FieldName, str, int, int, int]] = []  # name, heading, head, content, end
     for k, (start, number, best) in enumerate(heads):
         if best is None:
             continue
@@ -258,12 +294,11 @@ def labelled_passages(c: Clean) -> list[TextField]:
         tail = _TAIL.search(text, content_start, end)
         if tail:
             end = tail.start()
-        piece = c[content_start:end].strip(" \n：:")
-        if piece.text:
-            out.append(TextField(name, piece.text, piece.offsets, heading))
-            covered.append((start, end))
+        regions.append((name, heading, start, content_start, end))
+    contact_regions = [(a, e) for n, _, a, _, e in regions if n is FieldName.CONTACT]
+    contacts: list[tuple[int, int, int]] = []  # label start, content start, end
     for m in _CONTACT.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        if any(a <= m.start() < b for a, b in contact_regions + [(x, z) for x, _, z in contacts]):
             continue
         end = min(len(text), m.end() + 300)
         tail = _TAIL.search(text, m.end(), end)
@@ -274,10 +309,20 @@ def labelled_passages(c: Clean) -> list[TextField]:
         # the clause before the label often names the office ("联系单位：X局 Y处咨询电话：...")
         start = m.end()
         back = max(text.rfind(p, max(0, m.start() - 40), m.start()) for p in "。\n；;")
-        if back >= 0 and not any(a <= back < b for a, b in covered):
+        if back >= 0 and not any(a <= back < c0 for _, _, a, c0, _ in regions):
             start = back + 1
+        if re.search(r"\d{5,}", text[start : min(end, start + 120)]):
+            contacts.append((m.start() if start == m.end() else start, start, end))
+    out: list[TextField] = []
+    for name, heading, _, content_start, end in regions:
+        if name is not FieldName.CONTACT:
+            # a contact clause inside another passage ends it
+            end = min([end] + [a for a, _, _ in contacts if content_start <= a < end])
+        piece = c[content_start:end].strip(" \n：:")
+        if piece.text:
+            out.append(TextField(name, piece.text, piece.offsets, heading))
+    for _, start, end in contacts:
         piece = c[start:end].strip(" \n：:")
-        if piece.text and re.search(r"\d{5,}", piece.text[:120]):
+        if piece.text:
             out.append(TextField(FieldName.CONTACT, piece.text, piece.offsets, "联系方式"))
-            covered.append((m.start(), end))
     return out

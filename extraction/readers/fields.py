@@ -76,6 +76,7 @@ class HeadingMatch:
 
 
 _RUN_IN = re.compile(r"^(?P<head>[^：:。，,；;\n]{1,16}?)\s*(?:\*\*)?\s*(?P<sep>[：:。])")
+_BRACKETED = re.compile(r"^[【\[](?P<head>[^】\]\n]{1,16})[】\]]\s*(?P<sep>[：:]?)")
 _LEADING_MARKUP = re.compile(r"^(?:\s|#{1,6}\s*|\*\*|__|<b>|</b>|<strong>|</strong>|<p>|[-*+]\s)*", re.I)
 
 
@@ -108,7 +109,7 @@ def match_heading_line(line: str, *, allow_bare: bool = True) -> HeadingMatch | 
         name = lex.lookup(plain)
         if name is not None:
             return HeadingMatch(name, normalize_heading(plain), marker, len(line), decorated)
-    m = _RUN_IN.match(rest)
+    m = _BRACKETED.match(rest) or _RUN_IN.match(rest)
     if m:
         name = lex.lookup(m.group("head"), loose=decorated)
         if name is not None:

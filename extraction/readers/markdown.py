@@ -37,6 +37,9 @@ _ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]")
 _SENTENCE_BREAK = re.compile(r"[，,；;：:]")
 _TERMINAL = "。；;：:！!？?"
 # a paragraph cut mid-sentence ends with a CJK character or a comma-like mark, not with 。 or a URL
+_LIST_START = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|附件|第[一二三四五六七八九十]+[条章节])"
+)
 _GLUE_END = re.compile(r"[\u4e00-\u9fff，、,（(“《]")
 
 
@@ -177,6 +180,8 @@ class _Segmenter:
             self.chapter = name
             self.outline.place(ln, "")
             return
+        if self.cur is not None and self.cur.summary_only and (ln.marker is not None or ln.level or ln.field):
+            self._close()  # a leaf program's description runs to the next numbered line or heading
         title = self._title_of(ln)
         floor = self.cur.depth if self.cur is not None else None
         depth = self.outline.place(ln, title.text if title else "", floor)
@@ -413,8 +418,7 @@ class _Segmenter:
         assert self.cur is not None
         self.cur.summary_only = True
         if not self.cur.fields:
-            self._open_field(FieldName.SUMMARY, "", ln.end - len(ln.body), ln.end)
-        self._close()
+            self._open_field(FieldName.SUMMARY, "", ln.end, ln.end)
 
     def _open_field(self, name: FieldName, heading: str, start: int, end: int) -> None:
         assert self.cur is not None
@@ -495,12 +499,12 @@ def _join_parts(parts: list[Clean], text: str) -> Clean:
     groups: list[list[Clean]] = [[parts[0]]]
     for prev, part in itertools.pairwise(parts):
         last_line = prev.text.rsplit("\n", 1)[-1]
-        mid_sentence = _GLUE_END.match(prev.text[-1]) is not None and not re.match(
-            r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|附件)", part.text
+        mid_sentence = _GLUE_END.match(prev.text[-1]) is not None and not _LIST_START.match(part.text)
+        # a wrapped line, not a short label or a numbered sub-heading
+        wrapped = "\t" not in last_line and (
+            len(last_line) >= 25 or (len(last_line) >= 12 and not _LIST_START.match(last_line))
         )
-        if mid_sentence and (
-            isinstance(part, _BreakClean) or (len(last_line) >= 25 and "\t" not in last_line)
-        ):
+        if mid_sentence and (isinstance(part, _BreakClean) or wrapped):
             groups[-1].append(part)
         else:
             groups.append([part])

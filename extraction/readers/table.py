@@ -38,10 +38,26 @@ class _Group:
     rows: list[list[tuple[int, int]]] = field(default_factory=list)
 
 
+def _is_row(ln: Line) -> bool:
+    return "\t" in ln.text or _is_pipe_row(ln.text)
+
+
+def _is_pipe_row(text: str) -> bool:
+    t = text.strip()
+    return t.startswith("|") and t.count("|") >= 3
+
+
 def _cells(ln: Line) -> list[tuple[int, int]]:
+    """Document ranges of a row's cells: tab-separated, or a markdown pipe row `| a | b |`."""
+    text, base = ln.text, ln.start
+    sep = "\t"
+    if "\t" not in text and _is_pipe_row(text):
+        sep = "|"
+        lead = text.index("|") + 1
+        text, base = text[lead : text.rstrip().rindex("|")], base + lead
     out = []
-    pos = ln.start
-    for part in ln.text.split("\t"):
+    pos = base
+    for part in text.split(sep):
         a = pos + (len(part) - len(part.lstrip()))
         b = pos + len(part.rstrip())
         out.append((a, max(a, b)))
@@ -50,7 +66,7 @@ def _cells(ln: Line) -> list[tuple[int, int]]:
 
 
 def _header(ln: Line, text: str) -> _Header | None:
-    if "\t" not in ln.text:
+    if not _is_row(ln):
         return None
     cells = [text[a:b] for a, b in _cells(ln)]
     lex = lexicon()
@@ -88,15 +104,15 @@ def looks_like_table(text: str) -> bool:
     lines = split_lines(text)
     header = None
     for ln in lines:
-        if "\t" in ln.text:
+        if _is_row(ln):
             header = _header(ln, text)
             if header is not None:
                 break
     if header is None:
         return False
     width = len(header.columns)
-    rows = sum(1 for ln in lines if ln.text.count("\t") + 1 == width)
-    prose = sum(1 for ln in lines if "\t" not in ln.text and len(ln.text.strip()) > 40)
+    rows = sum(1 for ln in lines if _is_row(ln) and len(_cells(ln)) == width)
+    prose = sum(1 for ln in lines if not _is_row(ln) and len(ln.text.strip()) > 40)
     return rows >= 3 and rows > prose
 
 
@@ -110,12 +126,14 @@ def read_table(text: str) -> tuple[list[Unit], dict[str, str | None]]:
     section = ""
     width = len(header.columns)
     for ln in lines:
-        if ln.kind is not LineKind.TEXT or "\t" not in ln.text:
+        if ln.kind is not LineKind.TEXT or not _is_row(ln):
             continue
         cells = _cells(ln)
         texts = [text[a:b] for a, b in cells]
         if tuple(normalize_heading(t) for t in texts) == header.key:
             continue
+        if all(re.fullmatch(r"[\s:：\-—]*", t) for t in texts):
+            continue  # a markdown separator row |---|---|
         filled = [k for k, t in enumerate(texts) if t.strip()]
         if len(filled) == 1 and len(cells) >= 2 and not re.fullmatch(r"\d+", texts[filled[0]].strip()):
             section = _section_label(text, cells[filled[0]])
@@ -208,6 +226,6 @@ def _unit(text: str, header: _Header, g: _Group) -> Unit | None:
 
 def _doc_title(text: str, lines: list[Line], header: _Header) -> str:
     for ln in reversed(lines[: header.line]):
-        if ln.kind is LineKind.TEXT and "\t" not in ln.text and len(ln.text.strip()) <= 60:
+        if ln.kind is LineKind.TEXT and not _is_row(ln) and len(ln.text.strip()) <= 60:
             return tidy_title(clean_span(text, ln.start, ln.end)).text
     return ""

@@ -363,3 +363,51 @@ def test_unreadable_files_name_the_file(tmp_path: Path, content: bytes, reason: 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nothere\.md"):
         read_document(tmp_path / "nothere.md")
+
+
+def test_markdown_pipe_table_inside_a_notice() -> None:
+    # 004's columns, as a converter that writes markdown pipe tables would print them
+    text = (
+        "# 工业领域设备更新服务清单\n\n各区经信部门：现将清单印发给你们，请认真组织企业申报，确保政策落地见效。\n\n"
+        "| 序号 | 政策名称 | 政策简介 | 申报要求 | 资金额度 | 服务联系方式 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 国家级制造业单项冠军项目申报 | 由工信部组织申报 | 长期专注并深耕于制造业产业链某一环节 | 100万元 "
+        "| 市经信局产业政策科 027-60830428 |\n"
+    )
+    doc = read_text(text, name="list.md")
+    (u,) = doc.units
+    assert u.title == "国家级制造业单项冠军项目申报"
+    assert u.text_of(FieldName.BENEFIT) == "100万元"
+    assert u.text_of(FieldName.CONTACT) == "市经信局产业政策科 027-60830428"
+    _check_offsets(doc)
+
+
+def test_bracketed_headings() -> None:
+    text = "## 2. 5G工厂\n\n【申报时间】7-9月\n\n【联系方式】工业和信息化部 010-62300441\n"
+    (u,) = read_text(text, name="b.md").units
+    assert u.title == "5G工厂"
+    assert u.text_of(FieldName.WINDOW) == "7-9月"
+    assert "010-62300441" in u.text_of(FieldName.CONTACT)
+
+
+def test_json_lines_and_timestamps(tmp_path: Path) -> None:
+    rows = [
+        dict(ARTICLES[0]),
+        {
+            "title": "【通知】2025年首版次软件",
+            "content": "联系人及电话：黄辉 010-68208210",
+            "publish_time": 1735689600,
+        },
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    doc = read_document(path)
+    assert [u.title for u in doc.units] == [
+        "2025年市工业企业重大设备技改项目奖补资金正在申报",
+        "2025年首版次软件",
+    ]
+    second = doc.units[1]
+    assert second.section == "通知"
+    assert second.published_at == "2025-01-01"
+    assert "010-68208210" in second.text_of(FieldName.CONTACT)
+    _check_offsets(doc)
