@@ -1,5 +1,11 @@
 """Eligibility over the catalog: which programs a set of holdings opens, which it nearly opens,
-and which programs a single designation unlocks."""
+and which programs a single designation unlocks.
+
+Requirements stated in one sentence are alternatives: "应为已入选的国家级专精特新"小巨人"企业或湖北省
+专精特新中小企业" and "具有下列资质之一：..." become several REQUIRES facts with the same evidence, and
+any one of them meets the condition. Requirements from different sentences must all be met. A
+`group` property on REQUIRES, when extraction sets one, overrides the sentence.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,32 @@ from dataclasses import dataclass
 from api.graphql.catalog import Condition, DesignationIndex, ProgramConditions, ProgramScope, RegionScope
 from api.graphql.holdings import Holdings
 
+Group = tuple[Condition, ...]
+
 
 @dataclass(frozen=True)
 class Verdict:
     program: str
-    met: tuple[Condition, ...]
-    missing: tuple[Condition, ...]
+    met: tuple[Condition, ...]  # every requirement fact the holdings meet
+    missing: tuple[Group, ...]  # the conditions not met, each a group of alternatives
+
+
+def requirement_groups(requires: list[Condition]) -> list[Group]:
+    """REQUIRES facts grouped into conditions: one group per sentence (or per explicit `group`)."""
+    groups: dict[object, list[Condition]] = {}
+    for cond in requires:
+        evidence = cond.rel.get("evidence")
+        key = cond.rel.get("group") or ((evidence, cond.rel.get("doc")) if evidence else cond.designation)
+        groups.setdefault(key, []).append(cond)
+    return [tuple(g) for g in groups.values()]
+
+
+def unmet(requires: list[Condition], holdings: Holdings) -> list[Group]:
+    return [
+        group
+        for group in requirement_groups(requires)
+        if not any(holdings.satisfies(c.designation, c.level_min) for c in group)
+    ]
 
 
 def excluded(conds: ProgramConditions, holdings: Holdings) -> bool:
@@ -35,8 +61,7 @@ def verdicts(
         if excluded(conds, holdings):
             continue
         met = tuple(c for c in conds.requires if holdings.satisfies(c.designation, c.level_min))
-        missing = tuple(c for c in conds.requires if c not in met)
-        out.append(Verdict(pid, met, missing))
+        out.append(Verdict(pid, met, tuple(unmet(conds.requires, holdings))))
     return out
 
 
@@ -46,21 +71,22 @@ def eligible(all_verdicts: list[Verdict], *, include_open: bool) -> list[Verdict
 
 
 def nearly_eligible(all_verdicts: list[Verdict]) -> list[Verdict]:
-    """Programs with exactly one requirement missing."""
+    """Programs with exactly one condition missing."""
     return [v for v in all_verdicts if len(v.missing) == 1]
 
 
 def granting(
-    missing: Condition, index: DesignationIndex, conditions: dict[str, ProgramConditions]
+    missing: Group, index: DesignationIndex, conditions: dict[str, ProgramConditions]
 ) -> list[Condition]:
-    """GRANTS facts of programs whose designation would meet the missing requirement."""
+    """GRANTS facts of programs whose designation would meet the missing condition."""
     out = []
     for conds in conditions.values():
         for grant in conds.grants:
             rec = index.by_id.get(grant.designation)
-            if rec is not None and Holdings.of_records(index, [rec]).satisfies(
-                missing.designation, missing.level_min
-            ):
+            if rec is None:
+                continue
+            holds = Holdings.of_records(index, [rec])
+            if any(holds.satisfies(m.designation, m.level_min) for m in missing):
                 out.append(grant)
     return sorted(out, key=lambda c: c.program)
 

@@ -40,8 +40,9 @@ class Holdings:
             if not named:
                 self.unrecognised.append(item.typed)
             level = item.level
-            if level is None and len({r.level for r in named}) == 1:
-                level = named[0].level  # only one level exists: that is the one meant
+            if level is None and named:
+                # No level given: the lowest one the graph knows, so that nothing is claimed that was not held.
+                level = min((r.level for r in named), key=level_rank)
             start.update(r.id for r in named if r.level == level)
             self._note(item.key, level)
         self.ids = index.closure(start)

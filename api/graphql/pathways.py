@@ -1,6 +1,6 @@
 """Pathways: chains designation -> program -> granted designation -> program -> benefit.
 
-A chain applies to one program per step. Each program must have every requirement met by what is held
+A chain applies to one program per step. Each program must have every condition met by what is held
 by then (the starting holdings plus what earlier steps granted, with IMPLIES and level order), and must
 need something the previous step produced, so every step leads to the next. Breadth-first, so shorter
 chains come first; ties go to the larger amount.
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from api.graphql.catalog import Condition, DesignationIndex, Offer, ProgramConditions
+from api.graphql.eligibility import unmet
 from api.graphql.holdings import Held, Holdings
 
 # Bounds the search on a dense graph; the seed graph needs far fewer.
@@ -84,16 +85,19 @@ def search(
     start_holdings = Holdings.of(index, start)
     frontier.append(((), frozenset(), start_holdings))
     explored = 0
+    # Programs applied at an earlier depth: reaching them again later only makes a longer copy of a chain.
+    applied: set[str] = set()
     for _depth in range(max_steps):
         next_frontier = []
+        applied_now: set[str] = set()
         for steps, gained, fresh in frontier:
             held = _holdings(index, start, gained) if gained else start_holdings
             used = {s.program for s in steps}
             for pid in sorted(conditions):
                 conds = conditions[pid]
-                if pid in used or not conds.requires or not allowed(pid):
+                if pid in used or pid in applied or not conds.requires or not allowed(pid):
                     continue
-                if not all(held.satisfies(c.designation, c.level_min) for c in conds.requires):
+                if unmet(conds.requires, held):
                     continue
                 linked = tuple(c for c in conds.requires if fresh.satisfies(c.designation, c.level_min))
                 if not linked:
@@ -103,6 +107,7 @@ def search(
                 explored += 1
                 if explored > MAX_PARTIAL_CHAINS:
                     break
+                applied_now.add(pid)
                 hits = _reached(target, pid, conds, offers.get(pid, []), index)
                 new_grants = tuple(g for g in conds.grants if not held.satisfies(g.designation))
                 step = Step(pid, linked, tuple(conds.requires), tuple(conds.grants), tuple(hits[1]))
@@ -125,6 +130,7 @@ def search(
                     ],
                 )
                 next_frontier.append(((*steps, step), state, produced))
+        applied |= applied_now
         frontier = next_frontier
         if not frontier:
             break

@@ -339,7 +339,7 @@ class Query:
                 NearMiss(
                     program=Program(props=p),
                     met=[_designation_link(index, c) for c in v.met],
-                    missing=_designation_link(index, v.missing[0]),
+                    missing=[_designation_link(index, c) for c in v.missing[0]],
                     granted_by=[
                         ProgramLink(rel=g.rel, node=by_id[g.program])
                         for g in grants[v.program]

@@ -83,8 +83,9 @@ def test_nearly_eligible_names_the_missing_requirement_and_who_grants_it(client:
             grantedBy { program { name } evidence } } } } }"""
     out = data(client, query, h=[{"name": "创新型中小企业"}], r="鄂州")["nearlyEligible"]["programs"]
     giant = next(p for p in out if p["program"]["name"] == "国家级专精特新“小巨人”企业申报")
-    assert giant["missing"]["designation"] == {"name": "专精特新中小企业", "level": "PROVINCIAL"}
-    assert giant["missing"]["evidence"] == "获批省级专精特新“小巨人”企业（现名：专精特新中小企业）"
+    [missing] = giant["missing"]
+    assert missing["designation"] == {"name": "专精特新中小企业", "level": "PROVINCIAL"}
+    assert missing["evidence"] == "获批省级专精特新“小巨人”企业（现名：专精特新中小企业）"
     granted = {g["program"]["name"] for g in giant["grantedBy"]}
     assert {"省级专精特新中小企业申报", "专精特新中小企业认定"} <= granted
 

@@ -19,13 +19,15 @@ class Eligibility:
     met: list[DesignationLink] = strawberry.field(description="Each requirement and the fact that states it.")
 
 
-@strawberry.type(description="A program one requirement short, naming it and the programs that grant it.")
+@strawberry.type(description="A program one condition short, naming it and the programs that grant it.")
 class NearMiss:
     program: Program
     met: list[DesignationLink]
-    missing: DesignationLink
+    missing: list[DesignationLink] = strawberry.field(
+        description="The unmet condition: any one of these designations meets it (alternatives stated in one sentence)."
+    )
     granted_by: list[ProgramLink] = strawberry.field(
-        description="Programs whose designation would meet the missing requirement (GRANTS facts)."
+        description="Programs whose designation would meet the missing condition (GRANTS facts)."
     )
 
 
