@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from api.graphql import graphql_router, sdl
 from api.graphql import search as graphql_search
 from api.graphql.limits import BodySizeLimit
+from api.routes.browser import router as browser_router
+from api.routes.linked_data import router as linked_data_router
 from api.settings import Settings
 from graph.store import GraphStore, counts, open_store
 from schema.errors import PolicyKGError
@@ -99,4 +101,6 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
 
     app.include_router(graphql_router(), prefix="/graphql")
+    app.include_router(linked_data_router)
+    app.include_router(browser_router)
     return app

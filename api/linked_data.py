@@ -20,9 +20,12 @@ from typing import Any
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
+from graph.queries import load_query
+from graph.store import GraphStore
 from schema.errors import PolicyKGError
 from schema.graph import GraphDocument, Node, Relationship
 from schema.jsonld import Vocabulary
+from schema.ontology import ONTOLOGY
 from schema.shapes import shapes_graph
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -248,3 +251,71 @@ def validate(rdf: Graph, base: str) -> ShaclReport:
     )
     violations = len(set(report.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#ValidationResult"))))
     return ShaclReport(conforms=bool(conforms), violations=violations, text=str(text))
+
+
+# -- one entity, as served at /id/{type}/{id} ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relationship seen from one entity: its type, the node at the other end and the provenance."""
+
+    type: str
+    other: str
+    label: str
+    caption: str | None
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EntityView:
+    node: Node
+    outgoing: list[Link]
+    incoming: list[Link]
+    limit: int
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.outgoing) >= self.limit or len(self.incoming) >= self.limit
+
+    def graph(self) -> GraphDocument:
+        """The entity with its relationships; each neighbour carries only its type and caption."""
+        nodes: dict[str, Node] = {self.node.id: self.node}
+        for link in [*self.outgoing, *self.incoming]:
+            if link.other not in nodes:
+                caption = ONTOLOGY.node_types[link.label].caption
+                props = {caption: link.caption} if link.caption else {}
+                nodes[link.other] = Node(id=link.other, label=link.label, properties=props)
+        rels = [
+            Relationship(type=x.type, start=self.node.id, end=x.other, properties=x.properties)
+            for x in self.outgoing
+        ]
+        rels += [
+            Relationship(type=x.type, start=x.other, end=self.node.id, properties=x.properties)
+            for x in self.incoming
+        ]
+        return GraphDocument(nodes=list(nodes.values()), relationships=rels)
+
+
+def _labelled(name: str, label: str) -> str:
+    if label not in ONTOLOGY.node_types:  # labels reach Cypher text only from the ontology
+        raise LinkedDataError(f"unknown label {label!r}")
+    return load_query(name).replace("__LABEL__", label)
+
+
+def fetch_entity(store: GraphStore, label: str, node_id: str, limit: int = 500) -> EntityView | None:
+    """The entity `node_id` with label `label`, or None; at most `limit` relationships each way."""
+    rows = store.run_text(_labelled("ld_node", label), {"id": node_id})
+    if not rows:
+        return None
+    node = Node(id=rows[0]["id"], label=rows[0]["label"], properties=dict(rows[0]["properties"]))
+
+    def links(name: str) -> list[Link]:
+        found = store.run_text(_labelled(name, label), {"id": node_id, "limit": limit})
+        return [
+            Link(r["type"], r["other"], r["label"], r["caption"], dict(r["properties"]))
+            for r in found
+            if r["label"] in ONTOLOGY.node_types
+        ]
+
+    return EntityView(node=node, outgoing=links("ld_outgoing"), incoming=links("ld_incoming"), limit=limit)

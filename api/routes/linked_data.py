@@ -1,0 +1,285 @@
+"""Linked data over HTTP: every entity at `/id/{type}/{id}` as JSON-LD, Turtle, N-Triples or a
+readable HTML page (chosen by the Accept header, or `?format=`), plus the dataset's DCAT description,
+full dumps, the JSON-LD context and the SHACL shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.linked_data import (
+    EntityView,
+    Link,
+    RdfFormat,
+    dataset_description,
+    fetch_entity,
+    serialise,
+    to_rdf,
+)
+from graph.store import GraphStore, export_graph
+from schema.jsonld import Vocabulary, type_segment
+from schema.ontology import ONTOLOGY
+from schema.shapes import shapes_graph
+
+router = APIRouter(tags=["linked data"])
+
+HTML = "text/html"
+# What a client may ask for, and what each name in ?format= means.
+MEDIA_TYPES: dict[str, str | RdfFormat] = {
+    "text/html": HTML,
+    "application/xhtml+xml": HTML,
+    "application/ld+json": RdfFormat.JSONLD,
+    "application/json": RdfFormat.JSONLD,
+    "text/turtle": RdfFormat.TURTLE,
+    "application/x-turtle": RdfFormat.TURTLE,
+    "application/n-triples": RdfFormat.NTRIPLES,
+    "text/plain": RdfFormat.NTRIPLES,
+}
+FORMAT_NAMES: dict[str, str | RdfFormat] = {
+    "html": HTML,
+    "jsonld": RdfFormat.JSONLD,
+    "json": RdfFormat.JSONLD,
+    "ttl": RdfFormat.TURTLE,
+    "turtle": RdfFormat.TURTLE,
+    "nt": RdfFormat.NTRIPLES,
+    "ntriples": RdfFormat.NTRIPLES,
+}
+# Preference among types a client rates equally: machine formats for */*, HTML when listed.
+SERVER_ORDER = [HTML, RdfFormat.JSONLD, RdfFormat.TURTLE, RdfFormat.NTRIPLES]
+
+
+def negotiate(accept: str | None, fmt: str | None, *, html_ok: bool = True) -> str | RdfFormat | None:
+    """The representation to send: `?format=` wins, then the Accept header's q-values; None if
+    nothing acceptable is on offer (406)."""
+    if fmt:
+        return FORMAT_NAMES.get(fmt.lower())
+    if not accept or not accept.strip():
+        return RdfFormat.JSONLD
+    ranked: list[tuple[float, int, str | RdfFormat]] = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if q <= 0:
+            continue
+        media = media.lower()
+        if media in ("*/*", "application/*"):
+            ranked.append((q - 0.001, position, RdfFormat.JSONLD))  # a wildcard loses to a named type
+        elif media == "text/*":
+            ranked.append((q - 0.001, position, RdfFormat.TURTLE))
+        elif media in MEDIA_TYPES:
+            ranked.append((q, position, MEDIA_TYPES[media]))
+    offered = [(q, pos, choice) for q, pos, choice in ranked if html_ok or choice != HTML]
+    if not offered:
+        return None
+    best_q = max(q for q, _, _ in offered)
+    best = {choice for q, _, choice in offered if q == best_q}
+    return next(choice for choice in SERVER_ORDER if choice in best)
+
+
+def _store(request: Request) -> GraphStore:
+    # The app's holder reopens a store that was down at start-up; fall back to the plain attribute.
+    getter = getattr(request.app.state, "get_store", None)
+    store = getter() if getter is not None else request.app.state.store
+    if store is None:
+        raise HTTPException(503, "the graph store is not available")
+    return store
+
+
+def _base(request: Request) -> str:
+    return str(request.app.state.settings.base_iri).rstrip("/")
+
+
+def _rdf_response(text: str, fmt: RdfFormat) -> Response:
+    return Response(text, media_type=f"{fmt.media_type}; charset=utf-8", headers=_HEADERS)
+
+
+_HEADERS = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
+
+
+@router.get("/id/{type_name}/{node_id}", name="entity")
+def entity(type_name: str, node_id: str, request: Request, format: str | None = None) -> Response:
+    label = Vocabulary(_base(request)).label_of_segment(type_name)
+    if label is None:
+        raise HTTPException(
+            404, f"no entity type {type_name!r}; known: {', '.join(map(type_segment, ONTOLOGY.node_types))}"
+        )
+    choice = negotiate(request.headers.get("accept"), format)
+    if choice is None:
+        raise HTTPException(
+            406, "available: text/html, application/ld+json, text/turtle, application/n-triples"
+        )
+    view = fetch_entity(_store(request), label, node_id)
+    if view is None:
+        raise HTTPException(404, f"no {label} with id {node_id!r}")
+    base = _base(request)
+    rdf = to_rdf(view.graph(), base)
+    if choice == HTML:
+        jsonld = serialise(rdf, RdfFormat.JSONLD, base)
+        return HTMLResponse(render_entity(view, base, jsonld), headers=_HEADERS)
+    assert isinstance(choice, RdfFormat)
+    return _rdf_response(serialise(rdf, choice, base), choice)
+
+
+@router.get("/dataset", name="dataset")
+def dataset(request: Request, format: str | None = None) -> Response:
+    """DCAT and VoID description of the whole dataset."""
+    choice = negotiate(request.headers.get("accept"), format, html_ok=False)
+    if choice is None and format is None:
+        choice = RdfFormat.TURTLE  # a browser asking for HTML gets the most readable RDF
+    if not isinstance(choice, RdfFormat):
+        raise HTTPException(406, "available: application/ld+json, text/turtle, application/n-triples")
+    base = _base(request)
+    graph = export_graph(_store(request))
+    description = dataset_description(base, graph, triples=len(to_rdf(graph, base)), modified=dt.date.today())
+    return _rdf_response(serialise(description, choice, base), choice)
+
+
+@router.get("/dataset/dump.{extension}", name="dump")
+def dump(extension: str, request: Request) -> Response:
+    """The whole graph in one file: dump.jsonld, dump.ttl or dump.nt."""
+    formats = {fmt.extension: fmt for fmt in RdfFormat}
+    if extension not in formats:
+        raise HTTPException(404, f"no dump .{extension}; available: {', '.join(formats)}")
+    base = _base(request)
+    rdf = to_rdf(export_graph(_store(request)), base)
+    return _rdf_response(serialise(rdf, formats[extension], base), formats[extension])
+
+
+@router.get("/context.jsonld", name="jsonld_context")
+def context(request: Request) -> Response:
+    body = json.dumps(Vocabulary(_base(request)).context_document(), ensure_ascii=False, indent=2)
+    return Response(body, media_type="application/ld+json; charset=utf-8", headers=_HEADERS)
+
+
+@router.get("/shapes.ttl", name="shapes")
+def shapes(request: Request) -> Response:
+    text = shapes_graph(_base(request)).serialize(format="turtle")
+    return Response(text, media_type="text/turtle; charset=utf-8", headers=_HEADERS)
+
+
+# -- HTML -------------------------------------------------------------------------------------------
+
+_STYLE = """
+body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;color:#222;line-height:1.5}
+h1{margin:.2rem 0}.type{color:#666;margin:0}.iri{font-family:monospace;font-size:.85rem;color:#555}
+table{border-collapse:collapse}td,th{text-align:left;vertical-align:top;padding:.2rem .8rem .2rem 0}
+th{color:#555;font-weight:normal}li{margin:.5rem 0}blockquote{margin:.2rem 0 .1rem 1rem;padding-left:.6rem;
+border-left:3px solid #ccc;color:#333}.prov{color:#777;font-size:.85rem}.tag{font-size:.8rem;color:#fff;
+border-radius:.6rem;padding:0 .5rem;margin-left:.3rem}
+"""
+
+
+def _e(value: Any) -> str:
+    if isinstance(value, list):
+        return "、".join(_e(v) for v in value)
+    return html.escape(str(value))
+
+
+def _path(label: str, node_id: str) -> str:
+    """A link on the serving host: navigation works even when the IRIs name another base."""
+    return f"/id/{type_segment(label)}/{html.escape(node_id, quote=True)}"
+
+
+def _caption(label: str, props: dict[str, Any], node_id: str) -> str:
+    value = props.get(ONTOLOGY.node_types[label].caption)
+    return str(value) if value else node_id
+
+
+def _link_item(link: Link) -> str:
+    color = ONTOLOGY.node_types[link.label].color
+    extra = "".join(
+        f' <span class="prov">{_e(k)}: {_e(v)}</span>'
+        for k, v in link.properties.items()
+        if k not in ONTOLOGY.provenance
+    )
+    parts = [
+        f'<li><a href="{_path(link.label, link.other)}">{_e(link.caption or link.other)}</a>'
+        f'<span class="tag" style="background:{color}">{_e(link.label)}</span>{extra}'
+    ]
+    evidence = link.properties.get("evidence")
+    if evidence:
+        parts.append(f"<blockquote>{_e(evidence)}</blockquote>")
+    doc = link.properties.get("doc")
+    if doc:
+        span = link.properties.get("span")
+        where = f", 字符 {span[0]}–{span[1]}" if isinstance(span, list) and len(span) == 2 else ""
+        parts.append(
+            f'<div class="prov">出处 <a href="{_path("Document", str(doc))}">{_e(doc)}</a>{where}</div>'
+        )
+    return "".join(parts) + "</li>"
+
+
+def _link_sections(title: str, links: list[Link], base: str) -> str:
+    if not links:
+        return ""
+    vocab = Vocabulary(base)
+    groups: dict[str, list[Link]] = {}
+    for link in links:
+        groups.setdefault(link.type, []).append(link)
+    out = [f"<section><h2>{title}</h2>"]
+    for rel_type, items in groups.items():
+        predicate = vocab.relationship_predicate(rel_type)
+        out.append(f'<h3>{_e(rel_type)} <span class="iri">{_e(predicate)}</span></h3><ul>')
+        out.extend(_link_item(link) for link in items)
+        out.append("</ul>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def render_entity(view: EntityView, base: str, jsonld: str) -> str:
+    """The human page of an entity: name, properties, relationships as links with their evidence."""
+    node = view.node
+    vocab = Vocabulary(base)
+    iri = vocab.entity(node.label, node.id)
+    caption = _caption(node.label, node.properties, node.id)
+    classes = ", ".join(ONTOLOGY.node_types[node.label].rdf)
+    rows = "".join(
+        f'<tr><th>{_e(k)}</th><td>{_e(v)}</td><td class="iri">{_e(vocab.mapping(k).rdf)}</td></tr>'
+        for k, v in node.properties.items()
+    )
+    formats = " · ".join(
+        f'<a href="?format={name}" type="{fmt.media_type}">{label}</a>'
+        for name, fmt, label in (
+            ("jsonld", RdfFormat.JSONLD, "JSON-LD"),
+            ("ttl", RdfFormat.TURTLE, "Turtle"),
+            ("nt", RdfFormat.NTRIPLES, "N-Triples"),
+        )
+    )
+    more = '<p class="prov">Only the first relationships are listed.</p>' if view.truncated else ""
+    embedded = jsonld.replace("</", "<\\/")  # a JSON string never needs a raw "</" inside <script>
+    return f"""<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<title>{_e(caption)} · policykg</title>
+<link rel="alternate" type="application/ld+json" href="?format=jsonld">
+<link rel="alternate" type="text/turtle" href="?format=ttl">
+<style>{_STYLE}</style>
+<script type="application/ld+json">{embedded}</script>
+</head>
+<body>
+<header>
+<p class="type">{_e(node.label)} · {_e(classes)}</p>
+<h1>{_e(caption)}</h1>
+<p class="iri">{_e(iri)}</p>
+<p>{formats}</p>
+</header>
+<section><h2>属性 Properties</h2><table>{rows}</table></section>
+{_link_sections("关系 Relationships", view.outgoing, base)}
+{_link_sections("被指向 Incoming", view.incoming, base)}
+{more}
+</body>
+</html>
+"""
