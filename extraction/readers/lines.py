@@ -4,6 +4,7 @@ numbering markers and field headings, before the lines are grouped into units.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -56,11 +57,12 @@ _TOC_TITLE = re.compile(r"^(?:目\s*录|目\s*次|contents)$", re.I)
 _TOC_ENTRY = re.compile(
     r"^(?P<title>.*?\S)\s*(?:[.…·．_\-]{2,}|\t|\s)\s*[.…·．_\-]*\s*(?P<page>\d{1,3})\s*[|]?\s*$"
 )
+_LEADER_ENTRY = re.compile(r"^.*\S\s*(?:[.…·．]{3,}|…{2,})\s*\d{1,3}\s*$")
 _SEPARATOR = re.compile(r"^[\s\-=_|:*—]+$")
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章篇编部]\s*\S")
 _RUNNING_PREFIX = re.compile(r"^(?:»|>>|》|›|>|→|\|)+\s*")
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
+    r"^\s*(?:[-—–·]+\s*\d{1,3}\s*[-—–·]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _LEAD = re.compile(r"^(?:\s|\*\*|__|<b>|</b>|<strong>|</strong>|[-*+]\s)*", re.I)
 _DECOR_START = re.compile(r"^[^\w\u4e00-\u9fff（(【\[《“\"]")
@@ -94,6 +96,7 @@ def classify(lines: list[Line]) -> Toc:
         ln.body = rest[ln.marker.length :] if ln.marker else rest
         ln.field = _field_heading(ln.text)
     toc = find_toc(lines)
+    mark_leader_toc(lines, toc)
     mark_running_headers(lines, toc)
     mark_form_annexes(lines)
     return toc
@@ -176,26 +179,55 @@ def chapter_name(text: str) -> str | None:
 
 
 def mark_running_headers(lines: list[Line], toc: Toc) -> None:
-    """Page-break debris: headings with a running prefix (» / >>), repeated chapter headings, page
-    numbers. A chapter heading seen for the first time (and not in the table of contents) stays:
-    it may be real structure; `segment` decides by context."""
+    """Page-break debris: headings with a running prefix (» / >>), repeated chapter headings (also
+    as plain lines), headings repeated on many pages, page numbers. A chapter heading seen for the
+    first time (and not in the table of contents) stays: it may be real structure."""
     known = {normalize_heading(x) for x in toc.labels if _CHAPTER.match(x)}
+    repeats = Counter(
+        normalize_heading(plain(ln.text))
+        for ln in lines
+        if ln.kind is LineKind.TEXT and ln.level and ln.marker is None and ln.field is None
+    )
+    seen: set[str] = set()
     for ln in lines:
         if ln.kind is not LineKind.TEXT:
             continue
         if _PAGE_NUMBER.match(ln.text):
             ln.kind = LineKind.PAGEHEAD
             continue
-        if not ln.level and not _RUNNING_PREFIX.match(ln.text.strip()):
-            continue
-        stripped = plain(ln.text)
         name = chapter_name(ln.text)
+        if not ln.level and not _RUNNING_PREFIX.match(ln.text.strip()):
+            if name is not None and normalize_heading(name) in known:
+                ln.kind = LineKind.PAGEHEAD  # a chapter title repeated as a plain line
+            continue
         if name is None:
+            key = normalize_heading(plain(ln.text))
+            if ln.marker is None and ln.field is None and repeats[key] >= 3:
+                if key in seen:
+                    ln.kind = LineKind.PAGEHEAD  # the same heading on many pages: a running header
+                seen.add(key)
             continue
         key = normalize_heading(name)
-        if _RUNNING_PREFIX.match(stripped) or key in known:
+        if _RUNNING_PREFIX.match(plain(ln.text)) or key in known:
             ln.kind = LineKind.PAGEHEAD
         known.add(key)
+
+
+def mark_leader_toc(lines: list[Line], toc: Toc) -> None:
+    """Without a 目录 title, three or more lines with dot leaders and page numbers are still a TOC."""
+    if toc.first >= 0:
+        return
+    run: list[Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.kind is LineKind.BLANK:
+            continue
+        if ln is not None and ln.kind is LineKind.TEXT and _LEADER_ENTRY.match(plain(ln.text)):
+            run.append(ln)
+            continue
+        if len(run) >= 3:
+            for r in run:
+                r.kind = LineKind.TOC
+        run = []
 
 
 _ANNEX = re.compile(r"^附件\s*[\d\-－—.、]*\s*$")

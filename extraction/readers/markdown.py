@@ -683,6 +683,10 @@ _ISSUER = re.compile(
 def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | None]:
     """Title, issuer and date printed on the cover (the lines before the TOC or the first unit)."""
     stop = toc.first if toc.first >= 0 else min(len(lines), 40)
+    for k, ln in enumerate(lines[:stop]):
+        if ln.kind is LineKind.TOC or ln.field is not None:
+            stop = k
+            break
     headings: list[str] = []
     plain_lines: list[str] = []
     issuer = ""

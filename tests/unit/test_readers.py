@@ -411,3 +411,29 @@ def test_json_lines_and_timestamps(tmp_path: Path) -> None:
     assert second.published_at == "2025-01-01"
     assert "010-68208210" in second.text_of(FieldName.CONTACT)
     _check_offsets(doc)
+
+
+def test_repeated_page_header_and_untitled_toc() -> None:
+    # a compilation whose page header repeats the document title, with a TOC printed without 目录
+    text = (
+        "# 徐州市2024年工信领域支持企业政策汇编\n\n"
+        "江苏省制造业贷款财政贴息实施方案 ........ 40\n江苏省企业技术中心 ........ 76\n徐州市企业技术中心 ........ 79\n\n"
+        "## 江苏省制造业贷款财政贴息实施方案\n\n五、\t申报条件\n"
+        "\t贴息对象为通过银行贷款进行新建或改扩建项目的制造业企业，在江苏省行政区域内注册，具有独立法人资格的\n\n"
+        "## 徐州市2024年工信领域支持企业政策汇编\n\n\t制造业企业。\n七、\t申报程序\n\t3.联系方式：市工信局综合规划处 83735577\n"
+        "\n- 12 -\n\n## 江苏省企业技术中心\n\n五、\t申报条件\n\t企业技术中心具有较强的技术创新能力\n\n"
+        "## 徐州市2024年工信领域支持企业政策汇编\n\n七、\t申报程序\n\t3.联系方式：市工信局技术创新处 80801826\n\n"
+        "## 徐州市企业技术中心\n\n五、\t申报条件\n\t在徐州市注册\n\n## 徐州市2024年工信领域支持企业政策汇编\n"
+    )
+    doc = read_text(text, name="compilation.md")
+    assert doc.title == "徐州市2024年工信领域支持企业政策汇编"
+    assert [u.title for u in doc.units] == [
+        "江苏省制造业贷款财政贴息实施方案",
+        "江苏省企业技术中心",
+        "徐州市企业技术中心",
+    ]
+    first = doc.units[0]
+    assert first.text_of(FieldName.CONDITIONS).endswith("具有独立法人资格的制造业企业。")
+    assert first.text_of(FieldName.CONTACT) == "市工信局综合规划处 83735577"
+    assert "12" not in doc.units[0].text_of(FieldName.PROCEDURE)
+    _check_offsets(doc)
