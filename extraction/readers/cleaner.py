@@ -23,7 +23,7 @@ _TOKEN = re.compile(
     r"|(?P<autolink><(?P<aurl>(?:https?|ftp)://[^>\s]+)>)"
     r"|(?P<mdlink>\[(?P<mtext>[^\]\n]*(?:\n[^\]\n]*)?)\]\((?P<murl>[^)\s]+)\))"
     r"|(?P<block></?(?:p|li|br|div|tr|ol|ul|h[1-6]|table|tbody|thead|blockquote|section)\b[^>]*>)"
-    r"|(?P<cell></?(?:td|th)\b[^>]*>)"
+    r"|(?P<cell></?(?:td|th)\b[^>]*>|[ \t]*\|[ \t]*)"
     r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>)"
     r"|(?P<comment><!--.*?-->)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)"

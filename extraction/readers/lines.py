@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from extraction.readers.fields import HeadingMatch, match_heading_line, normalize_heading
+from extraction.readers.fields import HeadingMatch, lexicon, match_heading_line, normalize_heading
 from extraction.readers.numbering import Marker, parse_marker
 
 
@@ -103,6 +103,9 @@ def classify(lines: list[Line]) -> Toc:
 
 
 def _field_heading(text: str) -> HeadingMatch | None:
+    kv = _key_value(text)
+    if kv is not None:
+        return kv
     if "\t" in text:
         cells = [c.strip() for c in text.split("\t") if c.strip()]
         if len(cells) >= 2 and not (parse_marker(re.sub(r"<[^>]+>", "", cells[0])) and len(cells) == 2):
@@ -110,6 +113,30 @@ def _field_heading(text: str) -> HeadingMatch | None:
         if len(cells) == 2 and len(re.sub(r"<[^>]+>", "", cells[0])) > 6:
             return None
     return match_heading_line(text)
+
+
+def _key_value(text: str) -> HeadingMatch | None:
+    """A two-cell row "申报条件<TAB>..." (or "| 申报条件 | ... |") of a key-value table."""
+    if "\t" in text:
+        parts = text.split("\t")
+        sep = "\t"
+    elif text.strip().startswith("|") and text.count("|") == 3:
+        parts = text.strip().strip("|").split("|")
+        sep = "|"
+    else:
+        return None
+    cells = [(k, p) for k, p in enumerate(parts) if p.strip()]
+    if len(cells) != 2 or cells[0][0] != (0 if sep == "\t" else 0):
+        return None
+    key = normalize_heading(re.sub(r"<[^>]+>", "", cells[0][1]))
+    if not key or len(key) > 12:
+        return None
+    name = lexicon().lookup(key)
+    if name is None:
+        return None
+    value = cells[1][1]
+    start = text.index(value.strip(), text.index(cells[0][1].strip()) + len(cells[0][1].strip()))
+    return HeadingMatch(name, key, None, start, False)
 
 
 def plain(text: str) -> str:

@@ -151,6 +151,8 @@ def read_table(text: str) -> tuple[list[Unit], dict[str, str | None]]:
             and (
                 (number and number == last.number)
                 or (not number and title and title == _title_key(text, header, last))
+                # a fragment whose 序号 and name cells were left empty continues the row above
+                or (not number and not title)
             )
         )
         if not same:

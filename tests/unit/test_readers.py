@@ -437,3 +437,27 @@ def test_repeated_page_header_and_untitled_toc() -> None:
     assert first.text_of(FieldName.CONTACT) == "市工信局综合规划处 83735577"
     assert "12" not in doc.units[0].text_of(FieldName.PROCEDURE)
     _check_offsets(doc)
+
+
+def test_key_value_rows() -> None:
+    text = (
+        "## 江苏省企业技术中心\n\n"
+        "申报条件\t<p>1.在江苏省内注册；2.上年度研发投入不低于1000万元</p>\n"
+        "政策优惠\t授予“江苏省企业技术中心”牌匾\n"
+        "联系方式\t市工信局技术创新处 0516-80801826\n\n"
+        "## 江苏省工业设计中心认定申报项目\n\n| 申报条件 | 已认定为市级工业设计中心 |\n| 联系方式 | 0516-83722729 |\n"
+    )
+    first, second = read_text(text, name="kv.md").units
+    assert first.text_of(FieldName.CONDITIONS) == "1.在江苏省内注册；2.上年度研发投入不低于1000万元"
+    assert first.text_of(FieldName.BENEFIT) == "授予“江苏省企业技术中心”牌匾"
+    assert second.title == "江苏省工业设计中心认定申报项目"
+    assert second.text_of(FieldName.CONTACT) == "0516-83722729"
+
+
+def test_gb18030_seed_reads_like_utf8(tmp_path: Path, seed_dir: Path) -> None:
+    (src,) = seed_dir.glob("003_*.txt")
+    path = tmp_path / "003_gb18030.txt"
+    path.write_bytes(src.read_text(encoding="utf-8").encode("gb18030"))
+    ours, theirs = read_document(path), read_document(src)
+    assert ours.text == theirs.text
+    assert [u.title for u in ours.units] == [u.title for u in theirs.units]
