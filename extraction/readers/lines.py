@@ -119,14 +119,12 @@ def _key_value(text: str) -> HeadingMatch | None:
     """A two-cell row "申报条件<TAB>..." (or "| 申报条件 | ... |") of a key-value table."""
     if "\t" in text:
         parts = text.split("\t")
-        sep = "\t"
     elif text.strip().startswith("|") and text.count("|") == 3:
         parts = text.strip().strip("|").split("|")
-        sep = "|"
     else:
         return None
     cells = [(k, p) for k, p in enumerate(parts) if p.strip()]
-    if len(cells) != 2 or cells[0][0] != (0 if sep == "\t" else 0):
+    if len(cells) != 2 or cells[0][0] != 0:
         return None
     key = normalize_heading(re.sub(r"<[^>]+>", "", cells[0][1]))
     if not key or len(key) > 12:
