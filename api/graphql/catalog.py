@@ -1,10 +1,12 @@
-"""The decision data of the whole graph, fetched once per request by a few queries: designations and
-their IMPLIES edges, program conditions, offers and scope. Eligibility, unlocks and pathways reason
-over it in Python, which keeps the Cypher simple enough for FalkorDB and the query count fixed."""
+"""The decision data of the whole graph: designations and their IMPLIES edges, program conditions,
+offers and scope, one query per table. Eligibility, unlocks and pathways reason over it in Python,
+which keeps the Cypher simple enough for FalkorDB and the query count fixed. The tables are kept
+between requests while the graph's version (its documents and their hashes) stays the same."""
 
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -122,7 +124,25 @@ class RegionScope:
         return not program.regions or any(r in self.ids for r in program.regions)
 
 
+class Snapshot:
+    """Decision data derived from one version of the graph, shared by the requests that see it."""
+
+    MAX_REGIONS = 512  # region scopes are keyed by client-typed names: keep the memory bounded
+
+    def __init__(self, version: tuple[str, ...]) -> None:
+        self.version = version
+        self.tables: dict[str, Any] = {}
+        self.regions: dict[str, RegionScope] = {}
+
+
+# One snapshot per store object; it goes when the store does.
+_SNAPSHOTS: weakref.WeakKeyDictionary[Any, Snapshot] = weakref.WeakKeyDictionary()
+
+
 class Catalog:
+    """The decision data for one request: taken from the snapshot of the current graph version, and
+    loaded (one query per table) only when the graph changed or nobody asked for it yet."""
+
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
         self._cache: dict[str, asyncio.Future[Any]] = {}
@@ -132,33 +152,51 @@ class Catalog:
 
         return await once(self._cache, key, make)
 
+    async def snapshot(self) -> Snapshot:
+        async def make() -> Snapshot:
+            rows = await self._ctx.run("api_graph_version")
+            version = tuple(sorted(rows[0]["docs"] or ())) if rows else ()
+            store = self._ctx.store
+            current = _SNAPSHOTS.get(store)
+            if current is None or current.version != version:
+                current = _SNAPSHOTS[store] = Snapshot(version)
+            return current
+
+        return await self._once("snapshot", make)
+
+    async def _table(self, key: str, load: Any) -> Any:
+        snap = await self.snapshot()
+        if key not in snap.tables:
+            snap.tables[key] = await self._once(key, load)
+        return snap.tables[key]
+
     async def designations(self) -> DesignationIndex:
-        async def make() -> DesignationIndex:
+        async def load() -> DesignationIndex:
             return DesignationIndex(await self._ctx.run("api_designations"))
 
-        return await self._once("designations", make)
+        return await self._table("designations", load)
 
     async def conditions(self) -> dict[str, ProgramConditions]:
-        async def make() -> dict[str, ProgramConditions]:
+        async def load() -> dict[str, ProgramConditions]:
             out: dict[str, ProgramConditions] = defaultdict(ProgramConditions)
             for row in await self._ctx.run("api_conditions"):
                 cond = Condition(row["program"], row["type"], row["designation"], row["rel"] or {})
                 getattr(out[cond.program], cond.type.lower()).append(cond)
-            return out
+            return dict(out)
 
-        return await self._once("conditions", make)
+        return await self._table("conditions", load)
 
     async def offers(self) -> dict[str, list[Offer]]:
-        async def make() -> dict[str, list[Offer]]:
+        async def load() -> dict[str, list[Offer]]:
             out: dict[str, list[Offer]] = defaultdict(list)
             for row in await self._ctx.run("api_offers"):
                 out[row["program"]].append(Offer(row["program"], row["benefit"], row["rel"] or {}))
-            return out
+            return dict(out)
 
-        return await self._once("offers", make)
+        return await self._table("offers", load)
 
     async def programs(self) -> dict[str, ProgramScope]:
-        async def make() -> dict[str, ProgramScope]:
+        async def load() -> dict[str, ProgramScope]:
             out = {}
             for row in await self._ctx.run("api_program_scope"):
                 out[row["id"]] = ProgramScope(
@@ -172,21 +210,26 @@ class Catalog:
                 )
             return out
 
-        return await self._once("programs", make)
+        return await self._table("programs", load)
 
     async def region(self, name: str) -> RegionScope:
-        async def make() -> RegionScope:
+        snap = await self.snapshot()
+        if name in snap.regions:
+            return snap.regions[name]
+
+        async def load() -> RegionScope:
             variants = region_variants(name)
             rows = await self._ctx.run("api_region_scope", names=variants)
             row = rows[0] if rows else {}
             named = [r for r in row.get("named") or [] if r]
             # Prefer the name exactly as typed, then the first suffixed form that exists.
-            named.sort(
-                key=lambda r: variants.index(r["name"]) if r.get("name") in variants else len(variants)
-            )
+            named.sort(key=lambda r: variants.index(r["name"]) if r.get("name") in variants else len(variants))
             if not named:
                 return RegionScope(name, None, frozenset())
             ids = {r["id"] for r in named} | set(row.get("above") or ()) | set(row.get("national") or ())
             return RegionScope(name, named[0], frozenset(ids))
 
-        return await self._once(f"region:{name}", make)
+        scope = await self._once(f"region:{name}", load)
+        if len(snap.regions) < Snapshot.MAX_REGIONS:
+            snap.regions[name] = scope
+        return scope
