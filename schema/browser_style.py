@@ -10,7 +10,14 @@ DEFAULT_COLOR = "#A5ABB6"
 PROVENANCE_COLOR = "#D8DADF"  # EXTRACTED_FROM is everywhere: keep it quiet
 
 # Shaft widths that make the eligibility structure stand out against provenance and geography.
-EMPHASIS: dict[str, int] = {"REQUIRES": 3, "IMPLIES": 3, "GRANTS": 2, "PREFERS": 2, "EXCLUDES": 2, "OFFERS": 2}
+EMPHASIS: dict[str, int] = {
+    "REQUIRES": 3,
+    "IMPLIES": 3,
+    "GRANTS": 2,
+    "PREFERS": 2,
+    "EXCLUDES": 2,
+    "OFFERS": 2,
+}
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -26,10 +33,16 @@ def darker(color: str, factor: float = 0.8) -> str:
 
 
 def text_color(color: str) -> str:
-    """Dark text on light fills, white on dark ones (relative luminance, as WCAG computes it)."""
-    r, g, b = (c / 255 for c in _rgb(color))
+    """Dark text on light fills, white on dark ones: relative luminance as WCAG computes it, with the
+    threshold that reproduces the Browser's own choices for its palette."""
+
+    def linear(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _rgb(color))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#2A2C34" if luminance > 0.5 else "#FFFFFF"
+    return "#2A2C34" if luminance > 0.45 else "#FFFFFF"
 
 
 def _block(selector: str, rules: dict[str, str]) -> str:
