@@ -167,7 +167,22 @@ class DocumentAssembler:
         """The sentence of `f` around [start, end) as evidence, its document offsets as span."""
         end = min(end, len(f.text))
         s, e = enclosing(sentences(f.text), min(start, end), end)
-        return Provenance(f.text[s:e].strip(), f.span(s, e))
+        return Provenance(f.text[s:e].strip(), field_span(f, s, e))
+
+    def region_evidence(self, region: Region) -> Provenance:
+        """The first sentence of the document that names `region` (full or short name)."""
+        text = self.source.text
+        hits = [i for i in (text.find(region.name), text.find(region.short)) if i >= 0]
+        if not hits:
+            return Provenance(f"regions.yaml: {region.name}", (0, 0))
+        at = min(hits)
+        s, e = enclosing(
+            sentences(text[max(0, at - 200) : at + 200]),
+            200 if at >= 200 else at,
+            (200 if at >= 200 else at) + 1,
+        )
+        base = max(0, at - 200)
+        return Provenance(text[base + s : base + e].strip(), (base + s, base + e))
 
     def title_prov(self, unit: Unit) -> Provenance:
         offsets = unit.title_offsets
@@ -238,7 +253,7 @@ class DocumentAssembler:
         url: str | None = None,
     ) -> str:
         pid = make_id("Policy", ref.doc_number) if ref.doc_number else make_id("Policy", "", ref.title)
-        issuers = [d for d in find_departments(_issuer_part(ref.title), ctx)]
+        issuers = [d for d in find_departments(_issuer_part(ref.title), ctx) if _resolved(d)]
         level = issuers[0].level if issuers else None
         self.g.node(
             "Policy",
@@ -274,7 +289,7 @@ class DocumentAssembler:
         )
         doc_region = self.ctx.city or self.ctx.province
         if doc_region is not None:
-            head = Provenance(s.title or s.name, (0, min(len(s.text), len(s.title) or 1)))
+            head = self.region_evidence(doc_region)
             rid = self.region(doc_region, head)
             if rid is not None:
                 self.g.rel("IN_REGION", self.doc_id, rid, head)
@@ -300,7 +315,7 @@ class DocumentAssembler:
         if main is None:
             return
         for f in unit.get(FieldName.DEPARTMENT):
-            for dept in find_departments(f.text, ctx):
+            for dept in filter(_resolved, find_departments(f.text, ctx)):
                 self.g.rel(
                     "ISSUED_BY",
                     main,
@@ -335,13 +350,13 @@ class DocumentAssembler:
         # departments: 归口部门, else the body in the title, else the contact's body
         admins: list[tuple[str, str | None]] = []
         for f in unit.get(FieldName.DEPARTMENT):
-            for dept in find_departments(f.text, ctx):
+            for dept in filter(_resolved, find_departments(f.text, ctx)):
                 prov = self.prov(f, dept.start, dept.end)
                 admins.append((self.department(dept, prov), dept.level))
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov, key="")
         contacts = self.contacts(unit, ctx, prose)
         if not admins and prose:
-            for dept in find_departments(unit.title, ctx)[:1]:
+            for dept in list(filter(_resolved, find_departments(unit.title, ctx)))[:1]:
                 admins.append((self.department(dept, tprov), dept.level))
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], tprov)
         if not admins:
@@ -351,7 +366,7 @@ class DocumentAssembler:
                 dept = contact.department
                 if dept is None or _is_company(contact.office or ""):
                     continue
-                if dept.region is None and dept.level != "national":
+                if not _resolved(dept):
                     continue
                 admins.append((self.department(dept, prov), dept.level))
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
@@ -417,16 +432,22 @@ class DocumentAssembler:
         self, pid: str, contact: ContactMention, prov: Provenance, admins: list[tuple[str, str | None]]
     ) -> None:
         office = contact.office
-        dept_id = self.department(contact.department, prov) if contact.department is not None else None
+        dept = contact.department
+        dept_id = self.department(dept, prov) if dept is not None and _resolved(dept) else None
         if office is None:
             if dept_id is None and admins:
                 dept_id = admins[0][0]
             office = str(self.g.nodes[dept_id].properties["name"]) if dept_id else None
+        # an office of a body this document does not place (市工信局 in a provincial guide) or no
+        # office at all is this document's own: its id must not merge with another city's
+        local = dept_id is None
         if office is None:
             office = "联系电话"  # no office printed and no body known: keep the numbers reachable
         oid = self.g.node(
             "ContactOffice",
-            make_id("ContactOffice", office),
+            make_id("ContactOffice", self.source.name, pid, office)
+            if local
+            else make_id("ContactOffice", office),
             prov,
             name=office,
             phones=[p.normalised for p in contact.phones],
@@ -443,13 +464,14 @@ class DocumentAssembler:
         found: list[tuple[BenefitMention, Provenance]] = []
         for f in unit.get(FieldName.BENEFIT):
             found.extend(
-                (b, Provenance(b.text, f.span(b.start, b.end))) for b in find_benefits(f.text, bare=bare)
+                (b, Provenance(b.text, field_span(f, b.start, b.end)))
+                for b in find_benefits(f.text, bare=bare)
             )
         if not unit.get(FieldName.BENEFIT):
             for field_name in (*_BODY_FIELDS, FieldName.CONDITIONS):
                 for f in unit.get(field_name):
                     found.extend(
-                        (b, Provenance(b.text, f.span(b.start, b.end)))
+                        (b, Provenance(b.text, field_span(f, b.start, b.end)))
                         for b in find_benefits(f.text, prose=True)
                     )
         if not found:
@@ -537,7 +559,7 @@ class DocumentAssembler:
             lvl = m.level or m.default_level or level
             if r.type == "EXCLUDES" and m.level is None and m.name in granted_names:
                 lvl = next(lv for n, lv in granted.values() if n == m.name)
-            prov = Provenance(f.text[r.sentence[0] : r.sentence[1]].strip(), f.span(*r.sentence))
+            prov = Provenance(f.text[r.sentence[0] : r.sentence[1]].strip(), field_span(f, *r.sentence))
             # 国家、省小型微型企业创业创新示范基地: one edge per level the enumeration names
             for lv in m.enumerated if len(m.enumerated) > 1 else (lvl,):
                 did = self.designation(m.name, lv, prov, m.text)
@@ -598,6 +620,19 @@ class DocumentAssembler:
 
 
 # ----------------------------------------------------------------------------- small helpers
+
+
+def field_span(f: TextField, start: int, end: int) -> tuple[int, int]:
+    """Document offsets covering f.text[start:end]; a reader may rejoin pieces out of order."""
+    offsets = f.offsets[start:end]
+    if not offsets:
+        return f.span(start, end)
+    return min(offsets), max(offsets) + 1
+
+
+def _resolved(dept: DepartmentMention) -> bool:
+    """A body placed in a region (or national): 市工信局 with no known city is not one real body."""
+    return dept.region is not None or dept.level == "national"
 
 
 def _issuer_part(title: str) -> str:

@@ -125,6 +125,18 @@ def find_contacts(text: str, ctx: Context | None = None, prose: bool = False) ->
                     office = tail
             elif last_dept is not None:
                 dept, office = last_dept, last_dept.name
+        printed_code = next((m.group("area") for m in group if m.group("area")), None)
+        if dept is not None and dept.region is None and dept.level == "municipal" and printed_code:
+            # 市工信局 装备工业处 0515-68800590 in a provincial guide: the area code names the city
+            city = regions().by_area_code(printed_code, ctx.province)
+            if city is not None:
+                again = find_departments(dept.text, Context(regions().get(city.parent), city, ctx.field))
+                if again:
+                    moved = again[0]
+                    dept = DepartmentMention(
+                        dept.start, dept.end, dept.text, moved.body, moved.level, dept.division, city
+                    )
+                    office = dept.name
         fallback = _area_code(dept, ctx)
         phones = []
         area = None

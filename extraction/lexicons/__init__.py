@@ -49,6 +49,17 @@ class RegionTable:
     def get(self, name: str | None) -> Region | None:
         return None if name is None else self.by_name.get(name)
 
+    def by_area_code(self, code: str, province: Region | None = None) -> Region | None:
+        """The one city using `code` (in `province` when given), or None when it is not unique."""
+        found = {
+            r.name: r
+            for r in self.by_name.values()
+            if r.level == "municipal"
+            and r.area_code == code
+            and (province is None or r.parent == province.name)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def province_of(self, region: Region | None) -> Region | None:
         while region is not None and region.level not in ("provincial", "national"):
             region = self.get(region.parent)

@@ -1,0 +1,214 @@
+"""assemble_document: ontology-valid graphs whose every relationship points at the real text, and
+one node per real designation or department across the five seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from extraction.assemble import assemble_document
+from extraction.document import DocFormat, FieldName, SourceDocument, TextField, Unit, UnitKind
+from extraction.extract import extract_file
+from extraction.readers import read_document
+from schema.graph import GraphDocument
+from schema.ids import make_id
+
+SEED = Path(__file__).resolve().parents[2] / "seed"
+SEEDS = sorted(p for p in SEED.glob("0*.txt"))
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def field(doc_text: str, name: FieldName, *pieces: str, heading: str = "") -> TextField:
+    """A field made of pieces of `doc_text` (a reader rejoining text around a page header)."""
+    text, offsets = "", []
+    pos = 0
+    for piece in pieces:
+        at = doc_text.index(piece, pos)
+        text += piece
+        offsets.extend(range(at, at + len(piece)))
+        pos = at + len(piece)
+    return TextField(name, text, tuple(offsets), heading)
+
+
+def unit_of(doc_text: str, title: str, *fields: TextField) -> Unit:
+    at = doc_text.index(title)
+    return Unit(UnitKind.PROGRAM, title, tuple(range(at, at + len(title))), fields)
+
+
+# a real program of the 徐州 汇编, its 申报条件 cut by a page header the reader removes
+XUZHOU_TEXT = """## 江苏省企业技术中心
+
+一、	文件依据
+	《江苏省工业和信息化厅关于组织开展 2023 年省级企业技术中心申报工作的通知》（苏工信创新〔2023〕256 号）
+二、	归口部门
+	江苏省工业和信息化厅技术创新处
+四、	政策优惠
+	对新认定的省级企业技术中心给予一次性奖励50万元
+五、	申报条件
+	6.企业具有市级企业技术中心资格
+
+## » 第五章 企业技术创新
+
+ 1 年以上;7.已认定为国家企业技术中心的企业不再推荐。
+	3.联系方式： 市工信局技术创新处 0516-80801826
+"""
+
+
+@pytest.fixture(scope="module")
+def xuzhou() -> tuple[SourceDocument, GraphDocument]:
+    t = XUZHOU_TEXT
+    unit = unit_of(
+        t,
+        "江苏省企业技术中心",
+        field(
+            t,
+            FieldName.BASIS,
+            "《江苏省工业和信息化厅关于组织开展 2023 年省级企业技术中心申报工作的通知》（苏工信创新〔2023〕256 号）",
+        ),
+        field(t, FieldName.DEPARTMENT, "江苏省工业和信息化厅技术创新处"),
+        field(t, FieldName.BENEFIT, "对新认定的省级企业技术中心给予一次性奖励50万元"),
+        field(
+            t,
+            FieldName.CONDITIONS,
+            "6.企业具有市级企业技术中心资格",
+            " 1 年以上;7.已认定为国家企业技术中心的企业不再推荐。",
+        ),
+        field(t, FieldName.CONTACT, "市工信局技术创新处 0516-80801826"),
+    )
+    source = SourceDocument(
+        name="xuzhou_test.txt",
+        text=t,
+        format=DocFormat.MARKDOWN,
+        sha256=hashlib.sha256(t.encode()).hexdigest(),
+        title="2024 工信领域支持企业政策汇编",
+        issuer="徐州市工业和信息化局",
+        units=(unit,),
+    )
+    return source, assemble_document(source)
+
+
+def _rels(graph: GraphDocument, rel_type: str) -> list[tuple[str, str, dict]]:
+    nodes = {n.id: n for n in graph.nodes}
+    return [
+        (
+            str(nodes[r.start].properties.get("name")),
+            str(nodes[r.end].properties.get("name")),
+            {**r.properties, **nodes[r.end].properties},
+        )
+        for r in graph.relationships
+        if r.type == rel_type
+    ]
+
+
+def test_program_facts_of_a_field_cut_by_a_page_header(xuzhou: tuple[SourceDocument, GraphDocument]) -> None:
+    source, graph = xuzhou
+    requires = [(end, props["level"]) for _, end, props in _rels(graph, "REQUIRES")]
+    assert requires == [("企业技术中心", "municipal")]
+    excludes = [(end, props["level"]) for _, end, props in _rels(graph, "EXCLUDES")]
+    assert excludes == [("企业技术中心", "national")]
+    grants = [(end, props["level"]) for _, end, props in _rels(graph, "GRANTS")]
+    assert grants == [("企业技术中心", "provincial")]
+    [(_, _, offer)] = _rels(graph, "OFFERS")
+    assert (offer["type"], offer["amountMaxWan"]) == ("reward", 50.0)
+    [(_, dept, _)] = _rels(graph, "ADMINISTERED_BY")
+    assert dept == "江苏省工业和信息化厅技术创新处"
+    [(_, office, contact)] = _rels(graph, "HAS_CONTACT")
+    assert (office, contact["phone"]) == ("徐州市工业和信息化局技术创新处", "0516-80801826")
+    [(_, _policy, basis)] = _rels(graph, "BASED_ON")
+    assert basis["docNumber"] == "苏工信创新〔2023〕256号"
+    program_id = make_id("Program", source.name, "江苏省企业技术中心")
+    assert any(n.id == program_id for n in graph.nodes)
+
+
+def test_a_span_across_the_page_header_covers_both_pieces(
+    xuzhou: tuple[SourceDocument, GraphDocument],
+) -> None:
+    source, graph = xuzhou
+    [(_, _, req)] = _rels(graph, "REQUIRES")
+    start, end = req["span"]
+    assert "市级企业技术中心资格" in source.text[start:end]
+    assert "1 年以上" in source.text[start:end]  # the piece after the header
+
+
+def test_divisions_are_part_of_their_body_and_regions_nest(
+    xuzhou: tuple[SourceDocument, GraphDocument],
+) -> None:
+    _, graph = xuzhou
+    part_of = {(a, b) for a, b, _ in _rels(graph, "PART_OF")}
+    assert ("江苏省工业和信息化厅技术创新处", "江苏省工业和信息化厅") in part_of
+    assert ("徐州市工业和信息化局技术创新处", "徐州市工业和信息化局") in part_of
+    assert ("徐州市", "江苏省") in part_of and ("江苏省", "全国") in part_of
+
+
+def test_ladder_of_levels_is_implied(xuzhou: tuple[SourceDocument, GraphDocument]) -> None:
+    _, graph = xuzhou
+    nodes = {n.id: n for n in graph.nodes}
+    implies = {
+        (nodes[r.start].properties["level"], nodes[r.end].properties["level"])
+        for r in graph.relationships
+        if r.type == "IMPLIES" and nodes[r.start].properties["name"] == "企业技术中心"
+    }
+    assert {("national", "provincial"), ("provincial", "municipal")} <= implies
+
+
+# ----------------------------------------------------------------------------- the five seeds
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[tuple[SourceDocument, GraphDocument]]:
+    return [(read_document(p), extract_file(p)) for p in SEEDS]
+
+
+def test_every_relationship_has_provenance_pointing_at_real_text(
+    seeds: list[tuple[SourceDocument, GraphDocument]],
+) -> None:
+    checked = 0
+    for source, graph in seeds:
+        doc_id = make_id("Document", source.name)
+        for rel in graph.relationships:
+            props = rel.properties
+            assert props["doc"] == doc_id
+            assert isinstance(props.get("evidence"), str) and props["evidence"]
+            start, end = props["span"]  # type: ignore[misc]
+            assert 0 <= start <= end <= len(source.text)
+            evidence = str(props["evidence"])
+            if evidence.endswith(".yaml") or ".yaml:" in evidence or end == start:
+                continue  # a lexicon entry, not a sentence of the document
+            window = source.text[start:end]
+            key = _CJK.findall(evidence)[:4]
+            assert all(ch in window for ch in key), (rel.type, evidence[:60], window[:80])
+            checked += 1
+    assert checked > 1000
+
+
+def test_no_duplicate_nodes_for_one_real_body_or_designation(
+    seeds: list[tuple[SourceDocument, GraphDocument]],
+) -> None:
+    merged = GraphDocument.merge(g for _, g in seeds)
+    departments = [str(n.properties["name"]) for n in merged.nodes if n.label == "Department"]
+    designations = [
+        (str(n.properties["name"]), n.properties.get("level"))
+        for n in merged.nodes
+        if n.label == "Designation"
+    ]
+    assert len(departments) == len(set(departments))
+    assert len(designations) == len(set(designations))
+    # aliases are resolved: no 省工信厅 next to 江苏省工业和信息化厅, no 工信部 next to 工业和信息化部
+    alias = re.compile(r"工信厅|工信局|经信局|工信部|科技厅|发改委|^[省市]")
+    assert [d for d in departments if alias.search(d)] == []
+    assert {"江苏省工业和信息化厅", "徐州市工业和信息化局", "工业和信息化部", "鄂州市经济和信息化局"} <= set(
+        departments
+    )
+    # designation names carry no quotes or level words
+    assert [n for n, _ in designations if re.search(r"[“”\"]|^(国家级|省级|市级|江苏省|湖北省)", n)] == []
+    assert ("专精特新小巨人企业", "national") in designations
+
+
+def test_ids_are_stable_across_runs(seeds: list[tuple[SourceDocument, GraphDocument]]) -> None:
+    source, graph = seeds[-1]
+    again = assemble_document(source)
+    assert sorted(n.id for n in graph.nodes) == sorted(n.id for n in again.nodes)
+    assert len(graph.relationships) == len(again.relationships)

@@ -1,0 +1,45 @@
+"""Benefit clauses: type, largest amount in 万元, rate; honours are not benefits."""
+
+from __future__ import annotations
+
+from extraction.components.benefits import find_benefits
+
+
+def facts(text: str, **kw: object) -> list[tuple[str, float | None, float | None]]:
+    return [(b.type, b.amount_max_wan, b.rate) for b in find_benefits(text, **kw)]  # type: ignore[arg-type]
+
+
+def test_some_support_without_an_amount_is_a_grant() -> None:
+    assert facts("给予一定资金支持") == [("grant", None, None)]
+
+
+def test_amounts_in_yi_yuan() -> None:
+    text = "经“一事一议”，创新类项目最高给予3000万元综合资助，创业类项目最高给予1亿元综合资助。"
+    assert facts(text) == [("grant", 3000.0, None), ("grant", 10000.0, None)]
+
+
+def test_rate_and_cap_in_one_clause() -> None:
+    text = "按不超过项目总投资投入的10%予以补助，单个项目支持额度最高不超过2000万元。"
+    assert facts(text) == [("grant", 2000.0, 10.0)]
+
+
+def test_one_benefit_per_amount_in_a_list() -> None:
+    text = "国家级智能制造工厂100万元，优秀场景30万元"
+    assert facts(text, bare="reward") == [("reward", 100.0, None), ("reward", 30.0, None)]
+
+
+def test_types_from_the_lexicon() -> None:
+    assert facts("对“苏体贷”贷款给予1.2个百分点的利息补贴，实施贴息和担保费补贴")[0][0] == "interest_subsidy"
+    assert facts("允许先进制造业企业按照当前可抵扣进项税额加计5%抵减应纳税额")[0][:1] == ("tax_credit",)
+    assert facts("省科技创新券对单个企业一个年度内的支持总额最高不超过10万元（苏北五市14万元）") == [
+        ("voucher", 14.0, None)
+    ]
+
+
+def test_an_honour_is_not_a_benefit() -> None:
+    assert facts("授予“专精特新小巨人”称号") == []
+
+
+def test_prose_needs_an_amount_and_a_giving_verb() -> None:
+    prose = "省体育局联合省财政厅、省委金融办推出“苏体贷”金融产品及支持政策。项目贷款原则上单户享受补贴的贷款额度最高不超过3000万元。"
+    assert facts(prose, prose=True) == [("loan", 3000.0, None)]

@@ -1,0 +1,46 @@
+"""Departments: national aliases, local bodies resolved by the document's region, divisions."""
+
+from __future__ import annotations
+
+from extraction.components.context import Context
+from extraction.components.departments import find_departments
+from extraction.lexicons import regions
+
+XUZHOU = Context(regions().get("江苏省"), regions().get("徐州市"))
+EZHOU = Context(regions().get("湖北省"), regions().get("鄂州市"))
+
+
+def names(text: str, ctx: Context) -> list[str]:
+    return [d.name for d in find_departments(text, ctx)]
+
+
+def test_city_and_province_aliases_resolve_by_the_document_region() -> None:
+    text = "2.申报流程： 企业申报并报送有关材料，市工信局进行初审推荐并报送至省工信厅，省工信厅审核后报国家工信部评定。"
+    assert names(text, XUZHOU) == [
+        "徐州市工业和信息化局",
+        "江苏省工业和信息化厅",
+        "江苏省工业和信息化厅",
+        "工业和信息化部",
+    ]
+
+
+def test_keep_what_it_says_jingxin_is_not_gongxin() -> None:
+    assert names("市经信局规划与技术改造科 027-60830819", EZHOU) == ["鄂州市经济和信息化局规划与技术改造科"]
+    assert names("市经信局规划与技术改造科", XUZHOU) == ["徐州市经济和信息化局规划与技术改造科"]
+
+
+def test_divisions_are_children_of_their_body() -> None:
+    [d] = find_departments("江苏省工业和信息化厅技术创新处", XUZHOU)
+    assert (d.body, d.division, d.level) == ("江苏省工业和信息化厅", "技术创新处", "provincial")
+    [d] = find_departments("国家工信部原材料工业司", XUZHOU)
+    assert (d.body, d.division, d.level) == ("工业和信息化部", "原材料工业司", "national")
+
+
+def test_a_verb_phrase_is_not_a_division() -> None:
+    assert names("市工信局进行初审推荐", XUZHOU) == ["徐州市工业和信息化局"]
+    assert names("市工信局和市财政局联合", XUZHOU) == ["徐州市工业和信息化局", "徐州市财政局"]
+
+
+def test_tax_bureaus_and_bank_branches() -> None:
+    assert names("市税务局货劳科 027-56929315", EZHOU) == ["国家税务总局鄂州市税务局货劳科"]
+    assert names("人行鄂州分行货币信贷科 0711-3708070", EZHOU) == ["中国人民银行鄂州市分行货币信贷科"]

@@ -1,0 +1,51 @@
+"""Designation mentions: lexicon names and aliases, quotes ignored, levels read, unseen names caught."""
+
+from __future__ import annotations
+
+from extraction.components.designations import find_designations
+
+
+def names(text: str) -> list[tuple[str, str | None, bool]]:
+    return [(d.name, d.level, d.at_least) for d in find_designations(text)]
+
+
+def test_quotes_and_level_words_are_not_part_of_the_name() -> None:
+    text = "3.工业和信息化部认定的专精特新“小巨人”企业、国务院国资委认定的创建世界一流专业领军示范企业,优先推荐。"
+    assert names(text)[0] == ("专精特新小巨人企业", None, False)
+
+
+def test_provincial_or_higher_is_a_minimum() -> None:
+    text = "①项目的申报主体须为省级（含）以上智能制造示范工厂。"
+    assert names(text) == [("智能制造示范工厂", "provincial", True)]
+
+
+def test_region_names_give_the_level() -> None:
+    assert names("江苏省企业技术中心") == [("企业技术中心", "provincial", False)]
+    assert names("徐州市企业技术中心") == [("企业技术中心", "municipal", False)]
+
+
+def test_enumerated_levels_are_all_kept() -> None:
+    [d] = find_designations("5.获得国家、省小型微型企业创业创新示范基地认定且非省级示范平台的单位")[:1]
+    assert d.name == "小型微型企业创业创新示范基地"
+    assert d.enumerated == ("national", "provincial")
+
+
+def test_aliases_map_to_the_canonical_name() -> None:
+    assert names("授予“江苏省小型微型企业创业创新示范基地”牌匾")[0][0] == "小型微型企业创业创新示范基地"
+    assert names("国家级制造业单项冠军项目申报")[0][:2] == ("制造业单项冠军企业", "national")
+    assert names("省级制造业单项冠军产品20万元")[0][:2] == ("制造业单项冠军产品", "provincial")
+
+
+def test_generic_rule_catches_an_unseen_designation_after_a_level_word() -> None:
+    found = find_designations("对获得省级工业互联网创新示范平台的企业")
+    assert [(d.name, d.level, d.known) for d in found] == [("工业互联网创新示范平台", "provincial", False)]
+
+
+def test_generic_rule_ignores_clauses_and_bare_endings() -> None:
+    assert find_designations("在江苏省内注册且运营管理本基地两年以上") == []
+    assert find_designations("国家级、省级示范平台") == []
+
+
+def test_mentions_inside_a_cited_title_are_flagged() -> None:
+    text = "《工信部办公厅关于开展第五批专精特新“小巨人”企业培育工作的通知》"
+    assert [d.in_title for d in find_designations(text)] == [True]

@@ -1,0 +1,47 @@
+"""Contact offices and phones: several pairs in one cell, inferred area codes, shared codes."""
+
+from __future__ import annotations
+
+from extraction.components.context import Context
+from extraction.components.phones import find_contacts
+from extraction.lexicons import regions
+
+XUZHOU = Context(regions().get("江苏省"), regions().get("徐州市"), "contact")
+
+
+def test_several_offices_in_one_cell_and_the_body_carries_over() -> None:
+    text = "市工信局综合规划处 83735577；技术创新处 80801826；信息化发展处 83732089；市财政局工贸处 83736166"
+    found = [
+        (c.office, [p.normalised for p in c.phones], [p.printed for p in c.phones])
+        for c in find_contacts(text, XUZHOU)
+    ]
+    assert found == [
+        ("徐州市工业和信息化局综合规划处", ["0516-83735577"], ["83735577"]),
+        ("徐州市工业和信息化局技术创新处", ["0516-80801826"], ["80801826"]),
+        ("徐州市工业和信息化局信息化发展处", ["0516-83732089"], ["83732089"]),
+        ("徐州市财政局工贸处", ["0516-83736166"], ["83736166"]),
+    ]
+
+
+def test_a_second_number_shares_the_first_ones_area_code() -> None:
+    [c] = find_contacts("联系方式:工业和信息化部\n010-62300441、62300030", XUZHOU)
+    assert c.office == "工业和信息化部"
+    assert [p.normalised for p in c.phones] == ["010-62300441", "010-62300030"]
+
+
+def test_a_provincial_office_takes_the_capitals_code() -> None:
+    [c] = find_contacts("省工信厅中小企业局 69652749", XUZHOU)
+    assert c.office == "江苏省工业和信息化厅中小企业局"
+    assert [p.normalised for p in c.phones] == ["025-69652749"]
+
+
+def test_printed_area_codes_are_kept() -> None:
+    [c] = find_contacts("市工信局中小企业综合协调处      0516-83861958", XUZHOU)
+    assert [p.normalised for p in c.phones] == ["0516-83861958"]
+
+
+def test_prose_needs_a_phone_cue() -> None:
+    prose = Context(XUZHOU.province, XUZHOU.city, "body")
+    assert find_contacts("全市GDP突破10000亿元，新增企业83735577家", prose, prose=True) == []
+    [c] = find_contacts("联系人：王某，联系电话：025-83235635", prose, prose=True)
+    assert [p.normalised for p in c.phones] == ["025-83235635"]

@@ -1,0 +1,56 @@
+"""Regions and level phrases on real snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.components.levels import level_before, level_in
+from extraction.components.regions import find_regions
+from extraction.lexicons import regions
+
+
+def test_regions_full_and_short_names_resolve_to_one_region() -> None:
+    text = "徐州市工业和信息化局；鄂州市经信局；江苏省中小企业发展中心；徐州"
+    found = [(m.region.name, m.region.level) for m in find_regions(text)]
+    assert found == [
+        ("徐州市", "municipal"),
+        ("鄂州市", "municipal"),
+        ("江苏省", "provincial"),
+        ("徐州市", "municipal"),
+    ]
+
+
+def test_region_table_has_parents_and_area_codes() -> None:
+    table = regions()
+    assert table.get("徐州").area_code == "0516"  # type: ignore[union-attr]
+    assert table.get("鄂州市").parent == "湖北省"  # type: ignore[union-attr]
+    assert table.province_of(table.get("南京市")).name == "江苏省"  # type: ignore[union-attr]
+    assert table.get("江苏省").area_code == "025"  # the capital's  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "at_least", "levels"),
+    [
+        ("①项目的申报主体须为省级（含）以上", "provincial", True, ("provincial",)),
+        ("已认定为国家级", "national", False, ("national",)),
+        ("获得国家、省", "provincial", True, ("national", "provincial")),
+        ("江苏省", "provincial", False, ("provincial",)),
+        ("企业具有市级", "municipal", False, ("municipal",)),
+    ],
+)
+def test_level_phrase_before_a_mention(
+    text: str, level: str, at_least: bool, levels: tuple[str, ...]
+) -> None:
+    phrase = level_before(text, len(text))
+    assert phrase is not None
+    assert (phrase.level, phrase.at_least, phrase.levels) == (level, at_least, levels)
+
+
+def test_no_level_phrase_when_none_is_printed() -> None:
+    assert level_before("申报企业须为已认定的", len("申报企业须为已认定的")) is None
+
+
+def test_level_of_a_title() -> None:
+    assert level_in("国家级专精特新“小巨人”企业申报") == "national"
+    assert level_in("江苏省企业技术中心") == "provincial"
+    assert level_in("专精特新小巨人企业") is None

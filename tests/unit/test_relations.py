@@ -1,0 +1,70 @@
+"""Section-aware REQUIRES / PREFERS / EXCLUDES / GRANTS on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.components.context import Context
+from extraction.pipeline import annotate
+
+
+def relations(text: str, field: str) -> list[tuple[str, str, str | None]]:
+    doc = annotate(text, Context(field=field))
+    return [(r.type, r.mention.name, r.mention.level) for r in doc._.relations]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        (
+            "①项目的申报主体须为省级（含）以上智能制造示范工厂。",
+            "conditions",
+            [("REQUIRES", "智能制造示范工厂", "provincial")],
+        ),
+        (
+            "3.工业和信息化部认定的专精特新“小巨人”企业、国务院国资委认定的创建世界一流专业领军示范企业,优先推荐。",
+            "conditions",
+            [("PREFERS", "专精特新小巨人企业", None)],
+        ),
+        (
+            "5.获得国家、省小型微型企业创业创新示范基地认定且非省级示范平台的单位,原则上不得新申报省级示范平台认定。",
+            "conditions",
+            [("EXCLUDES", "小型微型企业创业创新示范基地", "provincial")],
+        ),
+        ("授予“专精特新小巨人”称号", "benefit", [("GRANTS", "专精特新小巨人企业", None)]),
+        (
+            "1.企业年主营业务收入不低于 2 亿元（其中高新技术企业不低于 1 亿元）",
+            "conditions",
+            [("PREFERS", "高新技术企业", None)],
+        ),
+        (
+            "6.企业具有市级企业技术中心资格 1 年以上;",
+            "conditions",
+            [("REQUIRES", "企业技术中心", "municipal")],
+        ),
+        (
+            "国家级“双跨”工业互联网平台500万元；省级5G全连接工厂30万元",
+            "benefit",
+            [
+                ("REQUIRES", "双跨工业互联网平台", "national"),
+                ("REQUIRES", "5G全连接工厂", "provincial"),
+            ],
+        ),
+        ("2.自建或与高等院校、科研机构联合建立研发机构，设立技术研究院、企业技术中心", "conditions", []),
+    ],
+)
+def test_relation_of_each_mention(text: str, field: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert relations(text, field) == expected
+
+
+def test_a_list_carries_its_level_over() -> None:
+    text = "省级制造业单项冠军（产品）企业 20-30 万元、智能制造 30 万元、企业工业设计中心 20 万元"
+    assert relations(text, "benefit") == [
+        ("REQUIRES", "制造业单项冠军企业", "provincial"),
+        ("REQUIRES", "工业设计中心", "provincial"),
+    ]
+
+
+def test_prose_needs_an_explicit_cue() -> None:
+    text = "近日，工信部公布了专精特新中小企业名单。申报企业须为已认定的高新技术企业。"
+    assert relations(text, "body") == [("REQUIRES", "高新技术企业", None)]
