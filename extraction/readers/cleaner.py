@@ -139,15 +139,16 @@ def _clean_into(b: _Builder, src: str, offs: Sequence[int] | range) -> None:
         pos = m.end()
         kind = m.lastgroup
         if kind == "anchor" or (kind in ("href", "atext")):
+            # the target first when the link text does not show it: offsets stay in document order
             a0, a1 = m.span("atext")
-            _clean_into(b, src[a0:a1], offs[a0:a1])
             href = m.group("href")
             if href and not href.startswith(("#", "javascript")):
                 inner = re.sub(r"<[^>]*>", "", m.group("atext"))
                 if _norm_url(href) not in _norm_url(html.unescape(inner)):
                     h0, h1 = m.span("href")
-                    b.add(" ", offs[h0 - 1])
                     b.add_run(src[h0:h1], offs[h0:h1])
+                    b.add(" ", offs[h1])
+            _clean_into(b, src[a0:a1], offs[a0:a1])
         elif kind in ("autolink", "aurl"):
             u0, u1 = m.span("aurl")
             b.add_run(src[u0:u1], offs[u0:u1])

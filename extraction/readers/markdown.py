@@ -576,7 +576,7 @@ def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units:
                     header_groups = _groups(text, cells)
                 if any(text[a:b].strip() for a, b in cells) and prev_pairs:
                     label_cells = [c for c in cells if text[c[0] : c[1]].strip()]
-                    _attach(text, label_cells, prev_pairs, [], titles, extra)
+                    _attach(text, label_cells, prev_pairs, header_groups, titles, extra, inherited=True)
                 continue
             first_office = phones[0] - 1
             labels = [c for c in cells[: max(first_office, 0)] if text[c[0] : c[1]].strip()]
@@ -651,7 +651,12 @@ def _attach(
     groups: list[tuple[int, int]],
     titles: list[str],
     extra: dict[int, list[TextField]],
+    *,
+    inherited: bool = False,
 ) -> None:
+    """One CONTACT field per column group (省工信厅 / 市工信局: the group name is the field's
+    heading), each "label office phone" in document order so offsets never run backwards. A row
+    that inherits the offices of the row above (a merged cell) gets the offices only."""
     for a, b in reversed(labels):
         key = _norm_label(text[a:b])
         if len(key) < 4:
@@ -659,18 +664,21 @@ def _attach(
         hits = [i for i, t in enumerate(titles) if t and (key in t or t in key)]
         if not hits:
             continue
-        text_field = _Pieces(text)
-        text_field.add(a, b)
-        per_group = len(pairs) // len(groups) if groups and len(pairs) % len(groups) == 0 else 0
-        for k, (s, e) in enumerate(pairs):
-            if per_group and k % per_group == 0:
-                text_field.add(*groups[k // per_group])
-            text_field.add(s, e)
-        chars, offs = text_field.chars, text_field.offs
-        for i in hits:
-            extra.setdefault(i, []).append(
-                TextField(FieldName.CONTACT, "".join(chars), tuple(offs), normalize_heading("联系方式"))
-            )
+        per_group = len(pairs) // len(groups) if groups and len(pairs) % len(groups) == 0 else len(pairs)
+        for g, k in enumerate(range(0, len(pairs), max(per_group, 1))):
+            pieces = _Pieces(text)
+            if not inherited:
+                pieces.add(a, b)
+            for s, e in pairs[k : k + per_group]:
+                pieces.add(s, e)
+            heading = "联系方式"
+            if groups and per_group < len(pairs):
+                ga, gb = groups[g]
+                heading = normalize_heading(text[ga:gb])
+            for i in hits:
+                extra.setdefault(i, []).append(
+                    TextField(FieldName.CONTACT, "".join(pieces.chars), tuple(pieces.offs), heading)
+                )
         return
 
 

@@ -129,6 +129,8 @@ def test_offsets_round_trip(prefix: str) -> None:
         pairs = list(zip(u.title, u.title_offsets, strict=True))
         for f in u.fields:
             pairs.extend(zip(f.text, f.offsets, strict=True))
+            # in document order, so any slice of a field has a well-formed span
+            assert list(f.offsets) == sorted(f.offsets), (u.title, f.name)
         for ch, off in pairs:
             src = d.text[off]
             if ch.isspace() or src in "&\\<":

@@ -185,6 +185,8 @@ def _check_offsets(doc: SourceDocument) -> int:
     checked = 0
     for u in doc.units:
         pairs = list(zip(u.title, u.title_offsets, strict=True))
+        for offs in [u.title_offsets, *(f.offsets for f in u.fields)]:
+            assert list(offs) == sorted(offs), "offsets run in document order"
         for f in u.fields:
             assert len(f.text) == len(f.offsets)
             pairs.extend(zip(f.text, f.offsets, strict=True))
