@@ -95,7 +95,15 @@ class RdfWriter:
         if not rel.properties:
             return
         # One statement per (fact, document): the same fact from two documents keeps both sources.
-        key = "\x1f".join([rel.type, rel.end, str(rel.properties.get("doc", ""))])
+        # Parallel edges of one type (two phones of one office) differ in the type's key properties.
+        keys = getattr(ONTOLOGY.relationship_types[rel.type], "key", ())
+        parts = [
+            rel.type,
+            rel.end,
+            str(rel.properties.get("doc", "")),
+            *(str(rel.properties.get(k)) for k in keys),
+        ]
+        key = "\x1f".join(parts)
         statement = URIRef(f"{subject}#{rel.type.lower()}-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
         self.rdf.add((statement, RDF.type, RDF.Statement))
         self.rdf.add((statement, RDF.subject, subject))

@@ -257,3 +257,19 @@ def test_text_colour_follows_the_fill() -> None:
     # ... and white on these
     for fill in ("#4C8EDA", "#F79767", "#C990C0", "#F16667", "#A5ABB6", "#604A0E"):
         assert text_color(fill) == "#FFFFFF", fill
+
+
+def test_parallel_edges_keep_one_statement_each() -> None:
+    """One office, two numbers: two HAS_CONTACT edges (the type's key is `phone`), two statements."""
+    graph = sample_graph()
+    rel = next(r for r in graph.relationships if r.type == "HAS_CONTACT")
+    second = rel.model_copy(update={"properties": {**rel.properties, "phone": "0516-83735577"}})
+    rdf = to_rdf(GraphDocument(nodes=graph.nodes, relationships=[*graph.relationships, second]), BASE)
+    predicate = URIRef(VOCAB.relationship_predicate("HAS_CONTACT"))
+    statements = {
+        s
+        for s in rdf.subjects(RDF.predicate, predicate)
+        if (s, RDF.subject, URIRef(VOCAB.entity("Program", rel.start))) in rdf
+    }
+    assert len(statements) == 2
+    assert validate(rdf, BASE).conforms
