@@ -127,7 +127,9 @@ def match_heading_line(line: str, *, allow_bare: bool = True) -> HeadingMatch | 
 
 
 _INLINE = re.compile(
-    r"(?:^|\n)(?P<lead>[ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．][ \t]*)?)"
+    # at a line start, optionally numbered; mid-line only after a space or a full stop and numbered
+    r"(?:(?:^|\n)(?P<lead>[ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．][ \t]*)?)"
+    r"|(?<=[ \t。；;])(?P<mid>(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．][ \t]*)))"
     r"(?P<head>[^：:\n。，,；;]{2,12}?)[ \t]*[：:]"
 )
 
@@ -140,5 +142,6 @@ def inline_headings(text: str) -> list[tuple[int, int, FieldName, str]]:
     for m in _INLINE.finditer(text):
         name = lex.lookup(m.group("head"))
         if name is not None:
-            out.append((m.start("lead"), m.end(), name, normalize_heading(m.group("head"))))
+            lead = "lead" if m.group("lead") is not None else "mid"
+            out.append((m.start(lead), m.end(), name, normalize_heading(m.group("head"))))
     return out

@@ -533,6 +533,7 @@ def split_inline(name: FieldName, heading: str, c: Clean) -> list[TextField]:
 
 # -- contact tables ------------------------------------------------------------------------
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?!\d)")
+_SUB_ITEM = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _BRACKETS = str.maketrans("（）【】“”‘’\"'", "()[]      ")
 
 
@@ -558,6 +559,7 @@ def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units:
     for h in heads:
         header_groups: list[tuple[int, int]] = []
         prev_pairs: list[tuple[int, int]] = []
+        prev_hits: list[int] = []
         started = False
         for ln in lines[h + 1 :]:
             if ln.kind in (LineKind.BLANK, LineKind.PAGEHEAD):
@@ -586,7 +588,12 @@ def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units:
                     pairs.append(cells[k - 1])
                 pairs.append(cells[k])
             prev_pairs = pairs
-            _attach(text, labels, pairs, header_groups, titles, extra)
+            hits = _attach(text, labels, pairs, header_groups, titles, extra)
+            if hits:
+                prev_hits = hits
+            elif labels and prev_hits and _SUB_ITEM.match(plain(text[labels[0][0] : labels[0][1]])):
+                # "2. …" under a merged parent cell: the parent's programs, as the row above
+                _attach(text, labels, pairs, header_groups, titles, extra, targets=prev_hits)
     if not extra:
         return units
     out = []
@@ -653,7 +660,8 @@ def _attach(
     extra: dict[int, list[TextField]],
     *,
     inherited: bool = False,
-) -> None:
+    targets: list[int] | None = None,
+) -> list[int]:
     """One CONTACT field per column group (省工信厅 / 市工信局: the group name is the field's
     heading), each "label office phone" in document order so offsets never run backwards. A row
     that inherits the offices of the row above (a merged cell) gets the offices only."""
@@ -661,7 +669,7 @@ def _attach(
         key = _norm_label(text[a:b])
         if len(key) < 4:
             continue
-        hits = [i for i, t in enumerate(titles) if t and (key in t or t in key)]
+        hits = targets or [i for i, t in enumerate(titles) if t and (key in t or t in key)]
         if not hits:
             continue
         per_group = len(pairs) // len(groups) if groups and len(pairs) % len(groups) == 0 else len(pairs)
@@ -679,7 +687,8 @@ def _attach(
                 extra.setdefault(i, []).append(
                     TextField(FieldName.CONTACT, "".join(pieces.chars), tuple(pieces.offs), heading)
                 )
-        return
+        return hits
+    return []
 
 
 # -- cover metadata ------------------------------------------------------------------------
