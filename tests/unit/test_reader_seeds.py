@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 import time
 from collections import Counter
@@ -154,3 +156,24 @@ def test_reading_all_seeds_is_fast() -> None:
     for path in sorted(SEED.glob("*.txt")):
         read_document(path)
     assert time.perf_counter() - t0 < 3.0
+
+
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold"
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="no gold labels in tests/fixtures/gold")
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_gold_program_has_a_unit_with_its_phones(prefix: str) -> None:
+    """Hand-labelled programs: each has a unit of a similar name whose CONTACT fields print each
+    labelled phone (the readers must not lose a contact the extractor is scored on)."""
+    (gold_path,) = GOLD.glob(f"{prefix}_*.json")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    units = [u for u in doc(prefix).units if u.kind in (UnitKind.PROGRAM, UnitKind.ARTICLE)]
+    for program in gold["programs"]:
+        ratio, unit = max(
+            (difflib.SequenceMatcher(None, program["name"], u.title).ratio(), i) for i, u in enumerate(units)
+        )
+        assert ratio >= 0.8, program["name"]
+        digits = re.sub(r"\D", "", units[unit].text_of(FieldName.CONTACT))
+        for phone in program["contacts"]:
+            assert re.sub(r"\D", "", phone)[-8:] in digits, (program["name"], phone)
