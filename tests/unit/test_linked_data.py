@@ -202,22 +202,35 @@ def test_negotiate(accept: str | None, fmt: str | None, expected: object) -> Non
 
 
 def parse_grass(text: str) -> dict[str, dict[str, str]]:
-    """Neo4j Browser's own GraSS parser (graphStyle.ts `parse`), in Python: single quotes toggle a
-    string and are dropped, `{`/`}` outside strings open and close a rule, `;` and `:` split it."""
+    """Neo4j Browser's GraSS parser (shared/services/grassUtils.ts `parseGrassCSS`, used by `:style`
+    and by dropping a file), in Python: quotes toggle a string and are dropped, `{`/`}` outside
+    strings open and close a rule, `;` splits properties and each must split on `:` into exactly two."""
     rules: dict[str, str] = {}
-    inside_string = inside_props = False
+    inside_string = inside_props = inside_binding = False
     keyword = props = ""
     for char in text:
-        if char == "{" and not inside_string:
-            inside_props = True
-            continue
-        if char == "}" and not inside_string:
-            inside_props = False
-            rules[keyword] = props
-            keyword = props = ""
-            continue
-        if char == "'":
+        skip = True
+        if char == "{":
+            if inside_string:
+                skip = False
+            elif inside_props:
+                inside_binding = True
+            else:
+                inside_props = True
+        elif char == "}":
+            if inside_string:
+                skip = False
+            elif inside_binding:
+                inside_binding = False
+            else:
+                inside_props = False
+                rules[keyword] = props
+                keyword = props = ""
+        elif char in "'\"":
             inside_string = not inside_string
+        else:
+            skip = False
+        if skip:
             continue
         if inside_props:
             props += char
@@ -228,7 +241,7 @@ def parse_grass(text: str) -> dict[str, dict[str, str]]:
         parsed[key] = {}
         for prop in body.split(";"):
             parts = prop.split(":")
-            if len(parts) >= 2 and parts[0].strip() and parts[1].strip():
+            if len(parts) == 2:
                 parsed[key][parts[0].strip()] = parts[1].strip()
     return parsed
 
