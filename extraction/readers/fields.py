@@ -134,9 +134,15 @@ _INLINE = re.compile(
 )
 
 
+_INLINE_CONTACT = re.compile(
+    r"(?<=[。；;])[ \t]*(?P<head>政策指导及联系方式|联系方式|联系电话|咨询电话|联系人及电话|联系人)[ \t]*[：:]"
+)
+
+
 def inline_headings(text: str) -> list[tuple[int, int, FieldName, str]]:
-    """Run-in headings ("3.联系方式：", "政策指导及联系方式：") at line starts of clean text:
-    (heading start, content start, field, heading) in order."""
+    """Run-in headings of clean text: at line starts ("政策指导及联系方式：", "3.联系方式："),
+    numbered mid-line ("… 3.联系方式："), or a contact label right after a full stop.
+    Returns (heading start, content start, field, heading) in order."""
     out = []
     lex = lexicon()
     for m in _INLINE.finditer(text):
@@ -144,4 +150,7 @@ def inline_headings(text: str) -> list[tuple[int, int, FieldName, str]]:
         if name is not None:
             lead = "lead" if m.group("lead") is not None else "mid"
             out.append((m.start(lead), m.end(), name, normalize_heading(m.group("head"))))
-    return out
+    for m in _INLINE_CONTACT.finditer(text):
+        if not any(a <= m.start("head") < b for a, b, _, _ in out):
+            out.append((m.start("head"), m.end(), FieldName.CONTACT, m.group("head")))
+    return sorted(out)

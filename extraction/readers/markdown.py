@@ -99,7 +99,8 @@ class _Outline:
             for jumps in (False, True):
                 if jumps and not structural:
                     break
-                for d in reversed(idxs):
+                # a markdown heading is structure: it continues the outermost matching sequence
+                for d in idxs if ln.level else reversed(idxs):
                     if floor is not None and d < floor and not structural:
                         continue
                     step = number - self.stack[d].number

@@ -463,3 +463,23 @@ def test_gb18030_seed_reads_like_utf8(tmp_path: Path, seed_dir: Path) -> None:
     ours, theirs = read_document(path), read_document(src)
     assert ours.text == theirs.text
     assert [u.title for u in ours.units] == [u.title for u in theirs.units]
+
+
+def test_field_lexicon_is_unambiguous() -> None:
+    import yaml
+
+    from extraction.readers.fields import LEXICON_PATH, lexicon, normalize_heading
+
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for name, headings in data["exact"].items():
+        FieldName(name)  # every key is a canonical field
+        for h in headings:
+            key = normalize_heading(h)
+            assert seen.setdefault(key, name) == name, f"{h} maps to {seen[key]} and {name}"
+    lex = lexicon()
+    assert lex.lookup("📞 **联系方式:**") is FieldName.CONTACT
+    assert lex.lookup("原文链接及二维码") is FieldName.LINK
+    assert lex.lookup("主要内容 / MAIN CONTENT") is FieldName.SUMMARY
+    assert lex.lookup("申报主体及条件") is None
+    assert lex.lookup("申报主体及条件", loose=True) is FieldName.CONDITIONS
