@@ -174,10 +174,12 @@ class _Segmenter:
         return attach_contact_tables(self.text, self.lines, self.contact_tables, built)
 
     def _line(self, i: int, ln: Line) -> None:
-        name = chapter_name(ln.text) if ln.level else None
+        name = chapter_name(ln.text) if ln.level and ln.field is None else None
         if name is not None:
-            # a chapter heading seen for the first time: real structure
-            self._close()
+            # a chapter heading seen for the first time: real structure (it ends a titled unit;
+            # a document-wide implicit unit such as a 管理办法 runs on through its chapters)
+            if self.cur is None or not self.cur.implicit:
+                self._close()
             self.chapter = name
             self.outline.place(ln, "")
             return

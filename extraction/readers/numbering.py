@@ -1,4 +1,4 @@
-"""Outline numbering markers of Chinese official documents: 一、 / （一） / 1. / （1） / ①."""
+"""Outline numbering markers of Chinese official documents: 第一章 / 第一条 / 一、 / （一） / 1. / （1） / ①."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ _CN_DIGITS = {
 _CN = "一二三四五六七八九十百零〇"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chap", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*章\s*")),
+    ("sect", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*节\s*")),
+    ("art", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*条\s*")),
     ("cn", re.compile(rf"^(?P<n>[{_CN}]{{1,4}})\s*[、．.]\s*")),
     ("pcn", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     ("par", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*[、.．]?\s*")),
@@ -33,7 +36,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 @dataclass(frozen=True)
 class Marker:
-    style: str  # cn | pcn | ar | par | circ
+    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ
     number: int
     length: int  # characters the marker (and the spaces after it) takes
 
@@ -61,8 +64,8 @@ def parse_marker(text: str) -> Marker | None:
         m = pattern.match(text)
         if m:
             n = m.group("n")
-            if style in ("cn", "pcn"):
-                number = cn_number(n)
+            if style in ("cn", "pcn", "chap", "sect", "art"):
+                number = int(n) if n.isdigit() else cn_number(n)
             elif style == "circ":
                 number = ord(n) - ord("①") + 1
             else:

@@ -483,3 +483,20 @@ def test_field_lexicon_is_unambiguous() -> None:
     assert lex.lookup("主要内容 / MAIN CONTENT") is FieldName.SUMMARY
     assert lex.lookup("申报主体及条件") is None
     assert lex.lookup("申报主体及条件", loose=True) is FieldName.CONDITIONS
+
+
+def test_measures_with_chapters_and_articles_are_one_program() -> None:
+    # a 管理办法 laid out in chapters (第X章) and articles (第X条)
+    text = (
+        "# 徐州市工业企业技术改造综合奖补管理办法\n\n## 第一章 总则\n\n"
+        "第一条 为加快推进全市工业企业技术改造，根据有关规定，制定本办法。\n\n## 第二章 申报条件\n\n"
+        "第二条 在徐州市注册，具有独立法人资格的工业企业。\n\n第三条 已认定为市级以上企业技术中心的企业优先支持。\n\n"
+        "## 第三章 支持标准\n\n第四条 按设备投资额的10%给予奖补，最高不超过500万元。\n\n## 第四章 附则\n\n"
+        "第五条 咨询电话：0516-83735577。\n"
+    )
+    (u,) = read_text(text, name="measures.md").units
+    assert u.kind is UnitKind.PROGRAM
+    assert u.title == "徐州市工业企业技术改造综合奖补管理办法"
+    assert "企业技术中心的企业优先支持" in u.text_of(FieldName.CONDITIONS)
+    assert "最高不超过500万元" in u.text_of(FieldName.BENEFIT)
+    assert "0516-83735577" in u.text_of(FieldName.CONTACT)
