@@ -18,7 +18,7 @@ from extraction.components.benefits import BenefitMention, benefit_type, find_be
 from extraction.components.clauses import enclosing, sentences
 from extraction.components.context import Context
 from extraction.components.departments import DepartmentMention, find_departments
-from extraction.components.designations import DesignationMention, find_designations
+from extraction.components.designations import DesignationMention, canonical, find_designations
 from extraction.components.docnumbers import PolicyRef, find_policy_refs
 from extraction.components.levels import level_in
 from extraction.components.phones import ContactMention
@@ -39,6 +39,12 @@ _ARTICLE_PROGRAM = re.compile(
 _ARTICLE_NOT_PROGRAM = re.compile(r"名单|公示|名录|清单|目录|结果|直播|解读|获奖|立项|备案|案例")
 _TITLE_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])\s*")
 _WECHAT_PREFIX = re.compile(r"^[^丨|]{1,6}[丨|]")
+# a section of recognitions (认定培育): its programs confer the title they are named after
+_RECOGNITION_SECTION = re.compile(r"认定|评选|遴选|评定|称号")
+_TITLE_LEAD = re.compile(r"^(?:\d{4}年度?|第.批)*(?:国家级|国家|全国|省级|省|市级|市|区级|县级)?")
+_TITLE_TAIL = re.compile(
+    r"(?:项目)?(?:申报|认定|评选|遴选|评定|创建|评价|推荐|征集|入库培育|培育)+(?:工作|项目)?$"
+)
 _LADDER_EVIDENCE = "designations.yaml: ladder"
 _LEVEL_EVIDENCE = "designations.yaml: national > provincial > municipal > district"
 _BODY_FIELDS = (FieldName.SUMMARY, FieldName.BODY, FieldName.PROCEDURE, FieldName.MATERIALS)
@@ -168,6 +174,12 @@ class DocumentAssembler:
         end = min(end, len(f.text))
         s, e = enclosing(sentences(f.text), min(start, end), end)
         return Provenance(f.text[s:e].strip(), field_span(f, s, e))
+
+    def funding(self, unit: Unit, name: str) -> bool:
+        """A program that gives money: its name, its section (资金引导) or a fund guide's title says so."""
+        if _FUNDING_TITLE.search(name) or _FUNDING_TITLE.search(unit.section):
+            return True
+        return bool(_FUNDING_TITLE.search(self.source.title)) and not _RECOGNITION_SECTION.search(name)
 
     def region_evidence(self, region: Region) -> Provenance:
         """The first sentence of the document that names `region` (full or short name)."""
@@ -393,7 +405,7 @@ class DocumentAssembler:
         )
         # an amount printed alone is a reward on a recognition program, a grant on a funding one
         benefits = self.benefits(
-            pid, unit, name, tprov, prose, "grant" if _FUNDING_TITLE.search(name) else "reward"
+            pid, unit, name, tprov, prose, "grant" if self.funding(unit, name) else "reward"
         )
         grants = self.designation_relations(pid, unit, ctx, level, name, tprov, benefits)
         kind = _program_kind(name, grants, benefits)
@@ -505,11 +517,30 @@ class DocumentAssembler:
         """REQUIRES / PREFERS / EXCLUDES / GRANTS edges; returns the granted designation ids."""
         granted: dict[str, tuple[str, str | None]] = {}
         # a recognition program grants the title its name states
-        if not _FUNDING_TITLE.search(name):
+        funding = self.funding(unit, name)
+        if funding:
+            # 工业互联网平台项目 in a fund guide: money for holders of the title it names
             for m in find_designations(name):
+                lvl = m.level or m.default_level or level
+                did = self.designation(m.name, lvl, tprov, m.text)
+                self.g.rel("REQUIRES", pid, did, tprov, levelMin=lvl)
+        else:
+            in_title = [m for m in find_designations(name) if not m.in_title]
+            for m in in_title:
                 lvl = m.level or level or m.default_level
                 did = self.designation(m.name, lvl, tprov, m.text)
                 granted[did] = (m.name, lvl)
+                self.g.rel("GRANTS", pid, did, tprov)
+            titled = (
+                _title_designation(name)
+                if not in_title and _RECOGNITION_SECTION.search(unit.section)
+                else None
+            )
+            if titled is not None:
+                # 省创新联合体 under 认定培育: an unseen title the program confers
+                lvl = level_in(name) or level
+                did = self.designation(titled, lvl, tprov, name)
+                granted[did] = (titled, lvl)
                 self.g.rel("GRANTS", pid, did, tprov)
         granted_names = {n for n, _ in granted.values()}
         found: list[tuple[DesignationRelation, TextField]] = []
@@ -528,7 +559,7 @@ class DocumentAssembler:
                     del granted[did]
                     self.g.rels.pop(("GRANTS", pid, did, ""), None)
         granted_names = {n for n, _ in granted.values()}
-        recognition = not _FUNDING_TITLE.search(name) and (
+        recognition = not funding and (
             bool(granted)
             or any(r.type == "GRANTS" and f.name == FieldName.BENEFIT for r, f in found)
             or any(b.type == "reward" for b in benefits)
@@ -645,6 +676,17 @@ def _program_name(title: str) -> str:
     name = _WECHAT_PREFIX.sub("", title.strip())
     name = _TITLE_PREFIX.sub("", name)
     return re.sub(r"\s+", "", name)[:120]
+
+
+def _title_designation(name: str) -> str | None:
+    """The title a recognition program is named after: 省创新联合体 -> 创新联合体."""
+    for region in sorted(regions().by_name, key=len, reverse=True):
+        if name.startswith(region) and len(name) > len(region) + 2:
+            name = name[len(region) :]
+            break
+    core = canonical(_TITLE_TAIL.sub("", _TITLE_LEAD.sub("", name)))
+    core = re.sub(r"[“”\"（(]?第.批[）)]?$", "", core)
+    return core if 3 <= len(core) <= 24 and not re.search(r"[，。；：、]", core) else None
 
 
 def _describes_program(unit: Unit) -> bool:

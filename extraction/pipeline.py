@@ -9,7 +9,7 @@ field's text with the document context (region, field name) the components read.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 import spacy
 from spacy.language import Language
@@ -72,10 +72,18 @@ def get_nlp() -> Language:
 
 
 def annotate(text: str, context: Context | None = None) -> Doc:
-    """Segment `text` and run every component with `context` (region, field) set on the Doc."""
+    """Segment `text` and run every component with `context` (region, field) set on the Doc.
+
+    Cached: the assembler reads one field for several facts; callers must not change the Doc.
+    """
+    return _annotate(text, context or Context())
+
+
+@lru_cache(maxsize=2048)
+def _annotate(text: str, context: Context) -> Doc:
     nlp = get_nlp()
     doc = nlp.make_doc(text)
-    doc._.policykg_context = context or Context()
+    doc._.policykg_context = context
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

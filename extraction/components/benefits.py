@@ -45,9 +45,10 @@ def benefit_type(text: str) -> str | None:
 
 
 def _amount(amounts: list[Amount]) -> float | None:
-    # the largest amount given, thresholds aside: 最高不超过10万元（苏北五市14万元） is 14
+    # the stated maximum when there is one (最高不超过10万元（苏北五市14万元） is 10), else the largest
     granted = [a for a in amounts if not a.threshold]
-    return max(a.wan for a in granted) if granted else None
+    pool = [a for a in granted if a.cap] or granted
+    return max(a.wan for a in pool) if pool else None
 
 
 def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[BenefitMention]:

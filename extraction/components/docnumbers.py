@@ -74,8 +74,9 @@ def find_policy_refs(text: str) -> list[PolicyRef]:
 
 class DocNumberRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.doc_numbers = find_doc_numbers(doc.text)
-        doc._.policy_refs = find_policy_refs(doc.text)
+        text = doc.text  # Doc.text joins every token: read it once
+        doc._.doc_numbers = find_doc_numbers(text)
+        doc._.policy_refs = find_policy_refs(text)
         return doc
 
 

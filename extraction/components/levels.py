@@ -77,8 +77,9 @@ def level_in(text: str) -> str | None:
 class LevelRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = []
-        for m in _word_pattern().finditer(doc.text):
-            tail = doc.text[m.end() : m.end() + 6]
+        text = doc.text  # Doc.text joins every token: read it once
+        for m in _word_pattern().finditer(text):
+            tail = text[m.end() : m.end() + 6]
             out.append(LevelPhrase(m.start(), m.end(), _word_levels()[m.group()], "以上" in tail))
         doc._.levels = out
         return doc

@@ -9,7 +9,7 @@ a normalised one with the area code: printed, else the office's region's, else t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -95,7 +95,10 @@ def find_contacts(text: str, ctx: Context | None = None, prose: bool = False) ->
     ctx = ctx or Context()
     depts = find_departments(text, ctx)
     out: list[ContactMention] = []
-    last_dept: DepartmentMention | None = None
+    # a table whose column heading names the body (省工信厅 | 投资与技术改造处 025-…): the body of
+    # every office in the cell that does not name its own
+    heading = find_departments(ctx.heading, ctx) if ctx.heading else []
+    last_dept: DepartmentMention | None = replace(heading[-1], start=0, end=0) if heading else None
     prev_end = 0
     for group in _groups(text, prose):
         start = group[0].start()
@@ -129,14 +132,9 @@ def find_contacts(text: str, ctx: Context | None = None, prose: bool = False) ->
         if dept is not None and dept.region is None and dept.level == "municipal" and printed_code:
             # 市工信局 装备工业处 0515-68800590 in a provincial guide: the area code names the city
             city = regions().by_area_code(printed_code, ctx.province)
-            if city is not None:
-                again = find_departments(dept.text, Context(regions().get(city.parent), city, ctx.field))
-                if again:
-                    moved = again[0]
-                    dept = DepartmentMention(
-                        dept.start, dept.end, dept.text, moved.body, moved.level, dept.division, city
-                    )
-                    office = dept.name
+            if city is not None and "市" in dept.body:
+                dept = replace(dept, body=dept.body.replace("市", city.name, 1), region=city)
+                office = dept.name
         fallback = _area_code(dept, ctx)
         phones = []
         area = None

@@ -31,9 +31,11 @@ def test_one_benefit_per_amount_in_a_list() -> None:
 def test_types_from_the_lexicon() -> None:
     assert facts("对“苏体贷”贷款给予1.2个百分点的利息补贴，实施贴息和担保费补贴")[0][0] == "interest_subsidy"
     assert facts("允许先进制造业企业按照当前可抵扣进项税额加计5%抵减应纳税额")[0][:1] == ("tax_credit",)
+    # the stated maximum, not the regional exception in brackets
     assert facts("省科技创新券对单个企业一个年度内的支持总额最高不超过10万元（苏北五市14万元）") == [
-        ("voucher", 14.0, None)
+        ("voucher", 10.0, None)
     ]
+    assert facts("绿色债券贴息") == [("interest_subsidy", None, None)]  # 债券 is not a 券
 
 
 def test_an_honour_is_not_a_benefit() -> None:
