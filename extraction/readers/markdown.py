@@ -149,6 +149,7 @@ class _Segmenter:
         self.after_break = False
         self.contact_tables: list[int] = []  # line indices of contact-table headings outside units
         self.pending: Clean | None = None  # the last title-like line outside any unit
+        self.pending_is_title = False  # ... a heading or numbered title, not a plain line
 
     # -- walking -----------------------------------------------------------------------------
     def run(self) -> list[Unit]:
@@ -196,6 +197,7 @@ class _Segmenter:
             assert self.cur is not None
             self.cur.implicit = True
             self.pending = None
+            self.pending_is_title = False
         if fm is not None and self.cur is not None:
             if self.cur.field_depth is None and depth is not None:
                 self.cur.field_depth = depth
@@ -232,8 +234,10 @@ class _Segmenter:
             self._close()
             return
         if self.cur is None:
-            if title is not None or plain_title is not None:
+            if title is not None or (plain_title is not None and not self.pending_is_title):
+                # a short plain line does not displace a heading or numbered title before it
                 self.pending = title or plain_title
+                self.pending_is_title = title is not None
             if (
                 title is not None
                 and ln.marker is not None
@@ -338,8 +342,12 @@ class _Segmenter:
             if nxt.field is not None:
                 # a numbered list item followed by a bare summary is an infographic, not a program
                 return ln.marker is None or ln.level > 0 or nxt.field.name is not FieldName.SUMMARY
-            if run_in and skipped < 2 and not nxt.level and nxt.marker is None and "\t" not in nxt.text:
+            plain_next = not nxt.level and nxt.marker is None and "\t" not in nxt.text
+            if run_in and skipped < 2 and plain_next:
                 skipped += 1
+                continue
+            if ln.level and not skipped and plain_next and len(plain(nxt.text)) <= 20:
+                skipped += 1  # a heading's subtitle: "（省级认定）", "——2024年版"
                 continue
             return False
         return False

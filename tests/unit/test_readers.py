@@ -500,3 +500,15 @@ def test_measures_with_chapters_and_articles_are_one_program() -> None:
     assert "企业技术中心的企业优先支持" in u.text_of(FieldName.CONDITIONS)
     assert "最高不超过500万元" in u.text_of(FieldName.BENEFIT)
     assert "0516-83735577" in u.text_of(FieldName.CONTACT)
+
+
+def test_heading_with_subtitle_or_preamble_before_its_fields() -> None:
+    text = (
+        "## 江苏省企业技术中心\n\n（省级认定）\n\n一、申报条件\n在江苏省内注册\n\n二、联系方式\n025-69652715\n\n"
+        "## 徐州市企业技术中心\n\n说明：以下为市级认定事项，请各县区工信部门认真组织企业申报，确保材料真实完整。\n\n"
+        "一、申报条件\n在徐州市注册\n"
+    )
+    first, second = read_text(text, name="subtitles.md").units
+    assert (first.title, second.title) == ("江苏省企业技术中心", "徐州市企业技术中心")
+    assert first.text_of(FieldName.CONTACT) == "025-69652715"
+    assert second.text_of(FieldName.CONDITIONS) == "在徐州市注册"
