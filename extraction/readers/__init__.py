@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extraction.document import DocFormat, SourceDocument
+from extraction.document import DocFormat, SourceDocument, Unit
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.decode import decode_bytes
+from extraction.readers.htmlview import html_view, looks_like_html_page, remap
 from extraction.readers.markdown import read_markdown
 from extraction.readers.table import looks_like_table, read_table
 from schema.errors import InputError
@@ -48,14 +49,14 @@ def read_text(
     fmt = detect_format(text)
     if fmt is DocFormat.ARTICLES:
         units, meta = read_articles(text, source)
-    elif fmt is DocFormat.TABLE:
-        units, meta = read_table(text)
+    elif looks_like_html_page(text):
+        # a web page: segment its rendered view, then map offsets back onto the page
+        view = html_view(text)
+        fmt = DocFormat.TABLE if looks_like_table(view.text) else DocFormat.MARKDOWN
+        units, meta = _read_lines(view.text, fmt)
+        units = [remap(u, view.offsets) for u in units]
     else:
-        units, meta = read_markdown(text)
-        # a program table inside a mostly prose document
-        table_units, _ = read_table(text)
-        if table_units:
-            units = sorted([*units, *table_units], key=lambda u: u.span[0])
+        units, meta = _read_lines(text, fmt)
     return SourceDocument(
         name=name,
         text=text,
@@ -66,3 +67,9 @@ def read_text(
         published_at=meta.get("published_at"),
         units=tuple(units),
     )
+
+
+def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:
+    if fmt is DocFormat.TABLE:
+        return read_table(text)
+    return read_markdown(text)

@@ -17,6 +17,7 @@ class LineKind(StrEnum):
     TOC = "toc"  # inside a table of contents
     PAGEHEAD = "pagehead"  # a running header or page number repeated at a page break
     FORM = "form"  # inside an annex that is a blank form (申报表, 承诺书, 任务书 ...)
+    TABLE = "table"  # a row of a program table, read by the table reader
     TEXT = "text"
 
 

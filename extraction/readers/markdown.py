@@ -20,6 +20,7 @@ from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean, clean_span, join
 from extraction.readers.fields import inline_headings, normalize_heading
 from extraction.readers.lines import Line, LineKind, Toc, TocEntry, chapter_name, classify, plain, split_lines
+from extraction.readers.table import parse_rows, table_units
 from extraction.readers.tidy import find_date, first_url, tidy_title
 
 _PROGRAM_FIELDS = {
@@ -132,7 +133,12 @@ def read_markdown(text: str) -> tuple[list[Unit], dict[str, str | None]]:
     """Units of a markdown document and its cover metadata (title, issuer, published_at)."""
     lines = split_lines(text)
     toc = classify(lines)
+    header, groups, table_lines = parse_rows(text, lines)
+    for k in table_lines:
+        lines[k].kind = LineKind.TABLE  # a program table inside prose: cut by the table reader
     units = _Segmenter(text, lines, toc).run()
+    if header is not None:
+        units = sorted([*units, *table_units(text, header, groups)], key=lambda u: u.span[0])
     return units, cover_metadata(text, lines, toc)
 
 
@@ -160,7 +166,7 @@ class _Segmenter:
                 continue
             if ln.kind is LineKind.TOC:
                 continue
-            if ln.kind is LineKind.FORM:
+            if ln.kind in (LineKind.FORM, LineKind.TABLE):
                 self._close()
                 continue
             if ln.kind is LineKind.PAGEHEAD:
@@ -511,9 +517,12 @@ def _join_parts(parts: list[Clean], text: str) -> Clean:
     for prev, part in itertools.pairwise(parts):
         last_line = prev.text.rsplit("\n", 1)[-1]
         mid_sentence = _GLUE_END.match(prev.text[-1]) is not None and not _LIST_START.match(part.text)
-        # a wrapped line, not a short label or a numbered sub-heading
-        wrapped = "\t" not in last_line and (
-            len(last_line) >= 25 or (len(last_line) >= 12 and not _LIST_START.match(last_line))
+        # a wrapped line, not a short label, a numbered sub-heading or a table row
+        src_line = text[prev.offsets[len(prev.text) - len(last_line)] : prev.offsets[-1] + 1]
+        wrapped = (
+            "\t" not in src_line
+            and "|" not in src_line
+            and (len(last_line) >= 25 or (len(last_line) >= 12 and not _LIST_START.match(last_line)))
         )
         if mid_sentence and (isinstance(part, _BreakClean) or wrapped):
             groups[-1].append(part)

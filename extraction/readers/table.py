@@ -119,10 +119,27 @@ def looks_like_table(text: str) -> bool:
 def read_table(text: str) -> tuple[list[Unit], dict[str, str | None]]:
     lines = split_lines(text)
     classify(lines)
-    header = find_header(text, lines)
+    header, groups, _ = parse_rows(text, lines)
     if header is None:
         return [], {"title": "", "issuer": "", "published_at": None}
+    return table_units(text, header, groups), {
+        "title": _doc_title(text, lines, header),
+        "issuer": "",
+        "published_at": None,
+    }
+
+
+def table_units(text: str, header: _Header, groups: list[_Group]) -> list[Unit]:
+    return [u for u in (_unit(text, header, g) for g in groups) if u is not None]
+
+
+def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Group], set[int]]:
+    """The program table's header, its rows grouped by program, and the line indices it takes."""
+    header = find_header(text, lines)
+    if header is None:
+        return None, [], set()
     groups: list[_Group] = []
+    taken = {header.line}
     section = ""
     width = len(header.columns)
     for ln in lines:
@@ -131,15 +148,21 @@ def read_table(text: str) -> tuple[list[Unit], dict[str, str | None]]:
         cells = _cells(ln)
         texts = [text[a:b] for a, b in cells]
         if tuple(normalize_heading(t) for t in texts) == header.key:
+            taken.add(ln.index)
             continue
         if all(re.fullmatch(r"[\s:：\-—]*", t) for t in texts):
+            if ln.index > header.line:
+                taken.add(ln.index)
             continue  # a markdown separator row |---|---|
         filled = [k for k, t in enumerate(texts) if t.strip()]
         if len(filled) == 1 and len(cells) >= 2 and not re.fullmatch(r"\d+", texts[filled[0]].strip()):
             section = _section_label(text, cells[filled[0]])
+            if ln.index > header.line:
+                taken.add(ln.index)
             continue
-        if ln.index < header.line:
-            continue
+        if ln.index < header.line or not width - 1 <= len(cells) <= width + 1:
+            continue  # before the header, or a row of some other table
+        taken.add(ln.index)
         if len(cells) < width:
             cells += [(ln.end, ln.end)] * (width - len(cells))
         number = texts[header.number_col].strip() if header.number_col is not None else ""
@@ -160,8 +183,7 @@ def read_table(text: str) -> tuple[list[Unit], dict[str, str | None]]:
             groups.append(last)
         assert last is not None
         last.rows.append(cells[:width])
-    units = [u for u in (_unit(text, header, g) for g in groups) if u is not None]
-    return units, {"title": _doc_title(text, lines, header), "issuer": "", "published_at": None}
+    return header, groups, taken
 
 
 def _title_key(text: str, header: _Header, g: _Group) -> str:

@@ -512,3 +512,29 @@ def test_heading_with_subtitle_or_preamble_before_its_fields() -> None:
     assert (first.title, second.title) == ("江苏省企业技术中心", "徐州市企业技术中心")
     assert first.text_of(FieldName.CONTACT) == "025-69652715"
     assert second.text_of(FieldName.CONDITIONS) == "在徐州市注册"
+
+
+def test_html_page_is_read_through_a_rendered_view() -> None:
+    # 001's article 84 and one 004 row, as a government web page would print them
+    page = (
+        "<!DOCTYPE html><html><head><title>通知</title><script>var x = '<p>一、申报条件</p>';</script></head>"
+        "<body><h1>关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知</h1>"
+        "<p>各区工信局、财政局：现就有关事项通知如下：</p><p><strong>一、申报条件</strong></p>"
+        "<p>（一）在南京市注册的具有独立法人资格的工业企业。</p><p><strong>四、联系方式</strong></p>"
+        "<p>市工信局综合规划与投资处&nbsp;025-68788776</p>"
+        "<table><tr><td>序号</td><td>政策名称</td><td>政策简介</td><td>申报要求</td><td>资金额度</td><td>服务联系方式</td></tr>"
+        "<tr><td>1</td><td>国家级制造业单项冠军项目申报</td><td>由工信部组织申报</td><td>长期专注于制造业某一环节</td>"
+        "<td>100万元</td><td>市经信局产业政策科 027-60830428</td></tr></table></body></html>"
+    )
+    doc = read_text(page, name="notice.html")
+    assert doc.text == page
+    assert [u.title for u in doc.units] == [
+        "关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知",
+        "国家级制造业单项冠军项目申报",
+    ]
+    notice, row = doc.units
+    assert notice.text_of(FieldName.CONDITIONS) == "（一）在南京市注册的具有独立法人资格的工业企业。"
+    assert notice.text_of(FieldName.CONTACT) == "市工信局综合规划与投资处 025-68788776"
+    assert row.text_of(FieldName.BENEFIT) == "100万元"
+    assert "027-60830428" in row.text_of(FieldName.CONTACT)
+    _check_offsets(doc)

@@ -1,0 +1,93 @@
+"""A whole HTML page seen as markdown-like lines, with an offset map back to the page.
+
+Readers work line by line, which a web page (one long line of tags) defeats. `html_view` renders
+the page as text: block tags become line breaks, headings become `#` lines, table cells are
+separated by tabs, scripts and styles disappear, entities are decoded; every character of the view
+remembers the page offset it came from (a synthetic break points at its tag's `<`). The readers
+segment the view and `remap` their units back onto the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import replace
+
+from extraction.document import Unit
+from extraction.readers.cleaner import Clean
+
+_PAGE = re.compile(r"<(?:!DOCTYPE\s+html|html|body|head)\b", re.I)
+_TOKEN = re.compile(
+    r"(?P<drop><(?P<dtag>script|style|head|noscript|template)\b[^>]*>.*?</(?P=dtag)\s*>|<!--.*?-->)"
+    r"|(?P<heading><h(?P<level>[1-6])\b[^>]*>)"
+    r"|(?P<cell><t[dh]\b[^>]*>)"
+    r"|(?P<block></?(?:p|div|li|br|tr|ul|ol|table|tbody|thead|section|article|h[1-6]|blockquote|pre|dd|dt)\b[^>]*/?>)"
+    r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)"
+    r"|(?P<space>\s+)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def looks_like_html_page(text: str) -> bool:
+    """A web page rather than markdown with HTML fragments: a page tag near the top, or many
+    block tags on few lines."""
+    if _PAGE.search(text[:3000]):
+        return True
+    blocks = len(re.findall(r"<(?:p|div|td|tr|li|br)\b", text[:200000], re.I))
+    return blocks >= 30 and text.count("\n") * 5 < blocks
+
+
+def html_view(text: str) -> Clean:
+    chars: list[str] = []
+    offs: list[int] = []
+
+    def put(ch: str, off: int) -> None:
+        if ch == "\n":
+            while chars and chars[-1] == " ":
+                chars.pop()
+                offs.pop()
+            if chars and chars[-1] == "\n" and len(chars) > 1 and chars[-2] == "\n":
+                return  # at most one blank line
+        elif ch == " " and (not chars or chars[-1] in " \n\t"):
+            return
+        chars.append(ch)
+        offs.append(off)
+
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() > pos:
+            for k in range(pos, m.start()):
+                put(text[k], k)
+        pos = m.end()
+        kind = m.lastgroup
+        s = m.start()
+        if kind in ("drop", "dtag", "tag"):
+            continue
+        if kind in ("heading", "level"):
+            put("\n", s)
+            put("\n", s)
+            for _ in range(int(m.group("level"))):
+                put("#", s)
+            put(" ", s)
+        elif kind == "cell":
+            put("\t", s)
+        elif kind == "block":
+            put("\n", s)
+        elif kind == "entity":
+            for ch in html.unescape(m.group()):
+                put(" " if ch in "\xa0\u3000" else ch, s)
+        elif kind == "space":
+            put(" ", s)
+    for k in range(pos, len(text)):
+        put(text[k], k)
+    return Clean("".join(chars), tuple(offs))
+
+
+def remap(unit: Unit, offsets: tuple[int, ...]) -> Unit:
+    """A unit read from the view, its offsets moved onto the page."""
+    return replace(
+        unit,
+        title_offsets=tuple(offsets[o] for o in unit.title_offsets),
+        fields=tuple(replace(f, offsets=tuple(offsets[o] for o in f.offsets)) for f in unit.fields),
+    )
