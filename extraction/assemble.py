@@ -45,6 +45,12 @@ _TITLE_LEAD = re.compile(r"^(?:\d{4}年度?|第.批)*(?:国家级|国家|全国|
 _TITLE_TAIL = re.compile(
     r"(?:项目)?(?:申报|认定|评选|遴选|评定|创建|评价|推荐|征集|入库培育|培育)+(?:工作|项目)?$"
 )
+# 省级企业技术中心评价 / 复核: a review of holders, who must already hold the title
+_REVIEW_TITLE = re.compile(r"评价$|复核|复评|年度评价|监测")
+# what an unseen title a recognition section confers ends with (not 案例, 场景, 项目 of research)
+_TITLE_DESIGNATION_END = re.compile(
+    r"(?:企业|中心|平台|基地|园区|工厂|产品|机构|联合体|研究院|示范项目|试点项目|示范|车间|集群|软件|装备|单位)$"
+)
 _LADDER_EVIDENCE = "designations.yaml: ladder"
 _LEVEL_EVIDENCE = "designations.yaml: national > provincial > municipal > district"
 _BODY_FIELDS = (FieldName.SUMMARY, FieldName.BODY, FieldName.PROCEDURE, FieldName.MATERIALS)
@@ -518,7 +524,7 @@ class DocumentAssembler:
         granted: dict[str, tuple[str, str | None]] = {}
         # a recognition program grants the title its name states
         funding = self.funding(unit, name)
-        if funding:
+        if funding or _REVIEW_TITLE.search(name):
             # 工业互联网平台项目 in a fund guide: money for holders of the title it names
             for m in find_designations(name):
                 lvl = m.level or m.default_level or level
@@ -566,6 +572,10 @@ class DocumentAssembler:
         )
         for r, f in found:
             m: DesignationMention = r.mention
+            if recognition and r.type == "REQUIRES" and not r.explicit and r.mention.level is None:
+                r = DesignationRelation("MENTIONS", m, r.sentence)  # 1.绿色工厂: a title it confers
+            if r.type == "MENTIONS" and not m.known:
+                continue  # an unseen name in passing is too weak to state a relation
             if r.type == "MENTIONS":
                 # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)
                 if not recognition:
@@ -577,6 +587,7 @@ class DocumentAssembler:
             if (
                 recognition
                 and r.type == "REQUIRES"
+                and m.known
                 and f.name == FieldName.BENEFIT
                 and (m.level or level) == level
             ):
@@ -686,7 +697,8 @@ def _title_designation(name: str) -> str | None:
             break
     core = canonical(_TITLE_TAIL.sub("", _TITLE_LEAD.sub("", name)))
     core = re.sub(r"[“”\"（(]?第.批[）)]?$", "", core)
-    return core if 3 <= len(core) <= 24 and not re.search(r"[，。；：、]", core) else None
+    ok = 3 <= len(core) <= 24 and not re.search(r"[，。；：、]", core) and _TITLE_DESIGNATION_END.search(core)
+    return core if ok else None
 
 
 def _describes_program(unit: Unit) -> bool:

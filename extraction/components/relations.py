@@ -41,6 +41,12 @@ _REQUIRE_CUE = re.compile(
 )
 # 年主营业务收入不低于2亿元（其中高新技术企业不低于1亿元）: a relaxed threshold is a preference
 _RELAXED = re.compile(r"不低于|不少于|放宽|降低|可适当")
+_PROSE_REQUIRE = re.compile(
+    r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|已认定|已获|已被认定|获批|获评|认定的|评定的|申报主体为|"
+    r"申报主体应|申报单位为|申报对象为|支持对象为|对象为"
+)
+# 评价得分达到60分以上，或满足下列条件之一：…获得高新技术企业…: a shortcut past the score, a preference
+_SHORTCUT = re.compile(r"或满足(?:下列|以下|如下)条件之一|或符合(?:下列|以下)条件之一|直通条件|创新直通")
 _EXPLICIT = re.compile(
     r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|申报主体为|申报主体应|申报单位为|限"
 )
@@ -77,6 +83,8 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         return "GRANTS"
     if re.search(r"其中[^，。；]{0,3}$", before) and _RELAXED.search(text[mention.end : ce + 12]):
         return "PREFERS"
+    if field in _ELIGIBILITY and _SHORTCUT.search(text[max(0, s - 300) : mention.start]):
+        return "PREFERS"
     if _GOAL.search(before):
         return None
     if field in _ELIGIBILITY:
@@ -95,7 +103,8 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         if re.search(r"\d\s*(?:万|亿|元)", text[mention.end : ce]):
             return "REQUIRES"
         return None
-    if _REQUIRE_STRONG.search(before) and re.search(r"申报|申请|推荐|条件|企业", sentence):
+    # prose: an explicit cue in the clause, in a sentence about applying
+    if _PROSE_REQUIRE.search(before) and re.search(r"申报|申请|推荐|条件|对象|范围", sentence):
         return "REQUIRES"
     return None
 
