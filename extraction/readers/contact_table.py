@@ -1,0 +1,174 @@
+"""Contact tables outside any program ("附件6 … 项目联系方式": 重点领域 | 处室 | 电话 | 处室 | 电话).
+
+Decision: a row's phones become CONTACT fields of the programs the row names (the most specific
+label cell whose text is part of a program title), one field per column group, the group's name
+(省工信厅 / 市工信局) as the field's heading; rows that name no program are left out. A contact
+table inside a program (after its fields, before the next title) simply stays in that program's
+CONTACT field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.document import FieldName, TextField, Unit, UnitKind
+from extraction.readers.cleaner import clean_span
+from extraction.readers.fields import normalize_heading
+from extraction.readers.lines import Line, LineKind, plain
+from extraction.readers.numbering import parse_marker
+
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?!\d)")
+_SUB_ITEM = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
+_BRACKETS = str.maketrans("（）【】“”‘’\"'", "()[]      ")
+
+
+def _norm_label(s: str) -> str:
+    s = plain(s)
+    m = parse_marker(s)
+    if m:
+        s = s[m.length :]
+    s = s.translate(_BRACKETS)
+    s = re.sub(r"[\s。.]", "", s)
+    return re.sub(r"项目$", "", s)
+
+
+def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units: list[Unit]) -> list[Unit]:
+    """Rows of a contact table outside any unit ("附件6 ... 项目联系方式": 重点领域 | 处室 | 电话) become
+    CONTACT fields of the programs whose titles the rows name."""
+    if not heads:
+        return units
+    titles = [_norm_label(u.title) if u.kind is UnitKind.PROGRAM else "" for u in units]
+    extra: dict[int, list[TextField]] = {}
+    for h in heads:
+        header_groups: list[tuple[int, int]] = []
+        prev_pairs: list[tuple[int, int]] = []
+        prev_hits: list[int] = []
+        started = False
+        for ln in lines[h + 1 :]:
+            if ln.kind in (LineKind.BLANK, LineKind.PAGEHEAD):
+                continue
+            if "\t" not in ln.text:
+                if started or ln.level:
+                    break
+                continue
+            started = True
+            cells = _cells(ln)
+            phones = [
+                k for k, (a, b) in enumerate(cells) if _PHONE.search(text[a:b]) and _mostly_phone(text[a:b])
+            ]
+            if not phones:
+                if not header_groups:
+                    header_groups = _groups(text, cells)
+                if any(text[a:b].strip() for a, b in cells) and prev_pairs:
+                    label_cells = [c for c in cells if text[c[0] : c[1]].strip()]
+                    _attach(text, label_cells, prev_pairs, header_groups, titles, extra, inherited=True)
+                continue
+            first_office = phones[0] - 1
+            labels = [c for c in cells[: max(first_office, 0)] if text[c[0] : c[1]].strip()]
+            pairs = []
+            for k in phones:
+                if k - 1 >= 0:
+                    pairs.append(cells[k - 1])
+                pairs.append(cells[k])
+            prev_pairs = pairs
+            hits = _attach(text, labels, pairs, header_groups, titles, extra)
+            if hits:
+                prev_hits = hits
+            elif labels and prev_hits and _SUB_ITEM.match(plain(text[labels[0][0] : labels[0][1]])):
+                # "2. …" under a merged parent cell: the parent's programs, as the row above
+                _attach(text, labels, pairs, header_groups, titles, extra, targets=prev_hits)
+    if not extra:
+        return units
+    out = []
+    for i, u in enumerate(units):
+        if i in extra:
+            u = Unit(
+                u.kind, u.title, u.title_offsets, u.fields + tuple(extra[i]), u.section, u.url, u.published_at
+            )
+        out.append(u)
+    return out
+
+
+def _mostly_phone(cell: str) -> bool:
+    return len(re.sub(r"[\d\s\-－—、,，;；/]", "", cell)) <= 2
+
+
+def _cells(ln: Line) -> list[tuple[int, int]]:
+    out = []
+    pos = ln.start
+    for part in ln.text.split("\t"):
+        a = pos + (len(part) - len(part.lstrip()))
+        b = pos + len(part.rstrip())
+        out.append((a, max(a, b)))
+        pos += len(part) + 1
+    return out
+
+
+def _groups(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Header cells naming a group of office/phone columns (省工信厅 / 市工信局)."""
+    out = []
+    for a, b in cells[2:]:
+        s = text[a:b].strip()
+        if s and re.search(r"(?:厅|局|委|办|部|中心)$", s) and len(s) <= 12:
+            out.append((a, b))
+    return out
+
+
+class _Pieces:
+    """Cells of a table row joined by single spaces (each space maps to the tab before the cell)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        c = clean_span(self.text, start, end)
+        if not c.text:
+            return
+        if self.chars:
+            before = c.offsets[0] - 1
+            self.chars.append(" ")
+            self.offs.append(before if self.text[before].isspace() else c.offsets[0])
+        self.chars.extend(c.text)
+        self.offs.extend(c.offsets)
+
+
+def _attach(
+    text: str,
+    labels: list[tuple[int, int]],
+    pairs: list[tuple[int, int]],
+    groups: list[tuple[int, int]],
+    titles: list[str],
+    extra: dict[int, list[TextField]],
+    *,
+    inherited: bool = False,
+    targets: list[int] | None = None,
+) -> list[int]:
+    """One CONTACT field per column group (省工信厅 / 市工信局: the group name is the field's
+    heading), each "label office phone" in document order so offsets never run backwards. A row
+    that inherits the offices of the row above (a merged cell) gets the offices only."""
+    for a, b in reversed(labels):
+        key = _norm_label(text[a:b])
+        if len(key) < 4:
+            continue
+        hits = targets or [i for i, t in enumerate(titles) if t and (key in t or t in key)]
+        if not hits:
+            continue
+        per_group = len(pairs) // len(groups) if groups and len(pairs) % len(groups) == 0 else len(pairs)
+        for g, k in enumerate(range(0, len(pairs), max(per_group, 1))):
+            pieces = _Pieces(text)
+            if not inherited:
+                pieces.add(a, b)
+            for s, e in pairs[k : k + per_group]:
+                pieces.add(s, e)
+            heading = "联系方式"
+            if groups and per_group < len(pairs):
+                ga, gb = groups[g]
+                heading = normalize_heading(text[ga:gb])
+            for i in hits:
+                extra.setdefault(i, []).append(
+                    TextField(FieldName.CONTACT, "".join(pieces.chars), tuple(pieces.offs), heading)
+                )
+        return hits
+    return []

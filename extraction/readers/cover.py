@@ -1,0 +1,56 @@
+"""What a document's cover says about it: title, issuer, date."""
+
+from __future__ import annotations
+
+import re
+
+from extraction.readers.cleaner import clean_span
+from extraction.readers.lines import Line, LineKind, Toc, plain
+from extraction.readers.tidy import find_date, tidy_title
+
+_ISSUER = re.compile(
+    r"(?:局|厅|委员会|委|中心|办公室|人民政府|政府|部|院|协会|联合会|商会|平台|管委会|管理委员会|研究院)$"
+)
+
+
+def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | None]:
+    """Title, issuer and date printed on the cover (the lines before the TOC or the first unit)."""
+    stop = toc.first if toc.first >= 0 else min(len(lines), 40)
+    for k, ln in enumerate(lines[:stop]):
+        if ln.kind is LineKind.TOC or ln.field is not None:
+            stop = k
+            break
+    headings: list[str] = []
+    plain_lines: list[str] = []
+    issuer = ""
+    published: str | None = None
+    for ln in lines[:stop]:
+        if ln.kind is not LineKind.TEXT:
+            continue
+        p = plain(ln.text)
+        if ln.marker is not None or len(p) > 60:
+            break
+        if "\t" in ln.text:
+            continue
+        compact = tidy_title(clean_span(text, ln.start, ln.end)).text
+        if re.match(r"^附件\s*[\d\-]*$", compact):
+            continue
+        date = find_date(compact) if re.fullmatch(r"[\d\s年月日季度一二三四上下半.\-/]+", compact) else None
+        if date:
+            published = published or date
+            continue
+        if _ISSUER.search(compact) and len(compact) <= 30 and not issuer and (plain_lines or headings):
+            issuer = compact
+            continue
+        if ln.level:
+            headings.append(compact)
+        else:
+            plain_lines.append(compact)
+    title_parts = headings or plain_lines[:1]
+    title = "".join(title_parts)
+    if not issuer:
+        for cand in plain_lines[1:]:
+            if _ISSUER.search(cand) and len(cand) <= 30:
+                issuer = cand
+                break
+    return {"title": title, "issuer": issuer, "published_at": published}
