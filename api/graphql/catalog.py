@@ -9,6 +9,7 @@ import asyncio
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from api.graphql.names import level_rank, name_key, region_variants
@@ -110,6 +111,11 @@ class ProgramScope:
     regions: tuple[str, ...]
     departments: tuple[str, ...]
 
+    @cached_property
+    def text_key(self) -> str:
+        """Name and summary in comparable form, for text filters."""
+        return name_key(self.name) + " " + name_key(self.summary)
+
 
 @dataclass(frozen=True)
 class RegionScope:
@@ -128,11 +134,39 @@ class Snapshot:
     """Decision data derived from one version of the graph, shared by the requests that see it."""
 
     MAX_REGIONS = 512  # region scopes are keyed by client-typed names: keep the memory bounded
+    MAX_MEMO = 100_000  # nodes and link lists remembered per graph version, at most
 
     def __init__(self, version: tuple[str, ...]) -> None:
         self.version = version
         self.tables: dict[str, Any] = {}
         self.regions: dict[str, RegionScope] = {}
+        self._memos: dict[tuple[str, ...], _Memo] = {}
+        self._memo_size = [0]
+
+    def memo(self, key: tuple[str, ...]) -> _Memo:
+        """What the loaders read for `key` (a label, or a relationship at one end) in this version."""
+        found = self._memos.get(key)
+        if found is None:
+            found = self._memos[key] = _Memo(self._memo_size, self.MAX_MEMO)
+        return found
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A dict that stops growing when the snapshot holds its limit (values are then loaded each time)."""
+
+    def __init__(self, size: list[int], limit: int) -> None:
+        super().__init__()
+        self._size, self._limit = size, limit
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if key in self or self._size[0] < self._limit:
+            if key not in self:
+                self._size[0] += 1
+            super().__setitem__(key, value)
+
+    def update(self, other: Any = (), /, **kwargs: Any) -> None:
+        for key, value in dict(other, **kwargs).items():
+            self[key] = value
 
 
 # One snapshot per store object; it goes when the store does.
@@ -223,7 +257,9 @@ class Catalog:
             row = rows[0] if rows else {}
             named = [r for r in row.get("named") or [] if r]
             # Prefer the name exactly as typed, then the first suffixed form that exists.
-            named.sort(key=lambda r: variants.index(r["name"]) if r.get("name") in variants else len(variants))
+            named.sort(
+                key=lambda r: variants.index(r["name"]) if r.get("name") in variants else len(variants)
+            )
             if not named:
                 return RegionScope(name, None, frozenset())
             ids = {r["id"] for r in named} | set(row.get("above") or ()) | set(row.get("national") or ())

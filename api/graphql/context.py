@@ -53,14 +53,21 @@ class Context(BaseContext):
         return await self._call(lambda: store.run_text(text, params))  # type: ignore[union-attr]
 
     def nodes(self, label: str) -> DataLoader[str, dict[str, Any] | None]:
-        """Node properties by id for one label: one query per batch."""
+        """Node properties by id for one label: one query per batch, for the ids that the current
+        graph version has not served before."""
         loader = self._nodes.get(label)
         if loader is None:
 
             async def load(ids: list[str]) -> list[dict[str, Any] | None]:
-                rows = await self.run_filled("api_nodes", {"LABEL": label}, ids=list(ids))
-                found = {row["id"]: row["props"] for row in rows}
-                return [found.get(i) for i in ids]
+                memo = (await self.catalog.snapshot()).memo(("nodes", label))
+                missing = [i for i in ids if i not in memo]
+                fresh: dict[str, dict[str, Any] | None] = {}
+                if missing:
+                    rows = await self.run_filled("api_nodes", {"LABEL": label}, ids=missing)
+                    found = {row["id"]: row["props"] for row in rows}
+                    fresh = {i: found.get(i) for i in missing}
+                    memo.update(fresh)
+                return [fresh[i] if i in fresh else memo.get(i) for i in ids]
 
             loader = self._nodes[label] = DataLoader(load_fn=load)
         return loader
@@ -69,22 +76,26 @@ class Context(BaseContext):
         self, start: str, rel_type: str, end: str, *, outgoing: bool = True
     ) -> DataLoader[str, list[Link]]:
         """Relationships of one type at a batch of nodes (the start side when `outgoing`, else the end
-        side), each with the node at the other end: one query per batch."""
+        side), each with the node at the other end: one query per batch, as for nodes."""
         key = (start, rel_type, end, outgoing)
         loader = self._links.get(key)
         if loader is None:
             name = "api_links_out" if outgoing else "api_links_in"
 
             async def load(ids: list[str]) -> list[list[Link]]:
-                rows = await self.run_filled(
-                    name, {"START": start, "TYPE": rel_type, "END": end}, ids=list(ids)
-                )
-                grouped: dict[str, list[Link]] = defaultdict(list)
-                for row in rows:
-                    grouped[row["key"]].append((row["rel"], row["node"]))
-                for links in grouped.values():
-                    links.sort(key=_link_order)
-                return [grouped.get(i, []) for i in ids]
+                memo = (await self.catalog.snapshot()).memo(("links", *map(str, key)))
+                missing = [i for i in ids if i not in memo]
+                fresh: dict[str, list[Link]] = {}
+                if missing:
+                    rows = await self.run_filled(
+                        name, {"START": start, "TYPE": rel_type, "END": end}, ids=missing
+                    )
+                    grouped: dict[str, list[Link]] = defaultdict(list)
+                    for row in rows:
+                        grouped[row["key"]].append((row["rel"], row["node"]))
+                    fresh = {i: sorted(grouped.get(i, []), key=_link_order) for i in missing}
+                    memo.update(fresh)
+                return [fresh[i] if i in fresh else memo.get(i) or [] for i in ids]
 
             loader = self._links[key] = DataLoader(load_fn=load)
         return loader

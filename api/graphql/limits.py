@@ -7,7 +7,9 @@ import json
 from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
+from strawberry.extensions import AddValidationRules, SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as alias_validator
+from strawberry.extensions.query_depth_limiter import create_validator as query_depth_validator
 
 from api.graphql.errors import RequestRefused
 
@@ -18,12 +20,17 @@ MAX_BODY_BYTES = 100_000
 DEFAULT_PAGE = 50
 
 
+# The rule classes are made once: the validation cache is keyed by them, so classes made anew for
+# each request (as the stock extensions do) would make every request validate again.
+_RULES = (
+    query_depth_validator(max_depth=MAX_DEPTH, should_ignore=None),
+    alias_validator(max_alias_count=MAX_ALIASES),
+)
+
+
 def validation_limits() -> list[Callable[[], SchemaExtension]]:
     """Extension factories: strawberry builds a fresh extension for each request."""
-    return [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-    ]
+    return [lambda: AddValidationRules(list(_RULES))]
 
 
 def page_size(first: int | None, default: int = DEFAULT_PAGE) -> int:

@@ -99,9 +99,8 @@ def _matches_designation(index: DesignationIndex, conds: list[Condition], wanted
     return False
 
 
-def _text_match(program: ProgramScope, text: str) -> bool:
-    full, words = searching.terms(text)
-    hay = name_key(program.name) + " " + name_key(program.summary)
+def _text_match(program: ProgramScope, full: str, words: list[str]) -> bool:
+    hay = program.text_key
     return full in hay or (bool(words) and all(w in hay for w in words))
 
 
@@ -211,6 +210,7 @@ class Query:
         region = await _region(info, f.region)
         if region is not None and region.region is None:
             raise PublicError(f"no region named {f.region!r} is in the graph")
+        full, words = searching.terms(f.text) if f.text is not None else ("", [])
         chosen = []
         for p in sorted(programs.values(), key=lambda p: (p.name, p.id)):
             conds = conditions.get(p.id)
@@ -234,7 +234,7 @@ class Query:
                     offers.get(p.id, []), f.benefit_type, f.benefit_min_wan
                 ):
                     continue
-                if f.text is not None and not _text_match(p, f.text):
+                if f.text is not None and not _text_match(p, full, words):
                     continue
                 chosen.append(p.id)
         page = chosen[start : start + size]

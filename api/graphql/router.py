@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -29,5 +30,6 @@ def graphql_router() -> GraphQLRouter[Context, None]:
     return GraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql")
 
 
+@cache
 def sdl() -> str:
     return schema.as_str() + "\n"

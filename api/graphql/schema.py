@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
 
 from api.graphql.errors import should_mask
 from api.graphql.limits import validation_limits
@@ -11,5 +11,12 @@ from api.graphql.query import Query
 
 schema = strawberry.Schema(
     query=Query,
-    extensions=[*validation_limits(), lambda: MaskErrors(should_mask_error=should_mask)],
+    # Planners repeat the same few documents: parse and validate each once (validation includes the
+    # depth and alias limits, so a cached document was within them).
+    extensions=[
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        *validation_limits(),
+        lambda: MaskErrors(should_mask_error=should_mask),
+    ],
 )

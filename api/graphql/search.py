@@ -4,7 +4,7 @@ query or every term, and whole-query matches on short names rank first."""
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jieba
@@ -22,14 +22,20 @@ def _warm() -> None:
     jieba.initialize()
 
 
-def terms(query: str) -> tuple[str, list[str]]:
-    """(the whole query as compared, its distinctive jieba terms)."""
+@lru_cache(maxsize=1024)
+def _terms(query: str) -> tuple[str, tuple[str, ...]]:
     _warm()
     full = name_key(query)
     words = [w for w in jieba.cut_for_search(full) if len(w) >= 2 and w != full and w not in _STOP_TERMS]
     # A term inside a longer term adds nothing to an AND match.
     words = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
-    return full, words
+    return full, tuple(words)
+
+
+def terms(query: str) -> tuple[str, list[str]]:
+    """(the whole query as compared, its distinctive jieba terms)."""
+    full, words = _terms(query)
+    return full, list(words)
 
 
 def score(props: dict[str, Any], full: str, words: list[str]) -> float:
