@@ -113,8 +113,12 @@ async def timed(concurrency: int, requests: int, call: Callable[[], Awaitable[No
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--requests", type=int, default=300, help="requests per question and concurrency (max 5000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--requests", type=int, default=300, help="requests per question and concurrency (max 5000)"
+    )
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 16])
     args = parser.parse_args()
     requests = max(20, min(args.requests, 5000))
@@ -130,9 +134,13 @@ async def main() -> None:
     loop = asyncio.get_running_loop()
     print(f"graph {store.address}: {nodes} nodes; API on 127.0.0.1:{port}; {requests} requests per cell")
     try:
-        limits = httpx.Limits(max_connections=max(args.concurrency), max_keepalive_connections=max(args.concurrency))
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30) as client:
-            for name, (query, variables, raw_name, raw_params) in QUESTIONS.items():
+        limits = httpx.Limits(
+            max_connections=max(args.concurrency), max_keepalive_connections=max(args.concurrency)
+        )
+        async with httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30
+        ) as client:
+            for name, (query, variables, _, _) in QUESTIONS.items():
                 body = (await client.post("/graphql", json={"query": query, "variables": variables})).json()
                 if body.get("errors"):
                     raise SystemExit(f"{name}: {body['errors']}")
@@ -147,7 +155,9 @@ async def main() -> None:
                         response = await client.post("/graphql", json=payload)
                         response.raise_for_status()
 
-                    async def raw_call(raw_name: str = raw_name, raw_params: dict[str, Any] = raw_params) -> None:
+                    async def raw_call(
+                        raw_name: str = raw_name, raw_params: dict[str, Any] = raw_params
+                    ) -> None:
                         await loop.run_in_executor(pool, lambda: store.run(raw_name, **raw_params))
 
                     await timed(concurrency, 20, graphql_call)  # warm-up
