@@ -197,7 +197,7 @@ def _caption(label: str, props: dict[str, Any], node_id: str) -> str:
     return str(value) if value else node_id
 
 
-def _link_item(link: Link) -> str:
+def _link_item(link: Link, documents: dict[str, str]) -> str:
     color = ONTOLOGY.node_types[link.label].color
     extra = "".join(
         f' <span class="prov">{_e(k)}: {_e(v)}</span>'
@@ -216,12 +216,13 @@ def _link_item(link: Link) -> str:
         span = link.properties.get("span")
         where = f", 字符 {span[0]}–{span[1]}" if isinstance(span, list) and len(span) == 2 else ""
         parts.append(
-            f'<div class="prov">出处 <a href="{_path("Document", str(doc))}">{_e(doc)}</a>{where}</div>'
+            f'<div class="prov">出处 <a href="{_path("Document", str(doc))}">'
+            f"{_e(documents.get(str(doc), doc))}</a>{where}</div>"
         )
     return "".join(parts) + "</li>"
 
 
-def _link_sections(title: str, links: list[Link], base: str) -> str:
+def _link_sections(title: str, links: list[Link], base: str, documents: dict[str, str]) -> str:
     if not links:
         return ""
     vocab = Vocabulary(base)
@@ -232,7 +233,7 @@ def _link_sections(title: str, links: list[Link], base: str) -> str:
     for rel_type, items in groups.items():
         predicate = vocab.relationship_predicate(rel_type)
         out.append(f'<h3>{_e(rel_type)} <span class="iri">{_e(predicate)}</span></h3><ul>')
-        out.extend(_link_item(link) for link in items)
+        out.extend(_link_item(link, documents) for link in items)
         out.append("</ul>")
     out.append("</section>")
     return "".join(out)
@@ -258,6 +259,8 @@ def render_entity(view: EntityView, base: str, jsonld: str) -> str:
         )
     )
     more = '<p class="prov">Only the first relationships are listed.</p>' if view.truncated else ""
+    # Evidence cites its document by id; the entity's own EXTRACTED_FROM links give the file names.
+    documents = {x.other: x.caption for x in view.outgoing if x.label == "Document" and x.caption}
     embedded = jsonld.replace("</", "<\\/")  # a JSON string never needs a raw "</" inside <script>
     return f"""<!doctype html>
 <html lang="zh">
@@ -277,8 +280,8 @@ def render_entity(view: EntityView, base: str, jsonld: str) -> str:
 <p>{formats}</p>
 </header>
 <section><h2>属性 Properties</h2><table>{rows}</table></section>
-{_link_sections("关系 Relationships", view.outgoing, base)}
-{_link_sections("被指向 Incoming", view.incoming, base)}
+{_link_sections("关系 Relationships", view.outgoing, base, documents)}
+{_link_sections("被指向 Incoming", view.incoming, base, documents)}
 {more}
 </body>
 </html>

@@ -5,8 +5,6 @@ typed headers, a README.md with the exact command, and schema.cypher for the con
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,11 +71,11 @@ def _header(name: str, kind: str) -> str:
     return name if kind == "string" else f"{name}:{kind}"
 
 
-def _cell(value: Any, delimiter: str) -> str:
+def _cell(value: Any, delimiter: str) -> str | None:
     if value is None:
-        return ""  # an empty, unquoted field: neo4j-admin sets no property
+        return None  # an empty, unquoted field: neo4j-admin sets no property
     if isinstance(value, list):
-        return delimiter.join(_cell(v, delimiter) for v in value)
+        return delimiter.join(str(_cell(v, delimiter)) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -97,14 +95,19 @@ def choose_array_delimiter(graph: GraphDocument) -> str:
     raise ExportError("every candidate array delimiter occurs inside some array value")
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(
-        buffer, lineterminator="\n"
-    )  # quotes doubled inside quoted fields, as neo4j-admin reads
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+def _field(value: str | None) -> str:
+    """RFC 4180 quoting, as neo4j-admin reads it (a quote inside is doubled), except that an empty
+    string is always quoted: `""` stores an empty string, an empty field stores nothing."""
+    if value is None:
+        return ""
+    if value == "" or any(c in value for c in ',"\n\r') or value != value.strip():
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str | None]]) -> None:
+    lines = [",".join(_field(cell) for cell in row) for row in [header, *rows]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_neo4j_admin(graph: GraphDocument, directory: Path, database: str = "neo4j") -> AdminExport:

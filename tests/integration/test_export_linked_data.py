@@ -100,7 +100,8 @@ def test_entity_as_html_page(client: TestClient) -> None:
     assert f"<h1>{PROGRAM}</h1>" in page
     assert f'href="/id/designation/{_designation_id("provincial")}"' in page  # relationships are links
     assert "<blockquote>5.具有省级企业技术中心资格两年以上。</blockquote>" in page  # with their evidence
-    assert f'href="/id/document/{DOC}"' in page
+    end = 8770 + len("5.具有省级企业技术中心资格两年以上。")
+    assert f'href="/id/document/{DOC}">000_7a2f4ff3c5f69e6c.txt</a>, 字符 8770–{end}' in page
     assert '<script type="application/ld+json">' in page
     assert 'href="?format=ttl"' in page
 

@@ -138,3 +138,18 @@ def test_store_export_round_trips_through_csv(store: FalkorStore, tmp_path: Path
     export = write_neo4j_admin(stored, tmp_path)
     assert _canonical(_from_csv(tmp_path, export.array_delimiter)) == _canonical(stored)
     assert sum(len(_read(p, ";")[1]) for p in export.relationship_files.values()) == len(stored.relationships)
+
+
+def test_empty_strings_are_quoted_and_absent_values_empty(tmp_path: Path) -> None:
+    """The store keeps `phone: ''` on a HAS_CONTACT without a number (its MERGE key): neo4j-admin
+    must store that empty string, and must set nothing where a property is absent."""
+    base = sample_graph()
+    rels = [
+        r.model_copy(update={"properties": {**r.properties, "phone": ""}}) if r.type == "HAS_CONTACT" else r
+        for r in base.relationships
+    ]
+    export = write_neo4j_admin(GraphDocument(nodes=base.nodes, relationships=rels), tmp_path)
+    text = export.relationship_files[("HAS_CONTACT", "Program", "ContactOffice")].read_text(encoding="utf-8")
+    assert all(',"",' in line for line in text.splitlines()[1:])
+    programs = export.node_files["Program"].read_text(encoding="utf-8").splitlines()
+    assert any(",," in line for line in programs[1:])  # programs without a url or summary
