@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from rdflib import Graph
 
 from api.linked_data import (
     EntityView,
@@ -22,6 +25,7 @@ from api.linked_data import (
     to_rdf,
 )
 from graph.store import GraphStore, export_graph
+from schema.graph import GraphDocument
 from schema.jsonld import Vocabulary, type_segment
 from schema.ontology import ONTOLOGY
 from schema.shapes import shapes_graph
@@ -131,6 +135,36 @@ def entity(type_name: str, node_id: str, request: Request, format: str | None = 
     return _rdf_response(serialise(rdf, choice, base), choice)
 
 
+@dataclass
+class Snapshot:
+    """The whole graph as RDF and its serialisations, kept until a document changes: building
+    them takes seconds on the seed graph, and portals fetch dumps repeatedly."""
+
+    key: tuple[Any, ...]
+    graph: GraphDocument
+    rdf: Graph
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def text(self, name: str, make: Callable[[], str]) -> str:
+        if name not in self.texts:
+            self.texts[name] = make()
+        return self.texts[name]
+
+
+def snapshot(request: Request) -> Snapshot:
+    store, base = _store(request), _base(request)
+    # Every build replaces whole documents and stamps each with its sha256 and extractor.
+    documents = tuple((r["id"], r.get("sha256"), r.get("extractor")) for r in store.run("documents"))
+    key = (store.address, base, documents)
+    cached: Snapshot | None = getattr(request.app.state, "linked_data_snapshot", None)
+    if cached is not None and cached.key == key:
+        return cached
+    graph = export_graph(store)
+    fresh = Snapshot(key=key, graph=graph, rdf=to_rdf(graph, base))
+    request.app.state.linked_data_snapshot = fresh
+    return fresh
+
+
 @router.get("/dataset", name="dataset")
 def dataset(request: Request, format: str | None = None) -> Response:
     """DCAT and VoID description of the whole dataset."""
@@ -140,9 +174,13 @@ def dataset(request: Request, format: str | None = None) -> Response:
     if not isinstance(choice, RdfFormat):
         raise HTTPException(406, "available: application/ld+json, text/turtle, application/n-triples")
     base = _base(request)
-    graph = export_graph(_store(request))
-    description = dataset_description(base, graph, triples=len(to_rdf(graph, base)), modified=dt.date.today())
-    return _rdf_response(serialise(description, choice, base), choice)
+    snap = snapshot(request)
+
+    def describe() -> str:
+        description = dataset_description(base, snap.graph, triples=len(snap.rdf), modified=dt.date.today())
+        return serialise(description, choice, base)
+
+    return _rdf_response(snap.text(f"dcat.{choice.extension}.{dt.date.today()}", describe), choice)
 
 
 @router.get("/dataset/dump.{extension}", name="dump")
@@ -151,9 +189,9 @@ def dump(extension: str, request: Request) -> Response:
     formats = {fmt.extension: fmt for fmt in RdfFormat}
     if extension not in formats:
         raise HTTPException(404, f"no dump .{extension}; available: {', '.join(formats)}")
-    base = _base(request)
-    rdf = to_rdf(export_graph(_store(request)), base)
-    return _rdf_response(serialise(rdf, formats[extension], base), formats[extension])
+    fmt, base = formats[extension], _base(request)
+    snap = snapshot(request)
+    return _rdf_response(snap.text(f"dump.{extension}", lambda: serialise(snap.rdf, fmt, base)), fmt)
 
 
 @router.get("/context.jsonld", name="jsonld_context")

@@ -23,6 +23,7 @@ from graph.embedded import FalkorStore
 from graph.export.cypher_script import split_statements
 from graph.queries import load_query
 from graph.store import export_graph
+from schema.graph import GraphDocument
 from schema.jsonld import Vocabulary
 from tests.unit.test_linked_data_sample import DOC, sample_graph
 
@@ -247,3 +248,31 @@ def test_cli_exports_grass_dcat_and_shacl(cli_env: dict[str, str]) -> None:
     assert "sh:targetClass" in shacl.stdout
     json_out = runner.invoke(cli, ["export", "--format", "json"], env=cli_env)
     assert len(json.loads(json_out.stdout)["nodes"]) == len(sample_graph().nodes)
+
+
+def test_dumps_are_kept_until_a_document_changes(client: TestClient, loaded: FalkorStore) -> None:
+    first = client.get("/dataset/dump.nt").text
+    queries = loaded.query_count
+    assert client.get("/dataset/dump.nt").text == first
+    assert loaded.query_count == queries + 1  # only the documents query: nothing rebuilt
+    graph = sample_graph()
+    renamed = GraphDocument(
+        nodes=[
+            n.model_copy(update={"properties": {**n.properties, "sha256": "f" * 64}})
+            if n.label == "Document"
+            else n
+            for n in graph.nodes
+            if n.properties.get("name") != "专精特新中小企业认定"
+        ],
+        relationships=[
+            r for r in graph.relationships if r.start != _program_id_named("专精特新中小企业认定")
+        ],
+    )
+    loaded.replace_document(DOC, renamed)
+    second = client.get("/dataset/dump.nt").text
+    assert second != first
+    assert "专精特新中小企业认定" in first and "专精特新中小企业认定" not in second
+
+
+def _program_id_named(name: str) -> str:
+    return next(n.id for n in sample_graph().nodes if n.label == "Program" and n.properties["name"] == name)
