@@ -19,13 +19,13 @@ _WS_RUN = re.compile("[" + re.escape(_SPACE + _NEWLINES) + "]+")
 
 # One alternation, tried left to right at each position; groups are named so the handler knows.
 _TOKEN = re.compile(
-    r"(?P<anchor><a\s[^>]*?href\s*=\s*[\"'](?P<href>[^\"']*)[\"'][^>]*>(?P<atext>.*?)</a\s*>)"
+    r"(?P<anchor><a\s[^>]*?href\s*=\s*[\"'](?P<href>[^\"']*)[\"'][^>]*>(?P<atext>.{0,2000}?)</a\s*>)"
     r"|(?P<autolink><(?P<aurl>(?:https?|ftp)://[^>\s]+)>)"
     r"|(?P<mdlink>\[(?P<mtext>[^\]\n]*(?:\n[^\]\n]*)?)\]\((?P<murl>[^)\s]+)\))"
     r"|(?P<block></?(?:p|li|br|div|tr|ol|ul|h[1-6]|table|tbody|thead|blockquote|section)\b[^>]*>)"
     r"|(?P<cell></?(?:td|th)\b[^>]*>|[ \t]*\|[ \t]*)"
     r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<comment><!--.{0,5000}?-->)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)"
     r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|~<>]))"
     r"|(?P<emph>\*\*|__|`)"

@@ -76,6 +76,9 @@ class _Open:
     field_depth: int | None = None  # outline depth of its first numbered field heading
 
 
+_MAX_DEPTH = 48  # restarted lists nest; past this depth a restart is content (keeps place() linear)
+
+
 @dataclass
 class _Frame:
     key: str
@@ -111,7 +114,7 @@ class _Outline:
                         del self.stack[d + 1 :]
                         self.stack[d] = _Frame(key, number, title)
                         return d
-            if number == 1 or not idxs:
+            if (number == 1 or not idxs) and len(self.stack) < _MAX_DEPTH:
                 self.stack.append(_Frame(key, number, title))
                 return len(self.stack) - 1
             return None
