@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extraction.components.benefits import BenefitMention, benefit_type, find_benefits
 from extraction.components.clauses import enclosing, sentences
@@ -51,6 +51,7 @@ _REVIEW_TITLE = re.compile(r"评价$|复核|复评|年度评价|监测")
 _TITLE_DESIGNATION_END = re.compile(
     r"(?:企业|中心|平台|基地|园区|工厂|产品|机构|联合体|研究院|示范项目|试点项目|示范|车间|集群|软件|装备|单位)$"
 )
+_TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _LADDER_EVIDENCE = "designations.yaml: ladder"
 _LEVEL_EVIDENCE = "designations.yaml: national > provincial > municipal > district"
 _BODY_FIELDS = (FieldName.SUMMARY, FieldName.BODY, FieldName.PROCEDURE, FieldName.MATERIALS)
@@ -497,6 +498,10 @@ class DocumentAssembler:
             kind = benefit_type(name)
             if kind is not None and kind != "grant":
                 found.append((BenefitMention(0, len(name), name, kind, None, None), tprov))
+        # 湖北省企业上云服务券, 支持科技创新专项担保计划: the title names the kind of every grant it gives
+        title_type = benefit_type(name)
+        if title_type in _TITLE_TYPES:
+            found = [(replace(b, type=title_type) if b.type == "grant" else b, p) for b, p in found]
         # one benefit per (type, amount): a type stated with an amount needs no amount-less twin
         with_amount = {b.type for b, _ in found if b.amount_max_wan is not None}
         found = [(b, p) for b, p in found if b.amount_max_wan is not None or b.type not in with_amount]

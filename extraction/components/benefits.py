@@ -15,10 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.amounts import Amount, find_amounts, find_rates
-from extraction.components.clauses import clauses, sentences
+from extraction.components.clauses import sentences
 from extraction.components.context import context_of
+from extraction.components.designations import find_designations
 from extraction.lexicons import benefits as benefit_table
 
+_HOLDER = re.compile(r"示范|标杆|冠军|获评|认定|入选|称号|领航|集群|领军")
 _HONOUR_ONLY = re.compile(r"授予|授牌|称号|牌匾|命名|认定为|列入|纳入|入库")
 # prose must say that something is given, not only name money
 _GIVES = re.compile(r"给予|奖励|补助|补贴|资助|贴息|扶持|最高|享受|减按|免征|即征即退|加计|支持")
@@ -67,8 +69,14 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
             parts = _split(text, s, e, inside)
         for a, b in parts:
             piece = text[a:b]
-            kind = benefit_type(piece) or sentence_type
+            # 省级5G全连接工厂30万元: an amount for holding a title is a reward
+            # (the list's head names the titles: 试点示范企业：…智能制造 30 万元)
+            holder = "reward" if _HOLDER.search(text[s:b]) or find_designations(text[s:b]) else None
+            kind = benefit_type(piece) or holder or sentence_type
             money = [x for x in amounts if a <= x.start < b]
+            if kind == "interest_subsidy":
+                # 贷款额度最高不超过2000万元 sizes the loan, not the subsidy
+                money = [x for x in money if "贷款" not in text[max(0, x.start - 12) : x.start]]
             rate = next((r.percent for r in rates if a <= r.start < b), None)
             amount = _amount(money)
             if kind is None:
@@ -83,11 +91,27 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
     return out
 
 
+def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Clauses cut at commas and 、 (a list of amounts: 智能制造 30 万元、服务型制造 30 万元)."""
+    return [(s + a, s + b) for a, b in _pieces_of(text[s:e])]
+
+
+def _pieces_of(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[，,、；;]+", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
 def _split(text: str, s: int, e: int, inside: list[Amount]) -> list[tuple[int, int]]:
     """Comma clauses, each holding at most one granted amount; clauses without one join the next."""
     out: list[tuple[int, int]] = []
     start = None
-    for a, b in clauses(text, s, e):
+    for a, b in _list_items(text, s, e):
         start = a if start is None else start
         if any(a <= x.start < b for x in inside):
             out.append((start, b))

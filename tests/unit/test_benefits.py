@@ -45,3 +45,13 @@ def test_an_honour_is_not_a_benefit() -> None:
 def test_prose_needs_an_amount_and_a_giving_verb() -> None:
     prose = "省体育局联合省财政厅、省委金融办推出“苏体贷”金融产品及支持政策。项目贷款原则上单户享受补贴的贷款额度最高不超过3000万元。"
     assert facts(prose, prose=True) == [("loan", 3000.0, None)]
+
+
+def test_a_list_of_title_rewards_gives_one_reward_per_amount() -> None:
+    text = "省级制造业单项冠军（产品）企业 20-30 万元、智能制造 30 万元、两化融合 10 万元"
+    assert facts(text) == [("reward", 30.0, None), ("reward", 30.0, None), ("reward", 10.0, None)]
+
+
+def test_the_loan_size_is_not_the_interest_subsidy() -> None:
+    text = "项目贷款原则上单户享受贴息的贷款额度最高不超过3000万元。"
+    assert facts(text) == [("interest_subsidy", None, None)]
