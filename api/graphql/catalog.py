@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from api.graphql.names import level_rank, name_key, region_variants
+from extraction.lexicons import regions as region_lexicon
 
 if TYPE_CHECKING:
     from api.graphql.context import Context
@@ -122,8 +123,9 @@ class RegionScope:
     """A region as asked for, and every region id whose programs apply there."""
 
     asked: str
-    region: dict[str, Any] | None
+    region: dict[str, Any] | None  # its node, when the graph has one
     ids: frozenset[str]
+    known: bool  # in the graph, or in the region lexicon (a city no document names yet)
 
     def contains(self, program: ProgramScope) -> bool:
         # A program that names no region (nor does its document) is not bound to one.
@@ -253,17 +255,25 @@ class Catalog:
 
         async def load() -> RegionScope:
             variants = region_variants(name)
-            rows = await self._ctx.run("api_region_scope", names=variants)
+            # The lexicon knows where a city lies even when no document names it: 武汉 is in 湖北省.
+            table = region_lexicon()
+            lexical = next((r for r in map(table.get, variants) if r is not None), None)
+            chain, cursor = [], lexical
+            while cursor is not None:
+                chain.append(cursor.name)
+                cursor = table.get(cursor.parent)
+            rows = await self._ctx.run("api_region_scope", names=list(dict.fromkeys(variants + chain)))
             row = rows[0] if rows else {}
             named = [r for r in row.get("named") or [] if r]
-            # Prefer the name exactly as typed, then the first suffixed form that exists.
-            named.sort(
-                key=lambda r: variants.index(r["name"]) if r.get("name") in variants else len(variants)
+            asked = {*variants, *chain[:1]}
+            itself = sorted(
+                (r for r in named if r.get("name") in asked),
+                key=lambda r: variants.index(r["name"]) if r["name"] in variants else len(variants),
             )
-            if not named:
-                return RegionScope(name, None, frozenset())
+            if not itself and lexical is None:
+                return RegionScope(name, None, frozenset(), known=False)
             ids = {r["id"] for r in named} | set(row.get("above") or ()) | set(row.get("national") or ())
-            return RegionScope(name, named[0], frozenset(ids))
+            return RegionScope(name, itself[0] if itself else None, frozenset(ids), known=True)
 
         scope = await self._once(f"region:{name}", load)
         if len(snap.regions) < Snapshot.MAX_REGIONS:

@@ -208,7 +208,7 @@ class Query:
             catalog.programs(), catalog.conditions(), catalog.offers(), catalog.designations()
         )
         region = await _region(info, f.region)
-        if region is not None and region.region is None:
+        if region is not None and not region.known:
             raise PublicError(f"no region named {f.region!r} is in the graph")
         full, words = searching.terms(f.text) if f.text is not None else ("", [])
         chosen = []
@@ -291,7 +291,7 @@ class Query:
             catalog.designations(), catalog.conditions(), catalog.programs()
         )
         scope = await _region(info, region)
-        if scope is not None and scope.region is None:
+        if scope is not None and not scope.known:
             return _unknown_region(region or "")
         holdings = Holdings.of(index, _held(holding))
         if holding and len(holdings.unrecognised) == len(holding):
@@ -322,7 +322,7 @@ class Query:
             catalog.designations(), catalog.conditions(), catalog.programs()
         )
         scope = await _region(info, region)
-        if scope is not None and scope.region is None:
+        if scope is not None and not scope.known:
             return _unknown_region(region or "")
         holdings = Holdings.of(index, _held(holding))
         if holding and len(holdings.unrecognised) == len(holding):
@@ -374,7 +374,7 @@ class Query:
             catalog.designations(), catalog.conditions(), catalog.offers(), catalog.programs()
         )
         scope = await _region(info, region)
-        if scope is not None and scope.region is None:
+        if scope is not None and not scope.known:
             return _unknown_region(region or "")
         start = _held(from_)
         holdings = Holdings.of(index, start)

@@ -41,7 +41,17 @@ def test_q1_eligible_in_ezhou(seed_client: TestClient) -> None:
         seed_client, ELIGIBLE, holding=[{"name": "专精特新中小企业", "level": "PROVINCIAL"}], region="鄂州"
     )
     programs = {e["program"]["name"]: e["program"] for e in out["eligible"]["programs"]}
-    assert "国家级专精特新“小巨人”企业申报" in programs, f"eligible in 鄂州: {sorted(programs)}"
+    if "国家级专精特新“小巨人”企业申报" not in programs:
+        stated = data(
+            seed_client,
+            """{ programs(filter: {text: "国家级专精特新“小巨人”企业申报"}) { edges { node { name
+                requires { designation { name level } levelMin evidence } regions { region { name } } } } } }""",
+        )["programs"]["edges"]
+        pytest.fail(
+            "extraction lacks (国家级专精特新“小巨人”企业申报)-[:REQUIRES {levelMin: provincial}]->"
+            "(专精特新中小企业 provincial) from 获批省级专精特新“小巨人”企业（现名：专精特新中小企业）; "
+            f"the graph has {stated}; eligible in 鄂州: {sorted(programs)}"
+        )
     giant = programs["国家级专精特新“小巨人”企业申报"]
     assert "省级奖励100万元" in [b["benefit"]["text"] for b in giant["benefits"]], giant["benefits"]
     assert any(b["benefit"]["amountMaxWan"] == 100 for b in giant["benefits"])

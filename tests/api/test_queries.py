@@ -60,6 +60,9 @@ def test_program_filters(client: TestClient) -> None:
     ]
     assert _names(client, kind="finance") == ["江苏省制造业贷款财政贴息实施方案"]
     assert _names(client, text="贷款贴息") == ["江苏省制造业贷款财政贴息实施方案"]
+    # A city no document names is placed by the region lexicon: 南京 lies in 江苏省.
+    assert "江苏省制造业贷款财政贴息实施方案" in _names(client, region="南京")
+    assert "国家级专精特新“小巨人”企业申报" not in _names(client, region="南京")
     body = gql(client, PROGRAMS, f={"region": "火星"})
     assert "no region named '火星'" in body["errors"][0]["message"]
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from graphql import get_introspection_query
 
 from api.graphql import sdl
 from schema.ontology import ONTOLOGY
@@ -58,3 +59,11 @@ def test_every_fact_carries_provenance(client: TestClient) -> None:
         "PolicyLink",
         "RegionLink",
     } <= {t["name"] for t in fact["possibleTypes"]}
+
+
+def test_introspection_is_within_the_limits(client: TestClient) -> None:
+    """GraphiQL's own introspection query nests deeper than 10 through __schema: it must still pass."""
+    body = client.post("/graphql", json={"query": get_introspection_query(descriptions=True)}).json()
+    assert not body.get("errors"), body.get("errors")
+    names = {t["name"] for t in body["data"]["__schema"]["types"]}
+    assert {"Program", "Designation", "Fact", "Level", "BenefitType"} <= names
