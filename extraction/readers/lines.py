@@ -54,6 +54,8 @@ class Toc:
 
 
 _HEADING = re.compile(r"^(#{1,6})\s*")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|<b>|<strong>)[^*<>\n]{2,40}(?:\*\*|</b>|</strong>)\s*$", re.I)
+_BOLD_LEVEL = 4
 _TOC_TITLE = re.compile(r"^(?:目\s*录|目\s*次|contents)$", re.I)
 _TOC_ENTRY = re.compile(
     r"^(?P<title>.*?\S)\s*(?:[.…·．_\-]{2,}|\t|\s)\s*[.…·．_\-]*\s*(?P<page>\d{1,3})\s*[|]?\s*$"
@@ -96,6 +98,8 @@ def classify(lines: list[Line]) -> Toc:
             ln.marker = parse_marker(rest)
         ln.body = rest[ln.marker.length :] if ln.marker else rest
         ln.field = _field_heading(ln.text)
+        if not ln.level and ln.marker is None and ln.field is None and _BOLD_LINE.match(ln.text):
+            ln.level = _BOLD_LEVEL  # a short line printed all in bold is a heading
     toc = find_toc(lines)
     mark_leader_toc(lines, toc)
     mark_running_headers(lines, toc)

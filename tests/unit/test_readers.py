@@ -538,3 +538,14 @@ def test_html_page_is_read_through_a_rendered_view() -> None:
     assert row.text_of(FieldName.BENEFIT) == "100万元"
     assert "027-60830428" in row.text_of(FieldName.CONTACT)
     _check_offsets(doc)
+
+
+def test_bold_lines_are_titles() -> None:
+    text = (
+        "**5G工厂**\n\n🕒 申报时间：7-9月\n\n📞 联系方式：工业和信息化部 010-62300441\n\n"
+        "**制造业单项冠军**\n\n🕒 申报时间：8-10月\n\n📄 申报要求\n\n遴选企业须符合单项冠军企业认定标准。\n"
+    )
+    first, second = read_text(text, name="bold.md").units
+    assert (first.title, second.title) == ("5G工厂", "制造业单项冠军")
+    assert first.text_of(FieldName.CONTACT) == "工业和信息化部 010-62300441"
+    assert second.text_of(FieldName.CONDITIONS) == "遴选企业须符合单项冠军企业认定标准。"
