@@ -111,7 +111,7 @@ def looks_like_table(text: str) -> bool:
     if header is None:
         return False
     width = len(header.columns)
-    rows = sum(1 for ln in lines if _is_row(ln) and len(_cells(ln)) == width)
+    rows = sum(1 for _, cells, _ in _logical_rows(text, lines) if len(cells) == width)
     prose = sum(1 for ln in lines if not _is_row(ln) and len(ln.text.strip()) > 40)
     return rows >= 3 and rows > prose
 
@@ -133,6 +133,40 @@ def table_units(text: str, header: _Header, groups: list[_Group]) -> list[Unit]:
     return [u for u in (_unit(text, header, g) for g in groups) if u is not None]
 
 
+def _logical_rows(text: str, lines: list[Line]) -> list[tuple[Line, list[tuple[int, int]], list[int]]]:
+    """Rows with their cells; a quoted cell holding line breaks (a spreadsheet export: `"第一行
+    第二行"`) joins the physical lines it spans into one row."""
+    out: list[tuple[Line, list[tuple[int, int]], list[int]]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        i += 1
+        if ln.kind is not LineKind.TEXT or not _is_row(ln):
+            continue
+        cells = _cells(ln)
+        spanned = [ln.index]
+        while cells and _open_quote(text[cells[-1][0] : cells[-1][1]]) and i < len(lines):
+            nxt = lines[i]
+            i += 1
+            spanned.append(nxt.index)
+            more = _cells(nxt) if "\t" in nxt.text else [(nxt.start, nxt.end)]
+            cells[-1] = (cells[-1][0], more[0][1])
+            cells.extend(more[1:])
+        out.append((ln, [_unquote(text, c) for c in cells], spanned))
+    return out
+
+
+def _open_quote(cell: str) -> bool:
+    return cell.startswith('"') and cell.count('"') % 2 == 1
+
+
+def _unquote(text: str, cell: tuple[int, int]) -> tuple[int, int]:
+    a, b = cell
+    if b - a >= 2 and text[a] == '"' and text[b - 1] == '"':
+        return a + 1, b - 1
+    return cell
+
+
 def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Group], set[int]]:
     """The program table's header, its rows grouped by program, and the line indices it takes."""
     header = find_header(text, lines)
@@ -142,10 +176,7 @@ def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Grou
     taken = {header.line}
     section = ""
     width = len(header.columns)
-    for ln in lines:
-        if ln.kind is not LineKind.TEXT or not _is_row(ln):
-            continue
-        cells = _cells(ln)
+    for ln, cells, spanned in _logical_rows(text, lines):
         texts = [text[a:b] for a, b in cells]
         if tuple(normalize_heading(t) for t in texts) == header.key:
             taken.add(ln.index)
@@ -162,7 +193,7 @@ def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Grou
             continue
         if ln.index < header.line or not width - 1 <= len(cells) <= width + 1:
             continue  # before the header, or a row of some other table
-        taken.add(ln.index)
+        taken.update(spanned)
         if len(cells) < width:
             cells += [(ln.end, ln.end)] * (width - len(cells))
         number = texts[header.number_col].strip() if header.number_col is not None else ""

@@ -549,3 +549,22 @@ def test_bold_lines_are_titles() -> None:
     assert (first.title, second.title) == ("5G工厂", "制造业单项冠军")
     assert first.text_of(FieldName.CONTACT) == "工业和信息化部 010-62300441"
     assert second.text_of(FieldName.CONDITIONS) == "遴选企业须符合单项冠军企业认定标准。"
+
+
+def test_spreadsheet_export_with_quoted_multiline_cells() -> None:
+    text = (
+        "工业领域设备更新服务清单\n\n序号\t政策名称\t政策简介\t申报要求\t资金额度\t服务联系方式\n"
+        '1\t省级专精特新中小企业申报\t专精特新中小企业为优质中小企业第二个梯次\t"同时满足以下四项条件\n'
+        '1.从事特定细分市场2年以上\n2.研发费用不低于100万元"\t20万元\t市经信局中小企业发展科 027-60830052\n'
+        "2\t市级首次进规专项奖补资金申报\t扩大规上企业数量\t年度销售收入达到2000万以上\t20万元\t"
+        "市经信局中小企业发展科 027-60830052\n"
+    )
+    doc = read_text(text, name="export.tsv")
+    assert doc.format is DocFormat.TABLE
+    first, second = doc.units
+    assert first.text_of(FieldName.CONDITIONS) == (
+        "同时满足以下四项条件\n1.从事特定细分市场2年以上\n2.研发费用不低于100万元"
+    )
+    assert first.text_of(FieldName.BENEFIT) == "20万元"
+    assert second.title == "市级首次进规专项奖补资金申报"
+    _check_offsets(doc)
