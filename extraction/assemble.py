@@ -375,9 +375,16 @@ class DocumentAssembler:
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov, key="")
         contacts = self.contacts(unit, ctx, prose)
         if not admins and prose:
+            # an article: the bodies its title names (省财政厅等三部门) and every body it gives a
+            # phone number for
             for dept in list(filter(_resolved, find_departments(unit.title, ctx)))[:1]:
                 admins.append((self.department(dept, tprov), dept.level))
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], tprov)
+            for contact, prov, _f in contacts:
+                dept = contact.department
+                if dept is not None and _resolved(dept) and not _is_company(contact.office or ""):
+                    admins.append((self.department(dept, prov), dept.level))
+                    self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
         if not admins:
             # the first office on the contact line administers it (the 省工信厅 division before the
             # 市工信局 one); a company or a body whose region is unknown does not
@@ -707,8 +714,14 @@ def _title_designation(name: str) -> str | None:
 
 
 def _describes_program(unit: Unit) -> bool:
+    """An article about something to apply for: its title says so, or it has eligibility or benefit
+    sections (申报条件, 支持内容) the reader labelled."""
     title = unit.title
-    return bool(_ARTICLE_PROGRAM.search(title)) and not _ARTICLE_NOT_PROGRAM.search(title)
+    if _ARTICLE_NOT_PROGRAM.search(title):
+        return False
+    return bool(
+        _ARTICLE_PROGRAM.search(title) or unit.get(FieldName.CONDITIONS) or unit.get(FieldName.BENEFIT)
+    )
 
 
 def _program_kind(name: str, grants: list[str], benefits: list[BenefitMention]) -> str:

@@ -61,6 +61,7 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
     """
     out: list[BenefitMention] = []
     amounts, rates = find_amounts(text), find_rates(text)
+    titles = find_designations(text)
     for s, e in sentences(text):
         inside = [a for a in amounts if s <= a.start < e and not a.threshold]
         sentence_type = benefit_type(text[s:e])
@@ -71,7 +72,8 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
             piece = text[a:b]
             # 省级5G全连接工厂30万元: an amount for holding a title is a reward
             # (the list's head names the titles: 试点示范企业：…智能制造 30 万元)
-            holder = "reward" if _HOLDER.search(text[s:b]) or find_designations(text[s:b]) else None
+            named = any(s <= d.start < b for d in titles)
+            holder = "reward" if named or _HOLDER.search(text[s:b]) else None
             kind = benefit_type(piece) or holder or sentence_type
             money = [x for x in amounts if a <= x.start < b]
             if kind == "interest_subsidy":

@@ -212,3 +212,42 @@ def test_ids_are_stable_across_runs(seeds: list[tuple[SourceDocument, GraphDocum
     again = assemble_document(source)
     assert sorted(n.id for n in graph.nodes) == sorted(n.id for n in again.nodes)
     assert len(graph.relationships) == len(again.relationships)
+
+
+# a WeChat article (seed 001 shape): free prose, no labelled fields but the body
+ARTICLE_TEXT = (
+    "省财政厅等三部门出台企业贷款贴息政策\n"
+    "省体育局联合省财政厅、省委金融办推出“苏体贷”金融产品及支持政策。"
+    "项目贷款原则上单户享受补贴的贷款额度最高不超过3000万元，优先支持体育领域新建项目。"
+    "对“苏体贷”贷款给予1.2个百分点的利息补贴。联系电话：025-83633550"
+)
+
+
+def test_a_free_text_article_describing_a_program() -> None:
+    t = ARTICLE_TEXT
+    title = "省财政厅等三部门出台企业贷款贴息政策"
+    body_start = t.index("省体育局")
+    body = TextField(FieldName.BODY, t[body_start:], tuple(range(body_start, len(t))))
+    unit = Unit(UnitKind.ARTICLE, title, tuple(range(len(title))), (body,))
+    source = SourceDocument(
+        name="wechat_test.txt",
+        text=t,
+        format=DocFormat.ARTICLES,
+        sha256=hashlib.sha256(t.encode()).hexdigest(),
+        title="江苏省中小企业公共服务平台",
+        units=(unit,),
+    )
+    graph = assemble_document(source)
+    programs = [n for n in graph.nodes if n.label == "Program"]
+    assert [p.properties["name"] for p in programs] == [title]
+    offers = {(p["type"], p.get("amountMaxWan")) for _, _, p in _rels(graph, "OFFERS")}
+    assert ("loan", 3000.0) in offers
+    admins = {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")}
+    assert "江苏省财政厅" in admins
+    [(_, _, contact)] = _rels(graph, "HAS_CONTACT")
+    assert contact["phone"] == "025-83633550"
+    for rel in graph.relationships:
+        start, end = rel.properties["span"]  # type: ignore[misc]
+        evidence = str(rel.properties["evidence"])
+        if ".yaml" not in evidence:
+            assert all(ch in t[start:end] for ch in _CJK.findall(evidence)[:4])
