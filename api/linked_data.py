@@ -30,6 +30,7 @@ from schema.shapes import shapes_graph
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ABSOLUTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
 class LinkedDataError(PolicyKGError):
@@ -147,7 +148,8 @@ class RdfWriter:
         if datatype == "xsd:integer":
             return Literal(int(value), datatype=XSD.integer)
         if isinstance(value, str):
-            return Literal(value, lang=lang) if lang else Literal(value)
+            # Only text in Chinese is tagged zh: a file name or an ASCII code under `name` is not.
+            return Literal(value, lang=lang) if lang and _HAN.search(value) else Literal(value)
         if isinstance(value, float) and value != value:
             raise ValueError("NaN")
         return Literal(value)

@@ -37,6 +37,14 @@ class ShapeBuilder:
         self.g.add((prop, SH.name, Literal(name)))
         return prop
 
+    def _text(self, prop: BNode, lang: str) -> None:
+        """Text tagged `lang`, or a plain string where it has no Chinese in it (a file name)."""
+        tagged, plain = BNode(), BNode()
+        self.g.add((tagged, SH.datatype, RDF.langString))
+        self.g.add((tagged, SH.languageIn, self._list([Literal(lang)])))
+        self.g.add((plain, SH.datatype, XSD.string))
+        self.g.add((prop, SH["or"], self._list([tagged, plain])))
+
     def _values(self, prop: BNode, name: str, spec: PropertyType) -> None:
         """The datatype, language or enumeration of one property's values."""
         mapping = self.vocab.mapping(name)
@@ -56,8 +64,7 @@ class ShapeBuilder:
         elif mapping.datatype:
             self.g.add((prop, SH.datatype, URIRef(self.vocab.expand(mapping.datatype))))
         elif mapping.lang:
-            self.g.add((prop, SH.datatype, RDF.langString))
-            self.g.add((prop, SH.languageIn, self._list([Literal(mapping.lang)])))
+            self._text(prop, mapping.lang)
         else:
             datatype = {"int": XSD.integer, "float": XSD.double, "bool": XSD.boolean}.get(
                 spec.type, XSD.string
@@ -108,7 +115,7 @@ class ShapeBuilder:
         self.g.add((doc, SH["class"], URIRef(self.vocab.own_class("Document"))))
         evidence = self._property(shape, self.vocab.property_predicate("evidence"), "evidence")
         self.g.add((evidence, SH.minCount, Literal(1)))
-        self.g.add((evidence, SH.datatype, RDF.langString))
+        self._text(evidence, self.vocab.mapping("evidence").lang or "zh")
         for part in self.vocab.mapping("span").parts:
             prop = self._property(shape, self.vocab.expand(part), part)
             self.g.add((prop, SH.maxCount, Literal(1)))

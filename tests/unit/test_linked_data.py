@@ -286,3 +286,17 @@ def test_parallel_edges_keep_one_statement_each() -> None:
     }
     assert len(statements) == 2
     assert validate(rdf, BASE).conforms
+
+
+def test_only_chinese_text_is_tagged_zh() -> None:
+    rdf = to_rdf(sample_graph(), BASE)
+    names = set(rdf.objects(None, URIRef(VOCAB.property_predicate("name"))))
+    assert Literal("000_7a2f4ff3c5f69e6c.txt") in names  # a file name is no Chinese text
+    assert Literal("徐州市", lang="zh") in names
+    report = validate(rdf, BASE)
+    assert report.conforms, report.text
+    tagged_wrongly = _with(sample_graph(), "Program")
+    rdf = to_rdf(tagged_wrongly, BASE)
+    program = next(iter(rdf.subjects(RDF.type, URIRef(VOCAB.own_class("Program")))))
+    rdf.set((program, URIRef(VOCAB.property_predicate("name")), Literal("项目", lang="en")))
+    assert not validate(rdf, BASE).conforms
