@@ -42,8 +42,19 @@ def decode_bytes(data: bytes, source: str) -> str:
         # GB18030 is a superset of GBK and GB2312, so one attempt covers all three
         text = _try(data, "gb18030")
     if text is None:
+        text = _mostly(data)
+    if text is None:
         raise InputError(source, "undecodable bytes: neither UTF-8 nor GBK/GB18030")
     return _checked(text, source)
+
+
+def _mostly(data: bytes) -> str | None:
+    """A text with a few corrupt bytes (a truncated download, a bad copy): the encoding that needs
+    the fewest replacement characters, if they are rare."""
+    best = min(
+        (data.decode(enc, errors="replace") for enc in ("utf-8", "gb18030")), key=lambda t: t.count("\ufffd")
+    )
+    return best if best.count("\ufffd") <= max(2, len(best) // 1000) else None
 
 
 def _try(data: bytes, encoding: str) -> str | None:

@@ -568,3 +568,13 @@ def test_spreadsheet_export_with_quoted_multiline_cells() -> None:
     assert first.text_of(FieldName.BENEFIT) == "20万元"
     assert second.title == "市级首次进规专项奖补资金申报"
     _check_offsets(doc)
+
+
+def test_a_few_corrupt_bytes_are_tolerated(tmp_path: Path) -> None:
+    data = EMOJI_ITEMS.encode("utf-8")
+    path = tmp_path / "truncated.md"
+    cut = data.index(b"\n") + 1  # at a character boundary
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    doc = read_document(path)
+    assert doc.text.count("\ufffd") == 1
+    assert len(doc.units) == 3
