@@ -248,6 +248,16 @@ class Catalog:
 
         return await self._table("programs", load)
 
+    async def grant_index(self) -> Any:
+        """GRANTS facts with what their designations satisfy (for near misses)."""
+        from api.graphql.eligibility import GrantIndex
+
+        index, conditions = await asyncio.gather(self.designations(), self.conditions())
+        snap = await self.snapshot()
+        if "grants" not in snap.tables:
+            snap.tables["grants"] = GrantIndex(index, conditions)
+        return snap.tables["grants"]
+
     async def region(self, name: str) -> RegionScope:
         snap = await self.snapshot()
         if name in snap.regions:

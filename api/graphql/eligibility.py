@@ -75,20 +75,29 @@ def nearly_eligible(all_verdicts: list[Verdict]) -> list[Verdict]:
     return [v for v in all_verdicts if len(v.missing) == 1]
 
 
-def granting(
-    missing: Group, index: DesignationIndex, conditions: dict[str, ProgramConditions]
-) -> list[Condition]:
-    """GRANTS facts of programs whose designation would meet the missing condition."""
-    out = []
-    for conds in conditions.values():
-        for grant in conds.grants:
-            rec = index.by_id.get(grant.designation)
-            if rec is None:
-                continue
-            holds = Holdings.of_records(index, [rec])
-            if any(holds.satisfies(m.designation, m.level_min) for m in missing):
-                out.append(grant)
-    return sorted(out, key=lambda c: c.program)
+class GrantIndex:
+    """Every GRANTS fact with what holding its designation satisfies, computed once per graph version."""
+
+    def __init__(self, index: DesignationIndex, conditions: dict[str, ProgramConditions]) -> None:
+        holdings: dict[str, Holdings] = {}
+        self.grants: list[tuple[Condition, Holdings]] = []
+        for conds in conditions.values():
+            for grant in conds.grants:
+                rec = index.by_id.get(grant.designation)
+                if rec is None:
+                    continue
+                if rec.id not in holdings:
+                    holdings[rec.id] = Holdings.of_records(index, [rec])
+                self.grants.append((grant, holdings[rec.id]))
+
+    def granting(self, missing: Group) -> list[Condition]:
+        """GRANTS facts of programs whose designation would meet the missing condition."""
+        out = [
+            grant
+            for grant, holds in self.grants
+            if any(holds.satisfies(m.designation, m.level_min) for m in missing)
+        ]
+        return sorted(out, key=lambda c: c.program)
 
 
 def unlocks(

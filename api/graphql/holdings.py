@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from api.graphql.catalog import DesignationIndex, DesignationRecord
 from api.graphql.names import level_rank, split_level
+from extraction.lexicons import designations as designation_lexicon
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,19 @@ class Held:
     key: str
     level: str | None
     typed: str
+
+
+def default_level(named: list[DesignationRecord]) -> str | None:
+    """The level meant when a client names none: the level the designation is awarded at when a text
+    names none (the lexicon's), else the lowest the graph knows, so that nothing is claimed that was
+    not held."""
+    if not named:
+        return None
+    entry = designation_lexicon().get(named[0].name)
+    if entry is not None and entry.level:
+        return entry.level
+    levels = [r.level for r in named if r.level]
+    return min(levels, key=level_rank) if levels else None
 
 
 def parse_held(name: str, level: str | None) -> Held:
@@ -39,10 +53,7 @@ class Holdings:
             named = index.named(item.key)
             if not named:
                 self.unrecognised.append(item.typed)
-            level = item.level
-            if level is None and named:
-                # No level given: the lowest one the graph knows, so that nothing is claimed that was not held.
-                level = min((r.level for r in named), key=level_rank)
+            level = item.level if item.level is not None else default_level(named)
             start.update(r.id for r in named if r.level == level)
             self._note(item.key, level)
         self.ids = index.closure(start)

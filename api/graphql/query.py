@@ -328,7 +328,8 @@ class Query:
         if holding and len(holdings.unrecognised) == len(holding):
             return _unknown_designations(index, "holding", holdings)
         near = rules.nearly_eligible(rules.verdicts(programs, conditions, holdings, scope))
-        grants = {v.program: rules.granting(v.missing[0], index, conditions) for v in near}
+        grant_index = await catalog.grant_index()
+        grants = {v.program: grant_index.granting(v.missing[0]) for v in near}
         granting_ids = sorted({g.program for gs in grants.values() for g in gs})
         props, granting_props = await asyncio.gather(
             _programs(info, [v.program for v in near]), _programs(info, granting_ids)
