@@ -43,6 +43,7 @@ class TocEntry:
     title: str
     label: str  # the chapter / group label the entry sits under
     page: int
+    style: str = ""  # the numbering style printed before the title, "" for none
 
 
 @dataclass
@@ -175,7 +176,10 @@ def find_toc(lines: list[Line]) -> Toc:
                 label = pending[-1]
                 toc.labels.extend(pending)
                 pending = []
-            toc.entries.append(TocEntry(_strip_marker(title), label, int(m.group("page"))))
+            marker = parse_marker(title)
+            toc.entries.append(
+                TocEntry(_strip_marker(title), label, int(m.group("page")), marker.style if marker else "")
+            )
             last_entry = j
             misses = 0
             continue
@@ -187,10 +191,29 @@ def find_toc(lines: list[Line]) -> Toc:
         toc.first = -1
         return toc
     toc.last = last_entry
+    _group_labels(toc)
     for k in range(toc.first, last_entry + 1):
         if lines[k].kind is LineKind.TEXT:
             lines[k].kind = LineKind.TOC
     return toc
+
+
+def _group_labels(toc: Toc) -> None:
+    """When most entries are numbered 1./2./..., the entries printed otherwise (unnumbered, or
+    一、 over 1.) are group headings with page numbers: labels, not items."""
+    styles = [e.style for e in toc.entries]
+    if not styles or styles.count("ar") * 5 < len(styles) * 3:
+        return
+    entries: list[TocEntry] = []
+    label = ""
+    for e in toc.entries:
+        if e.style in ("", "cn", "chap"):
+            label = e.title
+            toc.labels.append(e.title)
+            continue
+        both = " / ".join(dict.fromkeys(x for x in (label, e.label) if x))
+        entries.append(TocEntry(e.title, both, e.page, e.style))
+    toc.entries = entries
 
 
 def _strip_marker(title: str) -> str:
