@@ -32,6 +32,7 @@ class Line:
     marker: Marker | None = None
     field: HeadingMatch | None = None
     body: str = ""  # the text after the heading hashes, markup and marker
+    bold: bool = False  # a heading only because it is printed all in bold
 
     @property
     def kept(self) -> bool:
@@ -101,6 +102,7 @@ def classify(lines: list[Line]) -> Toc:
         ln.field = _field_heading(ln.text)
         if not ln.level and ln.marker is None and ln.field is None and _BOLD_LINE.match(ln.text):
             ln.level = _BOLD_LEVEL  # a short line printed all in bold is a heading
+            ln.bold = True
     toc = find_toc(lines)
     mark_leader_toc(lines, toc)
     mark_running_headers(lines, toc)

@@ -161,6 +161,7 @@ class _Segmenter:
         self.contact_tables: list[int] = []  # line indices of contact-table headings outside units
         self.pending: Clean | None = None  # the last title-like line outside any unit
         self.pending_is_title = False  # ... a heading or numbered title, not a plain line
+        self.pending_line = -1
 
     # -- walking -----------------------------------------------------------------------------
     def run(self) -> list[Unit]:
@@ -201,7 +202,7 @@ class _Segmenter:
         floor = self.cur.depth if self.cur is not None else None
         depth = self.outline.place(ln, title.text if title else "", floor)
         fm = ln.field
-        if fm is not None and self.cur is None and self.pending is not None:
+        if fm is not None and self.cur is None and self.pending is not None and i - self.pending_line <= 80:
             # fields after a title that did not directly precede them (a notice with a preamble,
             # an infographic): one unit named by the last title-like line
             self._open_unit(self.pending, ln, None)
@@ -218,6 +219,7 @@ class _Segmenter:
         if plain_title is not None and (self.cur is None or self.cur.implicit) and self._followed_by_field(i):
             self._close()
             self.pending = plain_title
+            self.pending_line = i
             return
         # a title directly followed by a field heading starts a unit, unless it is numbered
         # content nested inside the open unit
@@ -249,6 +251,7 @@ class _Segmenter:
                 # a short plain line does not displace a heading or numbered title before it
                 self.pending = title or plain_title
                 self.pending_is_title = title is not None
+                self.pending_line = i
             if (
                 title is not None
                 and ln.marker is not None
@@ -277,8 +280,8 @@ class _Segmenter:
         if cur is None:
             return False
         if ln.marker is None:
-            if not ln.level or (ln.field is not None):
-                return False
+            if not ln.level or ln.field is not None or ln.bold:
+                return False  # a bold line inside a unit is a sub-heading unless it titles fields
             if _CONTACT_HEADING.search(ln.text):
                 return False
             return cur.numbered or ln.level <= cur.heading_level
