@@ -38,7 +38,6 @@ _NOTE_PAREN = re.compile(r"[（(][^（()）]*(?:另行通知|详见|见附件|�
 _CONTACT_HEADING = re.compile(r"联系方式|联系电话|联系人|咨询电话")
 _ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]")
 _SENTENCE_BREAK = re.compile(r"[，,；;：:]")
-_TERMINAL = "。；;：:！!？?"
 # a paragraph cut mid-sentence ends with a CJK character or a comma-like mark, not with 。 or a URL
 _LIST_START = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|附件|第[一二三四五六七八九十]+[条章节])"
@@ -51,7 +50,7 @@ class _Field:
     name: FieldName
     heading: str
     runs: list[list[int]] = field(default_factory=list)  # [start, end] document ranges
-    broken: list[bool] = field(default_factory=list)  # run i follows a dropped running header
+    after_break: list[bool] = field(default_factory=list)  # run i follows a removed running header
 
     def add(self, start: int, end: int, *, after_break: bool) -> None:
         if end <= start:
@@ -60,7 +59,7 @@ class _Field:
             self.runs[-1][1] = end
             return
         self.runs.append([start, end])
-        self.broken.append(after_break)
+        self.after_break.append(after_break)
 
 
 @dataclass
@@ -486,11 +485,11 @@ class _Segmenter:
 
     def _field_texts(self, f: _Field) -> list[TextField]:
         parts: list[Clean] = []
-        for (start, end), broken in zip(f.runs, f.broken, strict=True):
+        for (start, end), after_break in zip(f.runs, f.after_break, strict=True):
             for k, para in enumerate(_paragraphs(self.text, start, end)):
                 c = clean_span(self.text, para[0], para[1])
                 if c.text:
-                    parts.append(_mark(c, broken and k == 0))
+                    parts.append(_mark(c, after_break and k == 0))
         merged = _join_parts(parts, self.text)
         if not merged.text:
             return []
