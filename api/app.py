@@ -104,3 +104,9 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(linked_data_router)
     app.include_router(browser_router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """For `uvicorn --factory api.app:app_from_environment` (e.g. several workers): settings from the
+    environment, read here at the entry point."""
+    return create_app(Settings())

@@ -73,12 +73,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    code = (
-        "import uvicorn; from api.app import create_app; from api.settings import Settings; "
-        f"uvicorn.run(create_app(Settings()), host='127.0.0.1', port={port}, log_level='warning')"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, env=os.environ.copy())
+def start_server(port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:app_from_environment"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=os.environ.copy())
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -120,6 +118,7 @@ async def main() -> None:
         "--requests", type=int, default=300, help="requests per question and concurrency (max 5000)"
     )
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 16])
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes for the API")
     args = parser.parse_args()
     requests = max(20, min(args.requests, 5000))
 
@@ -129,10 +128,13 @@ async def main() -> None:
     if not nodes:
         raise SystemExit(f"the graph at {store.address} is empty: run `policykg build` first")
     port = free_port()
-    server = start_server(port)
+    server = start_server(port, args.workers)
     pool = ThreadPoolExecutor(max_workers=max(args.concurrency))
     loop = asyncio.get_running_loop()
-    print(f"graph {store.address}: {nodes} nodes; API on 127.0.0.1:{port}; {requests} requests per cell")
+    print(
+        f"graph {store.address}: {nodes} nodes; API on 127.0.0.1:{port} ({args.workers} worker(s)); "
+        f"{requests} requests per cell; load average {os.getloadavg()[0]:.2f}"
+    )
     try:
         limits = httpx.Limits(
             max_connections=max(args.concurrency), max_keepalive_connections=max(args.concurrency)
