@@ -333,6 +333,13 @@ def test_gbk_bytes_are_decoded(tmp_path: Path) -> None:
     assert "010-68208267" in doc.units[0].text_of(FieldName.CONTACT)
 
 
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.md"
+    path.write_bytes(PAGE_HEADER_CUT.encode("utf-16"))
+    doc = read_document(path)
+    assert [u.title for u in doc.units] == ["国家重点新材料首批次应用保险补偿机制试点"]
+
+
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "bom.md"
     path.write_bytes(b"\xef\xbb\xbf" + PAGE_HEADER_CUT.encode("utf-8"))
