@@ -161,13 +161,21 @@ def looks_like_json(text: str) -> bool:
     return head in ("[", "{")
 
 
-def _records(data: object) -> list[dict[str, object]]:
+def _records(data: object, depth: int = 0) -> list[dict[str, object]]:
+    """The article objects: a top-level list, or the first list of objects found inside an
+    envelope such as {"data": {"list": [...]}}, or a single article object."""
     if isinstance(data, list):
         return [d for d in data if isinstance(d, dict)]
     if isinstance(data, dict):
-        for v in data.values():
-            if isinstance(v, list) and v and all(isinstance(d, dict) for d in v):
-                return v  # type: ignore[return-value]
+        if depth < 3:
+            for v in data.values():
+                if isinstance(v, list) and v and all(isinstance(d, dict) for d in v):
+                    return v  # type: ignore[return-value]
+            for v in data.values():
+                if isinstance(v, dict):
+                    found = _records(v, depth + 1)
+                    if found and found != [v]:
+                        return found
         return [data]
     return []
 

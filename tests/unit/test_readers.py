@@ -585,3 +585,26 @@ def test_a_few_corrupt_bytes_are_tolerated(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.text.count("\ufffd") == 1
     assert len(doc.units) == 3
+
+
+def test_articles_inside_an_api_envelope() -> None:
+    raw = json.dumps(
+        {
+            "code": 0,
+            "data": {
+                "total": 1,
+                "list": [
+                    {
+                        "title": "南京丨2025年市工业企业重大设备技改项目奖补资金正在申报",
+                        "content": "一、申报条件\n在南京市注册的具有独立法人资格的工业企业。\n四、联系方式\n市工信局 025-68788776",
+                        "publishTime": "2025-12-08 10:00",
+                    }
+                ],
+            },
+        },
+        ensure_ascii=False,
+    )
+    (u,) = read_text(raw, name="envelope.json").units
+    assert (u.section, u.published_at) == ("南京", "2025-12-08")
+    assert u.text_of(FieldName.CONTACT) == "市工信局 025-68788776"
+    assert u.text_of(FieldName.CONDITIONS) == "在南京市注册的具有独立法人资格的工业企业。"
