@@ -70,6 +70,14 @@ STEPS: tuple[Step, ...] = (
         {"city": "徐州市"},
         ("guide_city_programs", "guide_city_graph"),
     ),
+    Step(
+        "原文依据 · Why the graph says so",
+        "Every relationship keeps the sentence it was read from (<code>evidence</code>), the document "
+        "(<code>doc</code>) and the character offsets (<code>span</code>). Check any fact against its "
+        "source before relying on it.",
+        {"program": "国家企业技术中心"},
+        ("guide_evidence",),
+    ),
 )
 
 

@@ -183,6 +183,9 @@ def test_guide_queries_answer_on_the_store(loaded: FalkorStore) -> None:
     assert set(contacts["programs"]) == {"国家企业技术中心", "江苏省企业技术中心"}
     assert [r["program"] for r in answers["guide_city_programs"]] == ["技术创新示范企业"]
     assert answers["guide_city_graph"]
+    evidence = {(r["relation"], r["evidence"]) for r in answers["guide_evidence"]}
+    assert ("REQUIRES", "5.具有省级企业技术中心资格两年以上。") in evidence
+    assert all(r["document"] == DOC and len(r["span"]) == 2 for r in answers["guide_evidence"])
 
 
 def test_guide_html_escapes_its_queries() -> None:
