@@ -40,25 +40,31 @@ def node_type(label: str) -> Callable[[C], C]:
     spec = ONTOLOGY.node_types[label]
 
     def wrap(cls: C) -> C:
-        own = set(vars(cls)) | set(vars(cls).get("__annotations__", {}))
-        # The stored properties, as a private dataclass field of every node type.
-        cls.__annotations__ = {
-            "props": strawberry.Private[dict[str, Any]],
-            **vars(cls).get("__annotations__", {}),
-        }
+        own = dict(vars(cls))
+        annotations = own.pop("__annotations__", {})
+        own.pop("__dict__", None)
+        own.pop("__weakref__", None)
+        scalars: dict[str, Any] = {}
         for prop, ptype in spec.properties.items():
-            if prop in own:
+            if prop in own or prop in annotations:
                 continue
             if prop == "id":
                 py_type, convert = strawberry.ID, lambda v: strawberry.ID(str(v))
             else:
                 py_type, convert = _SCALARS[ptype.type]
-            field = strawberry.field(
+            scalars[prop] = strawberry.field(
                 resolver=_resolver(prop, py_type, convert, prop == "id"),
                 description=ptype.description or None,
             )
-            setattr(cls, prop, field)
-        return strawberry.type(cls, name=label, description=spec.description)
+        # A new class with the ontology's properties first, so the SDL reads like the ontology; the
+        # stored properties ride along as a private dataclass field.
+        namespace = {
+            **scalars,
+            **own,
+            "__annotations__": {"props": strawberry.Private[dict[str, Any]], **annotations},
+        }
+        rebuilt = type(cls.__name__, cls.__bases__, namespace)
+        return strawberry.type(rebuilt, name=label, description=spec.description)  # type: ignore[return-value]
 
     return wrap
 
