@@ -47,6 +47,7 @@ _PROSE_REQUIRE = re.compile(
 )
 # 评价得分达到60分以上，或满足下列条件之一：…获得高新技术企业…: a shortcut past the score, a preference
 _SHORTCUT = re.compile(r"或满足(?:下列|以下|如下)条件之一|或符合(?:下列|以下)条件之一|直通条件|创新直通")
+_NOT_THE_TITLE = re.compile(r"\s*(?:专项资金|资金|培育库)")
 _EXPLICIT = re.compile(
     r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|申报主体为|申报主体应|申报单位为|限"
 )
@@ -64,6 +65,13 @@ class DesignationRelation:
     explicit: bool = False  # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS
 
 
+def _shortcut_before(text: str, sentence_start: int, start: int) -> bool:
+    """A shortcut list (或满足下列条件之一：) opened shortly before, and no other list since."""
+    window = text[max(0, sentence_start - 200) : start]
+    found = list(_SHORTCUT.finditer(window))
+    return bool(found) and not re.search(r"一般性条件|基本条件|同时满足", window[found[-1].end() :])
+
+
 def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     sents = sentences(text)
     s, e = enclosing(sents, mention.start, mention.end)
@@ -71,7 +79,7 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     cs, ce = enclosing(clauses(text, s, e), mention.start, mention.end)
     before = text[cs : mention.start]
     after = text[mention.end : e]
-    if _EXCLUDE.search(after) or _EXCLUDE.search(before[-12:]):
+    if _EXCLUDE.search(after[:40]) or _EXCLUDE.search(before[-12:]):
         return "EXCLUDES"
     if _PREFER.search(sentence):
         return "PREFERS"
@@ -83,10 +91,10 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         return "GRANTS"
     if re.search(r"其中[^，。；]{0,3}$", before) and _RELAXED.search(text[mention.end : ce + 12]):
         return "PREFERS"
-    if field in _ELIGIBILITY and _SHORTCUT.search(text[max(0, s - 300) : mention.start]):
-        return "PREFERS"
     if _GOAL.search(before):
         return None
+    if field in _ELIGIBILITY and _shortcut_before(text, s, mention.start):
+        return "PREFERS"
     if field in _ELIGIBILITY:
         if _REQUIRE_CUE.search(before) or re.search(r"资格|资质", text[mention.end : ce]):
             return "REQUIRES"
@@ -116,6 +124,8 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
     for m in mentions:
         if m.in_title or re.match(r"\s*[（(](?:现名|原名|现称)", text[m.end : m.end + 4]):
             continue  # 获批省级专精特新“小巨人”企业（现名：专精特新中小企业）: the current name counts
+        if _NOT_THE_TITLE.match(text[m.end : m.end + 6]):
+            continue  # 中小企业公共服务示范平台专项资金: the name of a fund, not the title
         if (
             m.level is None
             and previous is not None
