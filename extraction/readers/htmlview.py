@@ -18,7 +18,9 @@ from extraction.readers.cleaner import Clean
 
 _PAGE = re.compile(r"<(?:!DOCTYPE\s+html|html|body|head)\b", re.I)
 _TOKEN = re.compile(
-    r"(?P<drop><(?P<dtag>script|style|head|noscript|template)\b[^>]*>.*?</(?P=dtag)\s*>|<!--.*?-->)"
+    r"(?P<drop><(?P<dtag>script|style|head|noscript|template)\b[^>]*>.*?</(?P=dtag)\s*>|<!--.*?-->"
+    r"|<![^>]*>|<%.*?%>|<\?.*?\?>)"
+    r"|(?P<endheading></h[1-6]\s*>)"
     r"|(?P<heading><h(?P<level>[1-6])\b[^>]*>)"
     r"|(?P<cell><t[dh]\b[^>]*>)"
     r"|(?P<block></?(?:p|div|li|br|tr|ul|ol|table|tbody|thead|section|article|h[1-6]|blockquote|pre|dd|dt)\b[^>]*/?>)"
@@ -55,6 +57,7 @@ def html_view(text: str) -> Clean:
         offs.append(off)
 
     pos = 0
+    in_heading = False  # inside <hN>: a <br> is a space, the heading stays one line
     for m in _TOKEN.finditer(text):
         if m.start() > pos:
             for k in range(pos, m.start()):
@@ -63,17 +66,21 @@ def html_view(text: str) -> Clean:
         kind = m.lastgroup
         s = m.start()
         if kind in ("drop", "dtag", "tag"):
-            continue
+            continue  # comments, scripts, directives, inline tags
         if kind in ("heading", "level"):
             put("\n", s)
             put("\n", s)
             for _ in range(int(m.group("level"))):
                 put("#", s)
             put(" ", s)
+            in_heading = True
+        elif kind == "endheading":
+            put("\n", s)
+            in_heading = False
         elif kind == "cell":
             put("\t", s)
         elif kind == "block":
-            put("\n", s)
+            put(" " if in_heading else "\n", s)
         elif kind == "entity":
             for ch in html.unescape(m.group()):
                 put(" " if ch in "\xa0\u3000" else ch, s)

@@ -525,7 +525,8 @@ def test_html_page_is_read_through_a_rendered_view() -> None:
     # 001's article 84 and one 004 row, as a government web page would print them
     page = (
         "<!DOCTYPE html><html><head><title>通知</title><script>var x = '<p>一、申报条件</p>';</script></head>"
-        "<body><h1>关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知</h1>"
+        '<%@ page contentType="text/html;charset=UTF-8"%>'
+        "<body><h1>南京市工业和信息化局<br>关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知</h1>"
         "<p>各区工信局、财政局：现就有关事项通知如下：</p><p><strong>一、申报条件</strong></p>"
         "<p>（一）在南京市注册的具有独立法人资格的工业企业。</p><p><strong>四、联系方式</strong></p>"
         "<p>市工信局综合规划与投资处&nbsp;025-68788776</p>"
@@ -536,7 +537,7 @@ def test_html_page_is_read_through_a_rendered_view() -> None:
     doc = read_text(page, name="notice.html")
     assert doc.text == page
     assert [u.title for u in doc.units] == [
-        "关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知",
+        "南京市工业和信息化局关于组织申报2025年南京市工业企业重大设备技改项目奖补的通知",
         "国家级制造业单项冠军项目申报",
     ]
     notice, row = doc.units
