@@ -1,8 +1,16 @@
 """Document readers: a file becomes a `SourceDocument` cut into units with labelled fields.
 
-`read_document(path)` decodes the bytes (UTF-8, UTF-8 with BOM, GBK/GB18030), recognises the
-format (JSON article list, tab-separated program table, markdown/plain text with HTML fragments)
-and hands the text to the matching reader. Every field's offsets point into `SourceDocument.text`.
+`read_document(path)` decodes the bytes (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030),
+recognises the format and hands the text to the matching reader:
+
+- JSON article lists (also JSON Lines, or a list inside an API envelope): `articles`;
+- tab-separated or pipe program tables whose long rows are split into fragments: `table`;
+- markdown / plain text with HTML fragments (compilations, guides, brochures, notices, measures),
+  with any program table inside it: `markdown`;
+- whole web pages: segmented through a rendered view (`htmlview`) and mapped back.
+
+Every field's offsets point into `SourceDocument.text` (the decoded file) and run in document order;
+`scripts/units_report.py` prints what the readers cut from each file.
 """
 
 from __future__ import annotations
