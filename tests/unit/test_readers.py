@@ -609,3 +609,18 @@ def test_articles_inside_an_api_envelope() -> None:
     assert (u.section, u.published_at) == ("南京", "2025-12-08")
     assert u.text_of(FieldName.CONTACT) == "市工信局 025-68788776"
     assert u.text_of(FieldName.CONDITIONS) == "在南京市注册的具有独立法人资格的工业企业。"
+
+
+def test_table_with_generic_column_names() -> None:
+    text = (
+        "序号\t项目\t内容\t条件\t额度\t电话\n"
+        "1\t国家级专精特新“小巨人”企业申报\t对新认定企业给予奖励\t获批省级专精特新中小企业\t省级奖励100万元\t027-60830052\n"
+        "2\t省级创新型中小企业申报\t优质中小企业梯度培育\t评价得分达到60分以上\t/\t027-60830052\n"
+        "3\t市级首次进规专项奖补资金申报\t扩大规上企业数量\t年度销售收入达到2000万以上\t20万元\t027-60830052\n"
+    )
+    doc = read_text(text, name="generic.tsv")
+    assert doc.format is DocFormat.TABLE
+    first, second, _ = doc.units
+    assert first.title == "国家级专精特新“小巨人”企业申报"
+    assert first.text_of(FieldName.BENEFIT) == "省级奖励100万元"
+    assert second.get(FieldName.BENEFIT) == [], "a '/' cell is empty"
