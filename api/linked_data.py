@@ -41,6 +41,7 @@ class RdfFormat(StrEnum):
     JSONLD = "json-ld"
     TURTLE = "turtle"
     NTRIPLES = "nt"
+    RDFXML = "xml"  # for older linked-data clients that ask for nothing else
 
     @property
     def media_type(self) -> str:
@@ -48,11 +49,17 @@ class RdfFormat(StrEnum):
             RdfFormat.JSONLD: "application/ld+json",
             RdfFormat.TURTLE: "text/turtle",
             RdfFormat.NTRIPLES: "application/n-triples",
+            RdfFormat.RDFXML: "application/rdf+xml",
         }[self]
 
     @property
     def extension(self) -> str:
-        return {RdfFormat.JSONLD: "jsonld", RdfFormat.TURTLE: "ttl", RdfFormat.NTRIPLES: "nt"}[self]
+        return {
+            RdfFormat.JSONLD: "jsonld",
+            RdfFormat.TURTLE: "ttl",
+            RdfFormat.NTRIPLES: "nt",
+            RdfFormat.RDFXML: "rdf",
+        }[self]
 
 
 class RdfWriter:

@@ -1,7 +1,7 @@
 """`policykg export`: the stored graph in one of several formats.
 
 json (the interchange format), cypher (a script for cypher-shell or the Neo4j Browser), neo4j-admin
-(CSV files and a README in a folder), jsonld / turtle / ntriples (linked data under the configured
+(CSV files and a README in a folder), jsonld / turtle / ntriples / rdfxml (linked data under the configured
 base IRI), dcat (the dataset's description), grass (the Neo4j Browser style; needs no store),
 shacl (the shapes an export conforms to; needs no store).
 """
@@ -32,6 +32,7 @@ class ExportFormat(StrEnum):
     JSONLD = "jsonld"
     TURTLE = "turtle"
     NTRIPLES = "ntriples"
+    RDFXML = "rdfxml"
     DCAT = "dcat"
     GRASS = "grass"
     SHACL = "shacl"
@@ -41,6 +42,7 @@ RDF_FORMATS = {
     ExportFormat.JSONLD: RdfFormat.JSONLD,
     ExportFormat.TURTLE: RdfFormat.TURTLE,
     ExportFormat.NTRIPLES: RdfFormat.NTRIPLES,
+    ExportFormat.RDFXML: RdfFormat.RDFXML,
 }
 
 
@@ -49,7 +51,7 @@ def export_command(
     fmt: ExportFormat = typer.Option(ExportFormat.JSON, "--format"),
     output: str = typer.Option(None, "-o", "--output", help="File (or folder) to write; default stdout."),
     check: bool = typer.Option(
-        False, "--check", help="jsonld/turtle/ntriples: validate against the SHACL shapes first."
+        False, "--check", help="jsonld/turtle/ntriples/rdfxml: validate against the SHACL shapes first."
     ),
 ) -> None:
     """Export the stored graph."""

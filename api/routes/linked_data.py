@@ -43,6 +43,7 @@ MEDIA_TYPES: dict[str, str | RdfFormat] = {
     "application/x-turtle": RdfFormat.TURTLE,
     "application/n-triples": RdfFormat.NTRIPLES,
     "text/plain": RdfFormat.NTRIPLES,
+    "application/rdf+xml": RdfFormat.RDFXML,
 }
 FORMAT_NAMES: dict[str, str | RdfFormat] = {
     "html": HTML,
@@ -52,9 +53,11 @@ FORMAT_NAMES: dict[str, str | RdfFormat] = {
     "turtle": RdfFormat.TURTLE,
     "nt": RdfFormat.NTRIPLES,
     "ntriples": RdfFormat.NTRIPLES,
+    "rdf": RdfFormat.RDFXML,
+    "rdfxml": RdfFormat.RDFXML,
 }
 # Preference among types a client rates equally: machine formats for */*, HTML when listed.
-SERVER_ORDER = [HTML, RdfFormat.JSONLD, RdfFormat.TURTLE, RdfFormat.NTRIPLES]
+SERVER_ORDER = [HTML, RdfFormat.JSONLD, RdfFormat.TURTLE, RdfFormat.NTRIPLES, RdfFormat.RDFXML]
 
 
 def negotiate(accept: str | None, fmt: str | None, *, html_ok: bool = True) -> str | RdfFormat | None:
@@ -121,7 +124,8 @@ def entity(type_name: str, node_id: str, request: Request, format: str | None = 
     choice = negotiate(request.headers.get("accept"), format)
     if choice is None:
         raise HTTPException(
-            406, "available: text/html, application/ld+json, text/turtle, application/n-triples"
+            406,
+            "available: text/html, application/ld+json, text/turtle, application/n-triples, application/rdf+xml",
         )
     view = fetch_entity(_store(request), label, node_id)
     if view is None:
@@ -172,7 +176,9 @@ def dataset(request: Request, format: str | None = None) -> Response:
     if choice is None and format is None:
         choice = RdfFormat.TURTLE  # a browser asking for HTML gets the most readable RDF
     if not isinstance(choice, RdfFormat):
-        raise HTTPException(406, "available: application/ld+json, text/turtle, application/n-triples")
+        raise HTTPException(
+            406, "available: application/ld+json, text/turtle, application/n-triples, application/rdf+xml"
+        )
     base = _base(request)
     snap = snapshot(request)
 

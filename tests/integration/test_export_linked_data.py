@@ -279,3 +279,11 @@ def test_dumps_are_kept_until_a_document_changes(client: TestClient, loaded: Fal
 
 def _program_id_named(name: str) -> str:
     return next(n.id for n in sample_graph().nodes if n.label == "Program" and n.properties["name"] == name)
+
+
+def test_entity_as_rdf_xml_for_older_clients(client: TestClient) -> None:
+    path = f"/id/program/{_program_id()}"
+    r = client.get(path, headers={"Accept": "application/rdf+xml"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/rdf+xml")
+    turtle = parse(client.get(path, headers={"Accept": "text/turtle"}).text, RdfFormat.TURTLE)
+    assert len(parse(r.text, RdfFormat.RDFXML)) == len(turtle)

@@ -171,7 +171,7 @@ def test_dcat_describes_counts_sources_and_distributions() -> None:
     distributions = list(dcat.objects(ds, URIRef("http://www.w3.org/ns/dcat#distribution")))
     assert len(distributions) == len(RdfFormat)
     media = {str(dcat.value(d, URIRef("http://www.w3.org/ns/dcat#mediaType"))) for d in distributions}
-    assert media == {"application/ld+json", "text/turtle", "application/n-triples"}
+    assert media == {"application/ld+json", "text/turtle", "application/n-triples", "application/rdf+xml"}
     sources = list(dcat.objects(ds, URIRef("http://purl.org/dc/terms/source")))
     assert len(sources) == graph.counts()["Document"]
 
@@ -192,6 +192,7 @@ def test_dcat_describes_counts_sources_and_distributions() -> None:
         ("image/png", None, None),
         ("text/turtle;q=0", None, None),
         ("text/html", "xml", None),
+        ("application/rdf+xml", None, RdfFormat.RDFXML),
     ],
 )
 def test_negotiate(accept: str | None, fmt: str | None, expected: object) -> None:
