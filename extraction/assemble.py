@@ -146,7 +146,14 @@ def document_context(source: SourceDocument) -> Context:
         top = sum(1 for r in all_regions if city is not None and r.name == city.name)
         if city is not None and (top < 3 or top < 0.5 * total):
             city = None  # many cities, none dominant: a provincial document
-    return Context(province=province, city=city)
+    district = None
+    if city is not None:
+        m = re.search(
+            rf"(?:{city.name}|{city.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff])", head
+        )
+        if m and m.group(1) not in ("地区", "市区", "城区", "省区"):
+            district = Region(city.name + m.group(1), m.group(1), "district", city.name, city.area_code)
+    return Context(province=province, city=city, district=district)
 
 
 def unit_context(unit: Unit, doc_ctx: Context) -> Context:
@@ -154,12 +161,14 @@ def unit_context(unit: Unit, doc_ctx: Context) -> Context:
     from extraction.components.regions import find_regions
 
     for m in find_regions(unit.title):
+        if m.region == doc_ctx.city:
+            return doc_ctx
         if m.region.level == "municipal" and (
             doc_ctx.province is None or m.region.parent == doc_ctx.province.name
         ):
-            return Context(province=regions().get(m.region.parent), city=m.region)
+            return replace(doc_ctx, province=regions().get(m.region.parent), city=m.region, district=None)
         if m.region.level == "provincial" and doc_ctx.province is not None and m.region != doc_ctx.province:
-            return Context(province=m.region, city=None)
+            return replace(doc_ctx, province=m.region, city=None, district=None)
     return doc_ctx
 
 
@@ -233,6 +242,8 @@ class DocumentAssembler:
             return ctx.province
         if level == "municipal":
             return ctx.city
+        if level == "district":
+            return ctx.district
         return None
 
     def department(self, mention: DepartmentMention, prov: Provenance) -> str:
@@ -306,7 +317,7 @@ class DocumentAssembler:
             format=str(s.format),
             chars=len(s.text),
         )
-        doc_region = self.ctx.city or self.ctx.province
+        doc_region = self.ctx.district or self.ctx.city or self.ctx.province
         if doc_region is not None:
             head = self.region_evidence(doc_region)
             rid = self.region(doc_region, head)
@@ -386,6 +397,12 @@ class DocumentAssembler:
                     admins.append((self.department(dept, prov), dept.level))
                     self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
         if not admins:
+            # a notice titled 徐州市鼓楼区工业和信息化局关于…: its issuer
+            for dept in list(filter(_resolved, find_departments(_issuer_part(unit.title), ctx)))[:1]:
+                if _issuer_part(unit.title) != unit.title[:20]:
+                    admins.append((self.department(dept, tprov), dept.level))
+                    self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], tprov)
+        if not admins:
             # the first office on the contact line administers it (the 省工信厅 division before the
             # 市工信局 one); a company or a body whose region is unknown does not
             for contact, prov, _f in contacts:
@@ -449,7 +466,7 @@ class DocumentAssembler:
         names += (FieldName.PROCEDURE, FieldName.BODY, FieldName.SUMMARY)
         for name in names:
             for f in unit.get(name):
-                doc = annotate(f.text, Context(ctx.province, ctx.city, str(name.value), f.heading))
+                doc = annotate(f.text, replace(ctx, field=str(name.value), heading=f.heading))
                 for c in doc._.contacts:
                     out.append((c, self.prov(f, c.start, c.end), f))
         return out
@@ -566,7 +583,7 @@ class DocumentAssembler:
         fields += [(f, "benefit") for f in unit.get(FieldName.BENEFIT)]
         fields += [(f, "body") for n in _BODY_FIELDS for f in unit.get(n)]
         for f, kind in fields:
-            doc = annotate(f.text, Context(ctx.province, ctx.city, kind, f.heading))
+            doc = annotate(f.text, replace(ctx, field=kind, heading=f.heading))
             found.extend((r, f) for r in doc._.relations)
         # 智能制造示范工厂项目 whose applicant "须为省级（含）以上智能制造示范工厂": a funding program for
         # holders, not a recognition: the explicit requirement wins over the title's GRANTS

@@ -16,6 +16,7 @@ class Context:
     city: Region | None = None
     field: str = "body"  # a FieldName value: conditions, benefit, contact, body ...
     heading: str = ""  # the field's heading as printed (申报主体, 支持条件 ...)
+    district: Region | None = None  # a district or county document (徐州市鼓楼区…): 区工信局 is its
 
 
 if not Doc.has_extension("policykg_context"):

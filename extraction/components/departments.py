@@ -54,7 +54,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, BodyKind]]:
     division = rf"[ \t]?(?P<div>[{CJK}]{{2,14}}?(?:{div_end}))(?![技学研普])"
     nat = re.compile(rf"(?P<body>{'|'.join(re.escape(n) for n in national)})(?!门)(?:{division})?")
     local = re.compile(
-        rf"(?P<region>{region_alt}|省|市|区|县|自治区)(?P<form>{'|'.join(re.escape(f) for f in forms)})"
+        rf"(?P<region>{region_alt}|省|市|区|县|自治区)(?P<sub>[{CJK}]{{1,4}}?[区县](?=[{CJK}]))??"
+        rf"(?P<form>{'|'.join(re.escape(f) for f in forms)})"
         rf"(?:{division})?"
     )
     return nat, local, kinds
@@ -80,6 +81,8 @@ def _resolve_region(prefix: str, ctx: Context) -> Region | None:
         return ctx.province
     if prefix == "市":
         return ctx.city
+    if prefix in ("区", "县"):
+        return ctx.district
     return None
 
 
@@ -115,6 +118,14 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
     for m in _scan(local, text):
         prefix, form = m.group("region"), m.group("form")
         body, level, region = local_body_name(prefix, form, kinds[form], ctx)
+        sub = m.group("sub")
+        if sub and region is not None and region.level == "municipal":
+            # 徐州市鼓楼区工信局: a district of the named city
+            district = Region(region.name + sub, sub, "district", region.name, region.area_code)
+            body = body.replace(region.name, region.name + sub, 1)
+            level, region = "district", district
+        elif sub:
+            continue
         division = _clean_division(m.group("div"))
         end = m.end() if division else m.end("form")
         out.append(DepartmentMention(m.start(), end, text[m.start() : end], body, level, division, region))

@@ -44,3 +44,12 @@ def test_a_verb_phrase_is_not_a_division() -> None:
 def test_tax_bureaus_and_bank_branches() -> None:
     assert names("市税务局货劳科 027-56929315", EZHOU) == ["国家税务总局鄂州市税务局货劳科"]
     assert names("人行鄂州分行货币信贷科 0711-3708070", EZHOU) == ["中国人民银行鄂州市分行货币信贷科"]
+
+
+def test_a_district_body_and_the_bare_district_alias() -> None:
+    [d] = find_departments("徐州市鼓楼区工业和信息化局关于组织申报的通知", XUZHOU)
+    assert (d.name, d.level) == ("徐州市鼓楼区工业和信息化局", "district")
+    district = Context(XUZHOU.province, XUZHOU.city, district=d.region)
+    assert names("联系人：区工信局企业科 85801234", district) == ["徐州市鼓楼区工业和信息化局企业科"]
+    assert names("区工信局企业科", XUZHOU) == ["区工业和信息化局企业科"]  # no district known: left unresolved
+    assert find_departments("区工信局企业科", XUZHOU)[0].region is None
