@@ -287,3 +287,24 @@ def test_entity_as_rdf_xml_for_older_clients(client: TestClient) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/rdf+xml")
     turtle = parse(client.get(path, headers={"Accept": "text/turtle"}).text, RdfFormat.TURTLE)
     assert len(parse(r.text, RdfFormat.RDFXML)) == len(turtle)
+
+
+def test_html_page_escapes_what_documents_say(store: FalkorStore) -> None:
+    """Text comes from documents: markup in it must reach the page as text, also inside the JSON-LD."""
+    graph = sample_graph()
+    hostile = "</script><script>alert('专精特新')</script>"
+    nodes = [
+        n.model_copy(update={"properties": {**n.properties, "name": hostile}})
+        if n.properties.get("name") == PROGRAM
+        else n
+        for n in graph.nodes
+    ]
+    store.replace_document(DOC, GraphDocument(nodes=nodes, relationships=graph.relationships))
+    with TestClient(create_app(Settings(base_iri=BASE), store=store)) as c:
+        page = c.get(f"/id/program/{_program_id()}?format=html").text
+    assert "<script>alert" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(&#x27;专精特新&#x27;)" in page
+    assert page.count("<script") == 1 and page.count("</script>") == 1  # only the JSON-LD block
+    embedded = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    names = [n.get("name") for n in json.loads(embedded)["@graph"]]
+    assert hostile in names  # the data itself is intact
