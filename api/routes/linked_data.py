@@ -305,7 +305,7 @@ def render_entity(view: EntityView, base: str, jsonld: str) -> str:
     more = '<p class="prov">Only the first relationships are listed.</p>' if view.truncated else ""
     # Evidence cites its document by id; the entity's own EXTRACTED_FROM links give the file names.
     documents = {x.other: x.caption for x in view.outgoing if x.label == "Document" and x.caption}
-    # "<" only occurs inside JSON strings: as \\u003c no markup in the data can end or open a tag.
+    # "<" only occurs inside JSON strings: written as \u003c, no markup in the data can end or open a tag.
     embedded = jsonld.replace("<", "\\u003c")
     return f"""<!doctype html>
 <html lang="zh">
