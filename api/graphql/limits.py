@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import AddValidationRules, SchemaExtension
+from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as alias_validator
 from strawberry.extensions.query_depth_limiter import create_validator as query_depth_validator
 
@@ -17,6 +17,7 @@ MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_PAGE = 500
 MAX_BODY_BYTES = 100_000
+MAX_TOKENS = 5_000  # a wide document (thousands of fields) is refused at parsing, before validation
 DEFAULT_PAGE = 50
 
 
@@ -30,7 +31,7 @@ _RULES = (
 
 def validation_limits() -> list[Callable[[], SchemaExtension]]:
     """Extension factories: strawberry builds a fresh extension for each request."""
-    return [lambda: AddValidationRules(list(_RULES))]
+    return [lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS), lambda: AddValidationRules(list(_RULES))]
 
 
 def page_size(first: int | None, default: int = DEFAULT_PAGE) -> int:

@@ -40,6 +40,12 @@ def test_more_than_fifteen_aliases_are_refused(client: TestClient) -> None:
     assert not gql(client, "{ " + fifteen + " }").get("errors")
 
 
+def test_wide_documents_are_refused(client: TestClient) -> None:
+    body = gql(client, "{ " + " ".join(["__typename"] * 6000) + " }")
+    assert body.get("data") is None
+    assert "Document contains more than 5000 tokens" in _messages(body)
+
+
 def test_first_over_500_is_refused(client: TestClient) -> None:
     body = gql(client, "{ programs(first: 501) { totalCount } }")
     assert "first must be between 0 and 500, got 501" in _messages(body)
