@@ -55,3 +55,21 @@ def test_cypher_script_loads_whole_and_twice_into_neo4j(neo4j_store) -> None:
     assert _canonical(export_graph(neo4j_store)) == _canonical(graph)
     constraints = neo4j_store.run_text("SHOW CONSTRAINTS YIELD labelsOrTypes RETURN labelsOrTypes")
     assert {row["labelsOrTypes"][0] for row in constraints} >= {"Program", "Designation", "Document"}
+
+
+def test_guide_and_entity_queries_answer_on_neo4j(neo4j_store) -> None:
+    """The Browser guide's queries and the /id/ pages' queries, in Neo4j's own dialect."""
+    from api.linked_data import fetch_entity
+    from api.routes.browser import STEPS
+    from graph.queries import load_query
+
+    graph = sample_graph()
+    for statement in split_statements(cypher_script(graph)):
+        neo4j_store.run_text(statement, write=True)
+    for step in STEPS:
+        for name in step.queries:
+            assert neo4j_store.run_text(load_query(name), dict(step.params)), name
+    program = next(n for n in graph.nodes if n.properties.get("name") == "国家企业技术中心")
+    view = fetch_entity(neo4j_store, "Program", program.id)
+    assert view is not None and view.node.properties["name"] == "国家企业技术中心"
+    assert {link.type for link in view.outgoing} >= {"REQUIRES", "GRANTS", "HAS_CONTACT"}
