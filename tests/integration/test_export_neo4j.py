@@ -7,8 +7,11 @@ import os
 
 import pytest
 
+from api.linked_data import fetch_entity
+from api.routes.browser import STEPS
 from graph import StoreConfig, open_store
 from graph.export.cypher_script import cypher_script, split_statements
+from graph.queries import load_query
 from graph.store import export_graph
 from schema.graph import GraphDocument
 from tests.unit.test_linked_data_sample import sample_graph
@@ -59,10 +62,6 @@ def test_cypher_script_loads_whole_and_twice_into_neo4j(neo4j_store) -> None:
 
 def test_guide_and_entity_queries_answer_on_neo4j(neo4j_store) -> None:
     """The Browser guide's queries and the /id/ pages' queries, in Neo4j's own dialect."""
-    from api.linked_data import fetch_entity
-    from api.routes.browser import STEPS
-    from graph.queries import load_query
-
     graph = sample_graph()
     for statement in split_statements(cypher_script(graph)):
         neo4j_store.run_text(statement, write=True)
