@@ -55,7 +55,12 @@ WEAK_F1: dict[tuple[str, str], str] = {
     ("h02_shenzhen_brochure", "REQUIRES"): (
         "a program title without a level word gets the document's level (制造业单项冠军企业奖励 -> "
         "municipal; 首台（套）重大技术装备保险补偿 -> municipal); a product catalogue (属于国家首台（套）"
-        "…推广应用指导目录范围) is taken for a held title; 单项冠军产品 inside （含…） is lost"
+        "…推广应用指导目录范围) is taken for a held title; 单项冠军产品 inside （含…） is lost; "
+        "国家高新技术企业或专精特新中小企业 gives 专精特新中小企业 the level national"
+    ),
+    ("h04_chengdu_wechat", "REQUIRES"): (
+        "a city name before a title (成都市创新型中小企业) is read as the title's level (municipal), "
+        "and a negated title (尚未被认定为专精特新中小企业) becomes REQUIRES instead of EXCLUDES"
     ),
     ("h05_hunan_notice", "GRANTS"): (
         "a funding program named after a title (企业技术中心创新能力提升项目) GRANTS that title"
