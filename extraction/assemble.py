@@ -601,15 +601,15 @@ class DocumentAssembler:
         )
         for r, f in found:
             m: DesignationMention = r.mention
-            if recognition and r.type == "REQUIRES" and not r.explicit and r.mention.level is None:
-                r = DesignationRelation("MENTIONS", m, r.sentence)  # 1.绿色工厂: a title it confers
+            if r.type == "LISTED":  # 1.绿色工厂 in a recognition's conditions: a title it confers
+                r = DesignationRelation("MENTIONS" if recognition else "REQUIRES", m, r.sentence)
             if r.type == "MENTIONS" and not m.known:
                 continue  # an unseen name in passing is too weak to state a relation
             if r.type == "MENTIONS":
                 # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)
                 if not recognition:
                     r = DesignationRelation("REQUIRES", m, r.sentence)  # a funding program's scope
-                elif m.level not in (None, level):
+                elif (m.level or m.default_level) not in (None, level):
                     continue
                 else:
                     r = DesignationRelation("GRANTS", m, r.sentence)

@@ -47,19 +47,25 @@ _PROSE_REQUIRE = re.compile(
 )
 # 评价得分达到60分以上，或满足下列条件之一：…获得高新技术企业…: a shortcut past the score, a preference
 _SHORTCUT = re.compile(r"或满足(?:下列|以下|如下)条件之一|或符合(?:下列|以下)条件之一|直通条件|创新直通")
-_NOT_THE_TITLE = re.compile(r"\s*(?:专项资金|资金|培育库)")
+# 专精特新中小企业能力提升, …专项资金: the title names a project or a fund here, not a holder
+_NOT_THE_TITLE = re.compile(
+    r"\s*(?:专项资金|资金|培育库|能力提升|发展规划|建设工作|培育工作|认定工作|认定管理|梯度培育)"
+)
 _EXPLICIT = re.compile(
     r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|申报主体为|申报主体应|申报单位为|限"
 )
 _GOAL = re.compile(
-    r"争创|自建|建立|设立|建设|组建|培育|打造|鼓励|引导|推动|力争|创建|成为|争取|提升为|升级为"
+    r"争创|自建|建立|设立|建设|组建|培育|打造|鼓励|引导|推动|力争|创建|成为|争取|提升为|升级为|"
+    r"支持(?!对象|范围|条件)|围绕|衡量|考核|统计"
 )
 _ELIGIBILITY = ("conditions",)
 
 
 @dataclass(frozen=True)
 class DesignationRelation:
-    type: str  # REQUIRES | PREFERS | EXCLUDES | GRANTS, or MENTIONS (named in conditions without a cue)
+    # REQUIRES | PREFERS | EXCLUDES | GRANTS; in conditions also LISTED (a title alone in its clause:
+    # required by a funding program, conferred by a recognition) and MENTIONS (named without a cue)
+    type: str
     mention: DesignationMention
     sentence: tuple[int, int]  # [start, end) in the doc text: the evidence
     explicit: bool = False  # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS
@@ -99,7 +105,7 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         if _REQUIRE_CUE.search(before) or re.search(r"资格|资质", text[mention.end : ce]):
             return "REQUIRES"
         if not re.search(rf"[{CJK}]", before) and ce - mention.end <= 6:
-            return "REQUIRES"  # the clause is the title: 申报要求：省级专精特新中小企业
+            return "LISTED"  # the clause is the title: 申报要求：省级专精特新中小企业 / 1.绿色工厂
         return "MENTIONS"
     if field == "benefit":
         # 对新认定的国家级企业技术中心给予奖励: the reward requires the designation

@@ -68,3 +68,18 @@ def test_a_list_carries_its_level_over() -> None:
 def test_prose_needs_an_explicit_cue() -> None:
     text = "近日，工信部公布了专精特新中小企业名单。申报企业须为已认定的高新技术企业。"
     assert relations(text, "body") == [("REQUIRES", "高新技术企业", None)]
+
+
+def test_a_title_alone_in_its_clause_is_listed() -> None:
+    # required by a funding program, conferred by a recognition: the assembler decides
+    assert relations("1.绿色工厂", "conditions") == [("LISTED", "绿色工厂", None)]
+
+
+def test_a_former_name_gives_way_to_the_current_one() -> None:
+    text = "获批省级专精特新“小巨人”企业（现名：专精特新中小企业）"
+    assert relations(text, "conditions") == [("REQUIRES", "专精特新中小企业", None)]
+
+
+def test_support_for_a_project_about_a_title_is_not_a_requirement() -> None:
+    text = "3.自主品牌企业培育。支持龙头企业兼并重组、专精特新中小企业能力提升、头雁型软件企业培育。"
+    assert relations(text, "conditions") == []
