@@ -25,10 +25,10 @@ class DesignationRecord:
     name: str
     level: str | None
     aliases: tuple[str, ...] = ()
+    key: str = field(init=False, repr=False, compare=False)  # the name in comparable form
 
-    @property
-    def key(self) -> str:
-        return name_key(self.name)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", name_key(self.name))
 
 
 class DesignationIndex:
@@ -82,12 +82,26 @@ class Condition:
         return value if isinstance(value, str) else None
 
 
+Group = tuple[Condition, ...]
+
+
 @dataclass
 class ProgramConditions:
     requires: list[Condition] = field(default_factory=list)
     prefers: list[Condition] = field(default_factory=list)
     excludes: list[Condition] = field(default_factory=list)
     grants: list[Condition] = field(default_factory=list)
+
+    @cached_property
+    def requirement_groups(self) -> tuple[Group, ...]:
+        """REQUIRES facts grouped into conditions: one group per sentence (or per explicit `group`
+        property), its members being alternatives (see api/graphql/eligibility.py)."""
+        groups: dict[object, list[Condition]] = {}
+        for cond in self.requires:
+            evidence = cond.rel.get("evidence")
+            key = cond.rel.get("group") or ((evidence, cond.rel.get("doc")) if evidence else cond.designation)
+            groups.setdefault(key, []).append(cond)
+        return tuple(tuple(g) for g in groups.values())
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.graphql.catalog import Condition, DesignationIndex, ProgramConditions, ProgramScope, RegionScope
+from api.graphql.catalog import (
+    Condition,
+    DesignationIndex,
+    Group,
+    ProgramConditions,
+    ProgramScope,
+    RegionScope,
+)
 from api.graphql.holdings import Holdings
-
-Group = tuple[Condition, ...]
 
 
 @dataclass(frozen=True)
@@ -24,20 +29,11 @@ class Verdict:
     missing: tuple[Group, ...]  # the conditions not met, each a group of alternatives
 
 
-def requirement_groups(requires: list[Condition]) -> list[Group]:
-    """REQUIRES facts grouped into conditions: one group per sentence (or per explicit `group`)."""
-    groups: dict[object, list[Condition]] = {}
-    for cond in requires:
-        evidence = cond.rel.get("evidence")
-        key = cond.rel.get("group") or ((evidence, cond.rel.get("doc")) if evidence else cond.designation)
-        groups.setdefault(key, []).append(cond)
-    return [tuple(g) for g in groups.values()]
-
-
-def unmet(requires: list[Condition], holdings: Holdings) -> list[Group]:
+def unmet(conds: ProgramConditions, holdings: Holdings) -> list[Group]:
+    """The program's conditions the holdings do not meet."""
     return [
         group
-        for group in requirement_groups(requires)
+        for group in conds.requirement_groups
         if not any(holdings.satisfies(c.designation, c.level_min) for c in group)
     ]
 
@@ -61,7 +57,7 @@ def verdicts(
         if excluded(conds, holdings):
             continue
         met = tuple(c for c in conds.requires if holdings.satisfies(c.designation, c.level_min))
-        out.append(Verdict(pid, met, tuple(unmet(conds.requires, holdings))))
+        out.append(Verdict(pid, met, tuple(unmet(conds, holdings))))
     return out
 
 

@@ -97,7 +97,7 @@ def search(
                 conds = conditions[pid]
                 if pid in used or pid in applied or not conds.requires or not allowed(pid):
                     continue
-                if unmet(conds.requires, held):
+                if unmet(conds, held):
                     continue
                 linked = tuple(c for c in conds.requires if fresh.satisfies(c.designation, c.level_min))
                 if not linked:
