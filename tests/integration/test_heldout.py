@@ -70,7 +70,13 @@ WEAK_F1: dict[tuple[str, str], str] = {
         "distributed to the programs of the categories it names; it becomes a program of its own"
     ),
 }
-WEAK_RECALL: dict[str, str] = {}
+WEAK_RECALL: dict[str, str] = {}  # program recall >= 0.8 holds everywhere today
+WEAK_ALL_PROGRAMS: dict[str, str] = {
+    "h05_hunan_notice": (
+        "a heading （二）制造业重大产业化项目 followed by a one-line description ending in the same words "
+        "(…的重大产业化项目。) is not cut: its fields (最高1.5亿元) merge into the previous program"
+    ),
+}
 WEAK_PRINTED: dict[str, str] = {
     "h02_shenzhen_brochure": (
         "a phone printed as (0755)88127316 keeps the printed form '0755)88127316' (opening bracket lost)"
@@ -152,6 +158,13 @@ def test_program_recall(ev: ModuleType, stem: str) -> None:
     assert report.program_recall >= 0.8, missing
 
 
+@pytest.mark.parametrize("stem", _params(WEAK_ALL_PROGRAMS, STEMS))
+def test_every_gold_program_is_found(ev: ModuleType, stem: str) -> None:
+    """The issue's target is recall >= 0.95; on documents this small that means every program."""
+    report = ev.score_document(gold_of(stem), graph_of(stem))
+    assert [e["program"] for e in report.errors if e["kind"] == "MISSING"] == []
+
+
 @pytest.mark.parametrize("stem", STEMS)
 def test_contact_phones_carry_the_region_area_code(stem: str) -> None:
     _, code, _ = REGION[stem]
@@ -189,6 +202,30 @@ def test_city_bureau_alias_resolves_to_the_document_city(stem: str) -> None:
         if n["label"] == "Department" and n["properties"].get("level") == "municipal"
     ]
     assert all(name.startswith(city) for name in municipal), municipal
+
+
+WEAK_OFFICE_NAMES: dict[str, str] = {
+    "h02_shenzhen_brochure": (
+        "a brochure's 📞 line naming a body the lexicon lacks (深圳市地方金融管理局) with the phone on its "
+        "own 电话：0755—… line: the contact office is named '联系电话' and the body is lost"
+    ),
+    "h04_chengdu_wechat": (
+        "an abbreviated city body outside the lexicon (市新经济委 = 成都市新经济发展委员会) stays the "
+        "contact office '市新经济委企业服务处', with no department"
+    ),
+}
+FIELD_LABELS = ("联系电话", "电话", "联系方式", "联系人", "手机")
+
+
+@pytest.mark.parametrize("stem", _params(WEAK_OFFICE_NAMES, STEMS))
+def test_contact_offices_are_named_bodies(stem: str) -> None:
+    """No contact office is a field label or an unresolved 市…/省…/区… abbreviation."""
+    names = [
+        n["properties"].get("name") or "" for n in graph_of(stem)["nodes"] if n["label"] == "ContactOffice"
+    ]
+    assert names
+    bad = [name for name in names if name in FIELD_LABELS or name.startswith(("市", "省", "区"))]
+    assert bad == []
 
 
 SEED_REGIONS = ("江苏", "徐州", "南京", "无锡", "湖北", "鄂州", "武汉")
