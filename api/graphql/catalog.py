@@ -8,15 +8,18 @@ from __future__ import annotations
 import asyncio
 import weakref
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from api.graphql.names import level_rank, name_key, region_variants
 from extraction.lexicons import regions as region_lexicon
 
 if TYPE_CHECKING:
     from api.graphql.context import Context
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,14 @@ class _Memo(dict):  # type: ignore[type-arg]
             self[key] = value
 
 
+async def once(cache: dict[str, asyncio.Future[Any]], key: str, make: Callable[[], Awaitable[T]]) -> T:
+    """Run `make` once per key and share the result with every concurrent caller."""
+    future = cache.get(key)
+    if future is None:
+        future = cache[key] = asyncio.ensure_future(make())
+    return await future
+
+
 # One snapshot per store object; it goes when the store does.
 _SNAPSHOTS: weakref.WeakKeyDictionary[Any, Snapshot] = weakref.WeakKeyDictionary()
 
@@ -198,8 +209,6 @@ class Catalog:
         self._cache: dict[str, asyncio.Future[Any]] = {}
 
     async def _once(self, key: str, make: Any) -> Any:
-        from api.graphql.context import once
-
         return await once(self._cache, key, make)
 
     async def snapshot(self) -> Snapshot:

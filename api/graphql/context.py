@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -17,7 +17,6 @@ from api.graphql.errors import GraphStoreUnavailable
 from graph.store import GraphStore, Row
 from schema.errors import StoreError
 
-T = TypeVar("T")
 Link = tuple[dict[str, Any], dict[str, Any]]  # (relationship properties, far node properties)
 
 
@@ -105,11 +104,3 @@ def _link_order(link: Link) -> tuple[str, str]:
     """Stable answers: links sorted by the far node's caption, then id."""
     node = link[1]
     return (str(node.get("name") or node.get("title") or node.get("text") or ""), str(node.get("id", "")))
-
-
-async def once(cache: dict[str, asyncio.Future[Any]], key: str, make: Callable[[], Awaitable[T]]) -> T:
-    """Run `make` once per key and share the result with every concurrent caller."""
-    future = cache.get(key)
-    if future is None:
-        future = cache[key] = asyncio.ensure_future(make())
-    return await future
