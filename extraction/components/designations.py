@@ -9,7 +9,7 @@ for spaCy tooling; `doc._.designations` holds the richer records the assembler r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -99,8 +99,37 @@ def find_designations(text: str) -> list[DesignationMention]:
             )
         )
         taken.append((m.start(), m.end()))
+        found.extend(_coordinated(text, found[-1]))
     found.extend(_generic(text, taken))
     return sorted(found, key=lambda d: d.start)
+
+
+_HEADS = ("企业", "平台", "产品", "项目", "基地", "园区", "工厂", "中心")
+_COORDINATED = re.compile(rf"^[（(]?\s*[、和及与/]?\s*({'|'.join(_HEADS)})[)）]?")
+
+
+def _coordinated(text: str, mention: DesignationMention) -> list[DesignationMention]:
+    """制造业单项冠军示范企业及产品, 服务型制造示范企业、平台: the second head shares the first's stem."""
+    head = next((h for h in _HEADS if mention.name.endswith(h)), None)
+    m = _COORDINATED.match(text[mention.end : mention.end + 8])
+    if head is None or m is None or m.group(1) == head or m.group(0) == m.group(1):
+        return []
+    stem = mention.name[: -len(head)]
+    for suffix in ("示范", ""):  # 单项冠军示范企业及产品 -> 单项冠军产品 when that is the known name
+        name = stem.removesuffix(suffix) + m.group(1)
+        entry = designations().get(name)
+        if entry is not None:
+            break
+    else:
+        if not stem.endswith("示范"):
+            return []  # 绿色工厂和企业: only a known title or a 示范 stem is shared
+        name, entry = stem + m.group(1), None
+    a, b = mention.end + m.start(1), mention.end + m.end(1)
+    return [
+        replace(
+            mention, start=a, end=b, text=text[a:b], name=name, default_level=entry.level if entry else None
+        )
+    ]
 
 
 def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:

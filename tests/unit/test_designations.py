@@ -49,3 +49,15 @@ def test_generic_rule_ignores_clauses_and_bare_endings() -> None:
 def test_mentions_inside_a_cited_title_are_flagged() -> None:
     text = "《工信部办公厅关于开展第五批专精特新“小巨人”企业培育工作的通知》"
     assert [d.in_title for d in find_designations(text)] == [True]
+
+
+def test_a_second_head_shares_the_first_ones_stem() -> None:
+    assert names("国家制造业单项冠军示范企业及产品") == [
+        ("制造业单项冠军企业", "national", False),
+        ("制造业单项冠军产品", "national", False),
+    ]
+    assert [d.name for d in find_designations("省级服务型制造示范企业、平台申报")] == [
+        "服务型制造示范企业",
+        "服务型制造示范平台",
+    ]
+    assert [d.name for d in find_designations("绿色工厂和企业")] == ["绿色工厂"]
