@@ -104,6 +104,10 @@ def _text_match(program: ProgramScope, full: str, words: list[str]) -> bool:
     return full in hay or (bool(words) and all(w in hay for w in words))
 
 
+def _largest_amount(offers: list[Offer]) -> float:
+    return max((o.amount for o in offers if o.amount is not None), default=0.0)
+
+
 def _offers_match(offers: list[Offer], benefit_type: BenefitType | None, min_wan: float | None) -> bool:
     return any(
         (benefit_type is None or o.benefit.get("type") == benefit_type.value)
@@ -275,7 +279,7 @@ class Query:
 
     @strawberry.field(
         description="Programs whose every requirement the holdings meet (IMPLIES and level order included) "
-        "and that nothing held excludes, in the region and the regions above it."
+        "and that nothing held excludes, in the region and the regions above it; largest amount first."
     )
     async def eligible(
         self,
@@ -287,8 +291,8 @@ class Query:
         ] = False,
     ) -> EligibleResult:
         catalog = info.context.catalog
-        index, conditions, programs = await asyncio.gather(
-            catalog.designations(), catalog.conditions(), catalog.programs()
+        index, conditions, programs, offers = await asyncio.gather(
+            catalog.designations(), catalog.conditions(), catalog.programs(), catalog.offers()
         )
         scope = await _region(info, region)
         if scope is not None and not scope.known:
@@ -299,6 +303,8 @@ class Query:
         verdicts = rules.eligible(
             rules.verdicts(programs, conditions, holdings, scope), include_open=include_open
         )
+        # What pays most first (the sort is stable, so equal amounts stay in name order).
+        verdicts.sort(key=lambda v: -_largest_amount(offers.get(v.program, [])))
         props = await _programs(info, [v.program for v in verdicts])
         return EligiblePrograms(
             programs=[
