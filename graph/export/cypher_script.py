@@ -17,6 +17,7 @@ from typing import Any
 from graph.dialect import NEO4J
 from graph.export.cypher_literal import ExportError, cypher_literal
 from graph.queries import load_query
+from graph.writer import merge_key, node_row, relationship_row
 from schema.graph import GraphDocument
 from schema.ontology import ONTOLOGY
 
@@ -54,7 +55,7 @@ def script_statements(graph: GraphDocument, batch_size: int = DEFAULT_BATCH) -> 
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     label_of: dict[str, str] = {}
     for node in sorted(graph.nodes, key=lambda n: n.id):
-        by_label[node.label].append({"id": node.id, "props": {**node.properties, "id": node.id}})
+        by_label[node.label].append(node_row(node))
         label_of[node.id] = node.label
     node_template = load_query("write_nodes")
     for label in ONTOLOGY.node_types:  # ontology order: a stable script
@@ -66,22 +67,13 @@ def script_statements(graph: GraphDocument, batch_size: int = DEFAULT_BATCH) -> 
         if rel.doc is None:
             # The store's MERGE keys a relationship on its document; without one it has no identity.
             raise ExportError(f"{rel.type} {rel.start}->{rel.end} has no doc property")
-        props = {k: v for k, v in rel.properties.items() if k != "doc"}
-        row = {"start": rel.start, "end": rel.end, "doc": rel.doc, "props": props}
-        groups[(rel.type, label_of[rel.start], label_of[rel.end])].append(row)
+        groups[(rel.type, label_of[rel.start], label_of[rel.end])].append(relationship_row(rel))
     rel_template = load_query("write_relationships")
     for (rel_type, start, end), rows in sorted(groups.items()):
         rows.sort(key=lambda r: (r["start"], r["end"], r["doc"], cypher_literal(r["props"])))
         key = merge_key(rel_type)
         for batch in _batches(rows, batch_size):
             yield _fill(rel_template, _rows_literal(batch), TYPE=rel_type, START=start, END=end, KEY=key)
-
-
-def merge_key(rel_type: str) -> str:
-    """The type's key properties in the relationship MERGE, as graph/writer.py writes them, so that
-    parallel edges (one program, two phones of one office) stay apart here as in the store."""
-    keys = getattr(ONTOLOGY.relationship_types[rel_type], "key", ())
-    return "".join(f", {k}: coalesce(row.props.{k}, '')" for k in keys)
 
 
 def cypher_script(graph: GraphDocument, batch_size: int = DEFAULT_BATCH) -> str:
