@@ -105,6 +105,7 @@ def test_implies_closure_level_order_and_exclusion(client: TestClient) -> None:
     }
     names = {p["program"]["name"] for p in out["programs"]}
     assert "国家级专精特新“小巨人”企业申报" in names  # through IMPLIES
+    assert out["programs"][0]["program"]["name"] == "国家级专精特新“小巨人”企业申报"  # pays most: first
     assert "省级专精特新中小企业申报" not in names  # EXCLUDES what a 小巨人 already is
     assert "省级创新型中小企业申报" in names  # open to all
     # Level order without an IMPLIES edge: a national 专精特新中小企业 meets the provincial requirement.
