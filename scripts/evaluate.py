@@ -29,6 +29,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from extraction.readers.decode import decode_bytes
+
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "fixtures" / "gold"
 SEED_DIR = REPO / "seed"
@@ -433,7 +435,8 @@ def extract_graph(document: str, seed_dir: Path) -> dict[str, Any]:
 
 def seed_chars(document: str, seed_dir: Path) -> int:
     path = seed_dir / document
-    return len(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else 0
+    # Through the project's own decoder, so a GBK document counts its characters, not its bytes.
+    return len(decode_bytes(path.read_bytes(), str(path))) if path.is_file() else 0
 
 
 def cli_graph(document: str, seed_dir: Path, command: str) -> dict[str, Any]:
