@@ -61,6 +61,7 @@ def test_a_list_carries_its_level_over() -> None:
     text = "省级制造业单项冠军（产品）企业 20-30 万元、智能制造 30 万元、企业工业设计中心 20 万元"
     assert relations(text, "benefit") == [
         ("REQUIRES", "制造业单项冠军企业", "provincial"),
+        ("REQUIRES", "制造业单项冠军产品", "provincial"),  # 单项冠军（产品）企业: both titles
         ("REQUIRES", "工业设计中心", "provincial"),
     ]
 
