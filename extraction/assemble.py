@@ -52,6 +52,7 @@ _TITLE_DESIGNATION_END = re.compile(
     r"(?:企业|中心|平台|基地|园区|工厂|产品|机构|联合体|研究院|示范项目|试点项目|示范|车间|集群|软件|装备|单位)$"
 )
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
+_SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
 _LADDER_EVIDENCE = "designations.yaml: ladder"
 _LEVEL_EVIDENCE = "designations.yaml: national > provincial > municipal > district"
 _BODY_FIELDS = (FieldName.SUMMARY, FieldName.BODY, FieldName.PROCEDURE, FieldName.MATERIALS)
@@ -396,6 +397,9 @@ class DocumentAssembler:
                 if dept is not None and _resolved(dept) and not _is_company(contact.office or ""):
                     admins.append((self.department(dept, prov), dept.level))
                     self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
+            for dept, prov in self.prose_bodies(unit, ctx):
+                admins.append((self.department(dept, prov), dept.level))
+                self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
         if not admins:
             # a notice titled 徐州市鼓楼区工业和信息化局关于…: its issuer
             for dept in list(filter(_resolved, find_departments(_issuer_part(unit.title), ctx)))[:1]:
@@ -457,6 +461,27 @@ class DocumentAssembler:
         rid = self.region(self.level_region(level, ctx), tprov)
         if rid is not None:
             self.g.rel("IN_REGION", pid, rid, tprov)
+
+    def prose_bodies(self, unit: Unit, ctx: Context) -> list[tuple[DepartmentMention, Provenance]]:
+        """An article's administering bodies: the issuer of the notice it reprints (工业和信息化部办公厅
+        关于…的通知) and the body applications go to (报送审核材料至工业和信息化部信息技术发展司)."""
+        out = []
+        for f in unit.get(FieldName.BODY)[:1]:
+            head = f.text[:120]
+            if "关于" in head:
+                issuer = head.split("关于", 1)[0]
+                out += [
+                    (d, self.prov(f, d.start, d.end)) for d in find_departments(issuer, ctx) if _resolved(d)
+                ]
+        for f in unit.fields:
+            depts = find_departments(f.text, ctx)
+            for m in _SENT_TO.finditer(f.text):
+                out += [
+                    (d, self.prov(f, d.start, d.end))
+                    for d in depts
+                    if m.end() <= d.start <= m.end() + 2 and _resolved(d)
+                ]
+        return out
 
     def contacts(
         self, unit: Unit, ctx: Context, prose: bool
