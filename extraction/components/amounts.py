@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extraction.components.context import doc_text
+
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -122,7 +124,7 @@ def find_rates(text: str) -> list[Rate]:
 
 class AmountRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)
         doc._.amounts = find_amounts(text)
         doc._.rates = find_rates(text)
         return doc

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from extraction.components.amounts import Amount, find_amounts, find_rates
 from extraction.components.clauses import sentences
-from extraction.components.context import context_of
+from extraction.components.context import context_of, doc_text
 from extraction.components.designations import find_designations
 from extraction.lexicons import benefits as benefit_table
 
@@ -126,7 +126,7 @@ def _split(text: str, s: int, e: int, inside: list[Amount]) -> list[tuple[int, i
 class BenefitRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         prose = context_of(doc).field not in ("benefit",)
-        doc._.benefits = find_benefits(doc.text, prose=prose)
+        doc._.benefits = find_benefits(doc_text(doc), prose=prose)
         return doc
 
 

@@ -25,3 +25,11 @@ if not Doc.has_extension("policykg_context"):
 
 def context_of(doc: Doc) -> Context:
     return doc._.policykg_context
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept once: spaCy's Doc.text joins every token on each read."""
+    text = doc.user_data.get("policykg_text")
+    if text is None:
+        text = doc.user_data["policykg_text"] = doc.text
+    return text

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extraction.components.context import doc_text
+
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
     r"|[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})(?!\d))"
@@ -41,7 +43,7 @@ def first_date(text: str) -> str | None:
 
 class DateRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text)
+        doc._.dates = find_dates(doc_text(doc))
         return doc
 
 

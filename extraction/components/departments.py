@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK
-from extraction.components.context import Context, context_of
+from extraction.components.context import Context, context_of, doc_text
 from extraction.lexicons import BodyKind, Region, departments, regions
 
 _DIVISION_NOT = re.compile(
@@ -166,7 +166,7 @@ def find_region_prefix(text: str) -> list[Region]:
 
 class DepartmentRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.departments = find_departments(doc.text, context_of(doc))
+        doc._.departments = find_departments(doc_text(doc), context_of(doc))
         return doc
 
 

@@ -16,12 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK, inside_title
+from extraction.components.context import doc_text
 from extraction.components.levels import _word_pattern as _level_word_pattern
 from extraction.components.levels import level_before
 from extraction.lexicons import DesignationEntry, designations
 
 _QUOTES = "“”\"'‘’「」『』 \t\u3000"
-_GAP = f"[{_QUOTES}]*"
 # endings that make a level-introduced name a designation rather than any noun phrase
 _GENERIC_ENDINGS = (
     "示范企业|示范基地|示范平台|示范工厂|示范园区|示范项目|示范区|标杆企业|标杆工厂|领军企业|"
@@ -59,16 +59,19 @@ class DesignationMention:
         return (self.level,) if self.level else ()
 
 
-def _form_regex(form: str) -> str:
-    return _GAP.join(re.escape(ch) for ch in form if ch not in _QUOTES)
+def _plain(form: str) -> str:
+    return "".join(ch for ch in form if ch not in _QUOTES)
 
 
 @cache
 def _lexicon_pattern() -> tuple[re.Pattern[str], dict[str, DesignationEntry]]:
-    by_form = designations().by_form()
-    forms = sorted(by_form, key=lambda f: len(f), reverse=True)
-    pattern = re.compile("|".join(f"({_form_regex(f)})" for f in forms))
-    return pattern, {str(i + 1): by_form[f] for i, f in enumerate(forms)}
+    """Every printed form without quotes or spaces, longest first, as one alternation of literals
+    (matched against the text with its quotes taken out: much faster than gaps inside the pattern)."""
+    entries: dict[str, DesignationEntry] = {}
+    for form, entry in designations().by_form().items():
+        entries.setdefault(_plain(form), entry)
+    forms = sorted(entries, key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms)), entries
 
 
 def canonical(text: str) -> str:
@@ -81,24 +84,27 @@ def find_designations(text: str) -> list[DesignationMention]:
     pattern, entries = _lexicon_pattern()
     found: list[DesignationMention] = []
     taken: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
-        entry = entries[str(m.lastindex)]
-        phrase = level_before(text, m.start())
+    keep = [i for i, ch in enumerate(text) if ch not in _QUOTES]
+    stripped = "".join(text[i] for i in keep)
+    for m in pattern.finditer(stripped):
+        entry = entries[m.group()]
+        start, end = keep[m.start()], keep[m.end() - 1] + 1
+        phrase = level_before(text, start)
         found.append(
             DesignationMention(
-                m.start(),
-                m.end(),
-                m.group(),
+                start,
+                end,
+                text[start:end],
                 entry.name,
                 phrase.level if phrase else None,
                 phrase.at_least if phrase else False,
                 entry.level,
-                inside_title(text, m.start()),
+                inside_title(text, start),
                 True,
                 phrase.levels if phrase else (),
             )
         )
-        taken.append((m.start(), m.end()))
+        taken.append((start, end))
         found.extend(_coordinated(text, found[-1]))
     found.extend(_generic(text, taken))
     return sorted(found, key=lambda d: d.start)
@@ -169,7 +175,7 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
 
 class DesignationRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_designations(doc.text)
+        mentions = find_designations(doc_text(doc))
         doc._.designations = mentions
         spans = []
         for d in mentions:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK
+from extraction.components.context import doc_text
 
 _DOCNUM = re.compile(
     rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)\s*[〔\[\(（【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]\)）】]\s*"
@@ -74,7 +75,7 @@ def find_policy_refs(text: str) -> list[PolicyRef]:
 
 class DocNumberRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)
         doc._.doc_numbers = find_doc_numbers(text)
         doc._.policy_refs = find_policy_refs(text)
         return doc

@@ -13,6 +13,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extraction.components.context import doc_text
 from extraction.lexicons import designations, regions
 from schema.ontology import ONTOLOGY
 
@@ -77,7 +78,7 @@ def level_in(text: str) -> str | None:
 class LevelRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = []
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)
         for m in _word_pattern().finditer(text):
             tail = text[m.end() : m.end() + 6]
             out.append(LevelPhrase(m.start(), m.end(), _word_levels()[m.group()], "以上" in tail))

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK
-from extraction.components.context import Context, context_of
+from extraction.components.context import Context, context_of, doc_text
 from extraction.components.departments import DepartmentMention, find_departments
 from extraction.lexicons import departments, regions
 
@@ -157,7 +157,7 @@ def find_contacts(text: str, ctx: Context | None = None, prose: bool = False) ->
 class PhoneRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context_of(doc)
-        doc._.contacts = find_contacts(doc.text, ctx, prose=ctx.field != "contact")
+        doc._.contacts = find_contacts(doc_text(doc), ctx, prose=ctx.field != "contact")
         return doc
 
 

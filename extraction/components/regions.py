@@ -9,6 +9,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extraction.components.context import doc_text
 from extraction.lexicons import Region, regions
 
 
@@ -37,7 +38,7 @@ def find_regions(text: str) -> list[RegionMention]:
 
 class RegionRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.regions = find_regions(doc.text)
+        doc._.regions = find_regions(doc_text(doc))
         return doc
 
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK, clauses, enclosing, sentences
-from extraction.components.context import context_of
+from extraction.components.context import context_of, doc_text
 from extraction.components.designations import DesignationMention
 
 _EXCLUDE = re.compile(
@@ -151,7 +151,7 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
 
 class RelationClassifier:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relations = classify_all(doc.text, doc._.designations, context_of(doc).field)
+        doc._.relations = classify_all(doc_text(doc), doc._.designations, context_of(doc).field)
         return doc
 
 

@@ -251,3 +251,22 @@ def test_a_free_text_article_describing_a_program() -> None:
         evidence = str(rel.properties["evidence"])
         if ".yaml" not in evidence:
             assert all(ch in t[start:end] for ch in _CJK.findall(evidence)[:4])
+
+
+@pytest.mark.slow
+def test_extraction_speed_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    """Characters per second of read + extract + assemble over the five seeds (warm pipeline)."""
+    import time
+
+    from extraction.pipeline import get_nlp
+
+    get_nlp()
+    sources = [read_document(p) for p in SEEDS]
+    started = time.perf_counter()
+    for source in sources:
+        assemble_document(source)
+    elapsed = time.perf_counter() - started
+    chars = sum(len(s.text) for s in sources)
+    with capsys.disabled():
+        print(f"\nextraction: {chars} chars in {elapsed:.2f} s = {chars / elapsed:,.0f} chars/s")
+    assert chars / elapsed > 10_000
