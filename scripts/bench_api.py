@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import socket
 import statistics
@@ -67,6 +68,10 @@ QUESTIONS: dict[str, tuple[str, dict[str, Any], str, dict[str, Any]]] = {
 }
 
 
+def _payload(query: str, variables: dict[str, Any]) -> bytes:
+    return json.dumps({"query": query, "variables": variables}).encode()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -88,25 +93,55 @@ def start_server(port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     raise SystemExit("the API server did not become healthy in 60 s")
 
 
+class Connection:
+    """A minimal HTTP/1.1 keep-alive client: httpx costs more CPU per request than the API itself,
+    and on a small machine the client's CPU is the server's too."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, port: int) -> Connection:
+        return cls(*await asyncio.open_connection("127.0.0.1", port))
+
+    async def post_json(self, path: str, body: bytes) -> tuple[int, bytes]:
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        )
+        self.writer.write(head.encode() + body)
+        await self.writer.drain()
+        status = int((await self.reader.readline()).split()[1])
+        length = 0
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        return status, await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
     cuts = statistics.quantiles(samples, n=100, method="inclusive")
     return cuts[49], cuts[94], cuts[98]
 
 
-async def timed(concurrency: int, requests: int, call: Callable[[], Awaitable[None]]) -> list[float]:
-    """Latencies (ms) of `requests` calls made by `concurrency` workers."""
+async def timed(concurrency: int, requests: int, call: Callable[[int], Awaitable[None]]) -> list[float]:
+    """Latencies (ms) of `requests` calls made by `concurrency` workers (each passes its number)."""
     samples: list[float] = []
     remaining = requests
 
-    async def worker() -> None:
+    async def worker(number: int) -> None:
         nonlocal remaining
         while remaining > 0:
             remaining -= 1
             start = time.perf_counter()
-            await call()
+            await call(number)
             samples.append((time.perf_counter() - start) * 1000)
 
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker(n) for n in range(concurrency)))
     return samples
 
 
@@ -135,42 +170,43 @@ async def main() -> None:
         f"graph {store.address}: {nodes} nodes; API on 127.0.0.1:{port} ({args.workers} worker(s)); "
         f"{requests} requests per cell; load average {os.getloadavg()[0]:.2f}"
     )
+    connections = [await Connection.open(port) for _ in range(max(args.concurrency))]
     try:
-        limits = httpx.Limits(
-            max_connections=max(args.concurrency), max_keepalive_connections=max(args.concurrency)
+        for name, (query, variables, _, _) in QUESTIONS.items():
+            status, body = await connections[0].post_json("/graphql", _payload(query, variables))
+            if status != 200 or b'"errors"' in body:
+                raise SystemExit(f"{name}: HTTP {status}: {body[:500]!r}")
+        header = (
+            f"{'question':<24}{'conc':>5} | {'GraphQL p50':>11}{'p95':>8}{'p99':>8} | "
+            f"{'raw p50':>8}{'p95':>8}{'p99':>8} | {'ratio p50':>9}{'p99':>6}"
         )
-        async with httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30
-        ) as client:
-            for name, (query, variables, _, _) in QUESTIONS.items():
-                body = (await client.post("/graphql", json={"query": query, "variables": variables})).json()
-                if body.get("errors"):
-                    raise SystemExit(f"{name}: {body['errors']}")
-            header = f"{'question':<24}{'conc':>5} | {'GraphQL p50':>11}{'p95':>8}{'p99':>8} | {'raw p50':>8}{'p95':>8}{'p99':>8} | {'ratio p50':>9}{'p99':>6}"
-            print(header)
-            print("-" * len(header))
-            for concurrency in args.concurrency:
-                for name, (query, variables, raw_name, raw_params) in QUESTIONS.items():
-                    payload = {"query": query, "variables": variables}
+        print(header)
+        print("-" * len(header))
+        for concurrency in args.concurrency:
+            for name, (query, variables, raw_name, raw_params) in QUESTIONS.items():
+                payload = _payload(query, variables)
 
-                    async def graphql_call(payload: dict[str, Any] = payload) -> None:
-                        response = await client.post("/graphql", json=payload)
-                        response.raise_for_status()
+                async def graphql_call(worker: int, payload: bytes = payload) -> None:
+                    status, _ = await connections[worker].post_json("/graphql", payload)
+                    if status != 200:
+                        raise SystemExit(f"HTTP {status}")
 
-                    async def raw_call(
-                        raw_name: str = raw_name, raw_params: dict[str, Any] = raw_params
-                    ) -> None:
-                        await loop.run_in_executor(pool, lambda: store.run(raw_name, **raw_params))
+                async def raw_call(
+                    worker: int, raw_name: str = raw_name, raw_params: dict[str, Any] = raw_params
+                ) -> None:
+                    await loop.run_in_executor(pool, lambda: store.run(raw_name, **raw_params))
 
-                    await timed(concurrency, 20, graphql_call)  # warm-up
-                    await timed(concurrency, 20, raw_call)
-                    g = percentiles(await timed(concurrency, requests, graphql_call))
-                    r = percentiles(await timed(concurrency, requests, raw_call))
-                    print(
-                        f"{name:<24}{concurrency:>5} | {g[0]:>9.1f}ms{g[1]:>6.1f}ms{g[2]:>6.1f}ms |"
-                        f"{r[0]:>6.1f}ms{r[1]:>6.1f}ms{r[2]:>6.1f}ms | {g[0] / r[0]:>9.2f}{g[2] / r[2]:>6.2f}"
-                    )
+                await timed(concurrency, 20, graphql_call)  # warm-up
+                await timed(concurrency, 20, raw_call)
+                g = percentiles(await timed(concurrency, requests, graphql_call))
+                r = percentiles(await timed(concurrency, requests, raw_call))
+                print(
+                    f"{name:<24}{concurrency:>5} | {g[0]:>9.1f}ms{g[1]:>6.1f}ms{g[2]:>6.1f}ms |"
+                    f"{r[0]:>6.1f}ms{r[1]:>6.1f}ms{r[2]:>6.1f}ms | {g[0] / r[0]:>9.2f}{g[2] / r[2]:>6.2f}"
+                )
     finally:
+        for connection in connections:
+            connection.close()
         server.terminate()
         server.wait(10)
         pool.shutdown()

@@ -158,6 +158,7 @@ class Snapshot:
     def __init__(self, version: tuple[str, ...]) -> None:
         self.version = version
         self.tables: dict[str, Any] = {}
+        self.loading: dict[str, asyncio.Future[Any]] = {}
         self.regions: dict[str, RegionScope] = {}
         self._memos: dict[tuple[str, ...], _Memo] = {}
         self._memo_size = [0]
@@ -223,11 +224,23 @@ class Catalog:
 
         return await self._once("snapshot", make)
 
-    async def _table(self, key: str, load: Any) -> Any:
+    async def _table(self, key: str, load: Callable[[], Awaitable[Any]]) -> Any:
         snap = await self.snapshot()
-        if key not in snap.tables:
-            snap.tables[key] = await self._once(key, load)
-        return snap.tables[key]
+        if key in snap.tables:
+            return snap.tables[key]
+        # Requests arriving together share one load: sixteen cold requests must not send sixteen
+        # copies of the same whole-graph query. A future belongs to its event loop, so share only there.
+        loop = asyncio.get_running_loop()
+        pending = snap.loading.get(key)
+        if pending is None or pending.get_loop() is not loop:
+            pending = snap.loading[key] = loop.create_task(load())
+        try:
+            value = await asyncio.shield(pending)
+        finally:
+            if pending.done() and snap.loading.get(key) is pending:
+                del snap.loading[key]
+        snap.tables[key] = value
+        return value
 
     async def designations(self) -> DesignationIndex:
         async def load() -> DesignationIndex:

@@ -24,19 +24,14 @@ _SCALARS: dict[str, tuple[Any, Callable[[Any], Any]]] = {
 }
 
 
-def _resolver(prop: str, py_type: Any, convert: Callable[[Any], Any], required: bool) -> Callable[..., Any]:
-    # Only the id is non-null: extraction may leave even a "required" property out, and one
-    # missing caption must not void a whole answer.
-    def resolve(self: Any) -> Any:
-        return convert(self.props.get(prop))
-
-    # Set after definition: the annotation must be the type object, not a postponed string.
-    resolve.__annotations__ = {"return": py_type if required else py_type | None}
-    return resolve
-
-
 def node_type(label: str) -> Callable[[C], C]:
-    """A strawberry type named `label` with the ontology's properties as fields (plus the class's own)."""
+    """A strawberry type named `label` with the ontology's properties as fields (plus the class's own).
+
+    The properties are plain dataclass fields filled from the stored properties when the object is
+    made, not resolvers: strawberry resolves plain fields on a fast path, and a planner's answer is
+    mostly such fields. Only the id is non-null: extraction may leave even a "required" property
+    out, and one missing caption must not void a whole answer.
+    """
     spec = ONTOLOGY.node_types[label]
 
     def wrap(cls: C) -> C:
@@ -44,24 +39,30 @@ def node_type(label: str) -> Callable[[C], C]:
         annotations = own.pop("__annotations__", {})
         own.pop("__dict__", None)
         own.pop("__weakref__", None)
-        scalars: dict[str, Any] = {}
+        fields: dict[str, Any] = {}
+        types: dict[str, Any] = {"props": strawberry.Private[dict[str, Any]]}
+        converters: dict[str, Callable[[Any], Any]] = {}
         for prop, ptype in spec.properties.items():
             if prop in own or prop in annotations:
                 continue
             if prop == "id":
-                py_type, convert = strawberry.ID, lambda v: strawberry.ID(str(v))
+                types[prop], converters[prop] = strawberry.ID, lambda v: strawberry.ID(str(v))
             else:
-                py_type, convert = _SCALARS[ptype.type]
-            scalars[prop] = strawberry.field(
-                resolver=_resolver(prop, py_type, convert, prop == "id"),
-                description=ptype.description or None,
-            )
-        # A new class with the ontology's properties first, so the SDL reads like the ontology; the
-        # stored properties ride along as a private dataclass field.
+                py_type, converters[prop] = _SCALARS[ptype.type]
+                types[prop] = py_type | None
+            fields[prop] = strawberry.field(default=None, description=ptype.description or None)
+
+        def __post_init__(self: Any) -> None:
+            props = self.props
+            for prop, convert in converters.items():
+                setattr(self, prop, convert(props.get(prop)))
+
+        # A new class with the ontology's properties first, so the SDL reads like the ontology.
         namespace = {
-            **scalars,
+            **fields,
             **own,
-            "__annotations__": {"props": strawberry.Private[dict[str, Any]], **annotations},
+            "__post_init__": __post_init__,
+            "__annotations__": {**types, **annotations},
         }
         rebuilt = type(cls.__name__, cls.__bases__, namespace)
         return strawberry.type(rebuilt, name=label, description=spec.description)  # type: ignore[return-value]

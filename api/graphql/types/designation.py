@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import strawberry
@@ -24,7 +25,14 @@ def record_props(rec: DesignationRecord) -> dict[str, Any]:
 
 @strawberry.type(description="A program that holding a designation opens: the requirement it meets.")
 class Unlock(Fact):
-    required: strawberry.Private[dict[str, Any]]
+    required: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
+    level_min: Level | None = strawberry.field(
+        default=None, description="The lowest level the requirement accepts."
+    )
+
+    def __post_init__(self) -> None:
+        Fact.__post_init__(self)
+        self.level_min = level_or_none(self.rel.get("levelMin"))
 
     @strawberry.field
     def program(self) -> ProgramRef:
@@ -35,10 +43,6 @@ class Unlock(Fact):
     @strawberry.field(description="The designation the program requires (the held one, or one it implies).")
     def requirement(self) -> Designation:
         return Designation(props=self.required)
-
-    @strawberry.field(description="The lowest level the requirement accepts.")
-    def level_min(self) -> Level | None:
-        return level_or_none(self.rel.get("levelMin"))
 
 
 @node_type("Designation")

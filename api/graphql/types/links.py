@@ -28,18 +28,20 @@ Info = strawberry.Info[Context, None]
 
 @strawberry.interface(description="A relationship stated by a document: every fact says where it came from.")
 class Fact:
+    # Plain fields filled when the link is made (strawberry resolves those on a fast path); the far
+    # node and the document are resolvers, made only when asked for.
     rel: strawberry.Private[dict[str, Any]]
     node: strawberry.Private[dict[str, Any]]
+    evidence: str | None = strawberry.field(default=None, description="The sentence the fact was read from.")
+    span: list[int] | None = strawberry.field(
+        default=None, description="[start, end) character offsets of the evidence in the document text."
+    )
 
-    @strawberry.field(description="The sentence the fact was read from.")
-    def evidence(self) -> str | None:
-        value = self.rel.get("evidence")
-        return None if value is None else str(value)
-
-    @strawberry.field(description="[start, end) character offsets of the evidence in the document text.")
-    def span(self) -> list[int] | None:
-        value = self.rel.get("span")
-        return [int(x) for x in value] if isinstance(value, list) else None
+    def __post_init__(self) -> None:
+        evidence = self.rel.get("evidence")
+        self.evidence = None if evidence is None else str(evidence)
+        span = self.rel.get("span")
+        self.span = [int(x) for x in span] if isinstance(span, list) else None
 
     @strawberry.field(description="The document that states the fact.")
     async def document(self, info: Info) -> DocumentRef | None:
@@ -50,36 +52,41 @@ class Fact:
         return Document(props=props) if props else None
 
 
-def _level_min(rel: dict[str, Any]) -> Level | None:
-    return level_or_none(rel.get("levelMin"))
+_LEVEL_MIN = "The lowest level that satisfies the condition (省级以上: PROVINCIAL)."
 
 
 @strawberry.type(
     description="A designation at the end of a REQUIRES, PREFERS, EXCLUDES, GRANTS or IMPLIES fact."
 )
 class DesignationLink(Fact):
+    level_min: Level | None = strawberry.field(default=None, description=_LEVEL_MIN)
+
+    def __post_init__(self) -> None:
+        Fact.__post_init__(self)
+        self.level_min = level_or_none(self.rel.get("levelMin"))
+
     @strawberry.field
     def designation(self) -> DesignationRef:
         from api.graphql.types.designation import Designation
 
         return Designation(props=self.node)
 
-    @strawberry.field(description="The lowest level that satisfies the condition (省级以上: PROVINCIAL).")
-    def level_min(self) -> Level | None:
-        return _level_min(self.rel)
-
 
 @strawberry.type(description="A program at the other end of a fact.")
 class ProgramLink(Fact):
+    level_min: Level | None = strawberry.field(
+        default=None, description="For requirements and preferences: the lowest level that satisfies them."
+    )
+
+    def __post_init__(self) -> None:
+        Fact.__post_init__(self)
+        self.level_min = level_or_none(self.rel.get("levelMin"))
+
     @strawberry.field
     def program(self) -> ProgramRef:
         from api.graphql.types.program import Program
 
         return Program(props=self.node)
-
-    @strawberry.field(description="For requirements and preferences: the lowest level that satisfies them.")
-    def level_min(self) -> Level | None:
-        return _level_min(self.rel)
 
 
 @strawberry.type(description="A benefit a program offers (OFFERS).")
@@ -113,19 +120,23 @@ class PolicyLink(Fact):
     description="The office to call about a program (HAS_CONTACT), with the number printed for it."
 )
 class ContactLink(Fact):
+    phone: str | None = strawberry.field(
+        default=None, description="The number given for this program, area code included."
+    )
+
+    def __post_init__(self) -> None:
+        Fact.__post_init__(self)
+        value = self.rel.get("phone")
+        if value is None:
+            phones = self.node.get("phones") or []
+            value = phones[0] if phones else None
+        self.phone = None if value is None else str(value)
+
     @strawberry.field
     def office(self) -> ContactOfficeRef:
         from api.graphql.types.contact_office import ContactOffice
 
         return ContactOffice(props=self.node)
-
-    @strawberry.field(description="The number given for this program, area code included.")
-    def phone(self) -> str | None:
-        value = self.rel.get("phone")
-        if value is None:
-            phones = self.node.get("phones") or []
-            value = phones[0] if phones else None
-        return None if value is None else str(value)
 
 
 @strawberry.type(description="A region (IN_REGION, PART_OF).")
