@@ -53,6 +53,7 @@ _TITLE_DESIGNATION_END = re.compile(
 )
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
+_BASIS_CUE = re.compile(r"根据|依据|按照|贯彻落实|为落实|和《|、《")
 _LADDER_EVIDENCE = "designations.yaml: ladder"
 _LEVEL_EVIDENCE = "designations.yaml: national > provincial > municipal > district"
 _BODY_FIELDS = (FieldName.SUMMARY, FieldName.BODY, FieldName.PROCEDURE, FieldName.MATERIALS)
@@ -430,6 +431,20 @@ class DocumentAssembler:
                 ppid = self.policy(ref, prov, ctx)
                 basis.append((ppid, str(self.g.nodes[ppid].properties.get("level") or "") or None))
                 self.g.rel("BASED_ON", pid, ppid, prov)
+        if not basis:
+            # no 文件依据 field: the policies the text says it rests on (根据《…》（文号）)
+            for f in (
+                *unit.get(FieldName.BODY),
+                *unit.get(FieldName.SUMMARY),
+                *unit.get(FieldName.CONDITIONS),
+            ):
+                for ref in find_policy_refs(f.text):
+                    if _BASIS_CUE.search(f.text[max(0, ref.start - 12) : ref.start + 1]) and ref.doc_number:
+                        prov = self.prov(f, ref.start, ref.end)
+                        ppid = self.policy(ref, prov, ctx)
+                        basis.append((ppid, str(self.g.nodes[ppid].properties.get("level") or "") or None))
+                        self.g.rel("BASED_ON", pid, ppid, prov)
+            basis += self.preamble_basis(unit, pid, ctx)
         if basis:
             self.cites(basis[0][0], unit, ctx, (FieldName.CONDITIONS, FieldName.SUMMARY))
 
@@ -461,6 +476,23 @@ class DocumentAssembler:
         rid = self.region(self.level_region(level, ctx), tprov)
         if rid is not None:
             self.g.rel("IN_REGION", pid, rid, tprov)
+
+    def preamble_basis(self, unit: Unit, pid: str, ctx: Context) -> list[tuple[str, str | None]]:
+        """A notice's opening paragraph (between its title and its first section) names its basis."""
+        if not unit.title_offsets or not unit.fields:
+            return []
+        start = unit.title_offsets[-1] + 1
+        end = min(f.offsets[0] for f in unit.fields if f.offsets)
+        text = self.source.text[start:end] if end > start else ""
+        out = []
+        for ref in find_policy_refs(text[:2000]):
+            if ref.doc_number and _BASIS_CUE.search(text[max(0, ref.start - 30) : ref.start + 1]):
+                s, e = enclosing(sentences(text), ref.start, ref.end)
+                prov = Provenance(text[s:e].strip(), (start + s, start + e))
+                ppid = self.policy(ref, prov, ctx)
+                out.append((ppid, str(self.g.nodes[ppid].properties.get("level") or "") or None))
+                self.g.rel("BASED_ON", pid, ppid, prov)
+        return out
 
     def prose_bodies(self, unit: Unit, ctx: Context) -> list[tuple[DepartmentMention, Provenance]]:
         """An article's administering bodies: the issuer of the notice it reprints (工业和信息化部办公厅

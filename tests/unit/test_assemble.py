@@ -270,3 +270,56 @@ def test_extraction_speed_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> No
     with capsys.disabled():
         print(f"\nextraction: {chars} chars in {elapsed:.2f} s = {chars / elapsed:,.0f} chars/s")
     assert chars / elapsed > 10_000
+
+
+NOTICE_TEXT = """# 宁波市经济和信息化局关于组织开展2024年度宁波市专精特新中小企业认定工作的通知
+
+根据《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）和《浙江省优质中小企业梯度培育管理实施细则》（浙经信企业〔2022〕105号），现就有关事项通知如下。
+
+## 一、申报条件
+
+2. 申报企业须为有效期内的创新型中小企业；
+3. 同等条件下，优先支持国家级高新技术企业；
+4. 已认定为国家级专精特新“小巨人”企业的，不再重复申报。
+
+## 三、联系方式
+
+市经信局中小企业处 0574-89180000
+"""
+
+
+def test_a_notice_from_another_province() -> None:
+    t = NOTICE_TEXT
+    title = "宁波市经济和信息化局关于组织开展2024年度宁波市专精特新中小企业认定工作的通知"
+    unit = unit_of(
+        t,
+        title,
+        field(
+            t,
+            FieldName.CONDITIONS,
+            "2. 申报企业须为有效期内的创新型中小企业；\n3. 同等条件下，优先支持国家级高新技术企业；\n4. 已认定为国家级专精特新“小巨人”企业的，不再重复申报。",
+        ),
+        field(t, FieldName.CONTACT, "市经信局中小企业处 0574-89180000"),
+    )
+    source = SourceDocument(
+        name="ningbo_test.md",
+        text=t,
+        format=DocFormat.MARKDOWN,
+        sha256=hashlib.sha256(t.encode()).hexdigest(),
+        title=title,
+        units=(unit,),
+    )
+    graph = assemble_document(source)
+
+    def facts(rel_type: str) -> set[tuple[str, object]]:
+        return {
+            (end, props.get("level") or props.get("docNumber")) for _, end, props in _rels(graph, rel_type)
+        }
+
+    assert facts("REQUIRES") == {("创新型中小企业", "provincial")}
+    assert facts("PREFERS") == {("高新技术企业", "national")}
+    assert facts("EXCLUDES") == {("专精特新小巨人企业", "national")}
+    assert facts("GRANTS") == {("专精特新中小企业", "municipal")}
+    assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {"宁波市经济和信息化局"}
+    assert {p.get("phone") for _, _, p in _rels(graph, "HAS_CONTACT")} == {"0574-89180000"}
+    assert {doc for _, doc in facts("BASED_ON")} == {"工信部企业〔2022〕63号", "浙经信企业〔2022〕105号"}
