@@ -19,7 +19,7 @@ from extraction.components.clauses import enclosing, sentences
 from extraction.components.context import Context
 from extraction.components.departments import DepartmentMention, find_departments
 from extraction.components.designations import DesignationMention, canonical, find_designations
-from extraction.components.docnumbers import PolicyRef, find_policy_refs
+from extraction.components.docnumbers import PolicyRef, find_policy_refs, issuer_of
 from extraction.components.levels import level_in
 from extraction.components.phones import ContactMention
 from extraction.components.relations import DesignationRelation
@@ -286,6 +286,8 @@ class DocumentAssembler:
     ) -> str:
         pid = make_id("Policy", ref.doc_number) if ref.doc_number else make_id("Policy", "", ref.title)
         issuers = [d for d in find_departments(_issuer_part(ref.title), ctx) if _resolved(d)]
+        if not issuers and ref.doc_number:
+            issuers = [d for d in [issuer_of(ref.doc_number)] if d is not None]
         level = issuers[0].level if issuers else None
         self.g.node(
             "Policy",

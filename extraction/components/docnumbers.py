@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK
 from extraction.components.context import doc_text
+from extraction.components.departments import DepartmentMention, find_departments
+from extraction.lexicons import doc_numbers, regions
 
 _DOCNUM = re.compile(
     rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)\s*[〔\[\(（【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]\)）】]\s*"
@@ -71,6 +73,31 @@ def find_policy_refs(text: str) -> list[PolicyRef]:
             end += 1
         out.append(PolicyRef(m.start(), end, title, number.normalised if number else None))
     return out
+
+
+def issuer_of(doc_number: str) -> DepartmentMention | None:
+    """The body a 文号 prefix names: 苏工信综合〔2024〕102号 -> 江苏省工业和信息化厅,
+    工信部联科〔2024〕12号 -> 工业和信息化部, 鄂州经信发〔2023〕6号 -> 鄂州市经济和信息化局."""
+    table = doc_numbers()
+    prefix = doc_number.split("〔", 1)[0]
+    for code in sorted(table.national, key=len, reverse=True):
+        if prefix.startswith(code):
+            found = find_departments(table.national[code])
+            return found[0] if found else None
+    region = None
+    for name, r in regions().by_name.items():  # a city's short name first: 鄂州 before 鄂
+        if r.level == "municipal" and name == r.short and prefix.startswith(name):
+            region, rest = r, prefix[len(name) :]
+            break
+    if region is None and prefix[:1] in table.provinces:
+        region, rest = regions().get(table.provinces[prefix[:1]]), prefix[1:]
+    if region is None:
+        return None
+    for code in sorted(table.bodies, key=len, reverse=True):
+        if rest.startswith(code):
+            found = find_departments(region.name + table.bodies[code])
+            return found[0] if found else None
+    return None
 
 
 class DocNumberRecognizer:

@@ -23,7 +23,7 @@ from extraction.components.context import context_of, doc_text
 from extraction.components.designations import DesignationMention
 
 _EXCLUDE = re.compile(
-    r"不再推荐|不得(?:新|再|重复)?申报|不予推荐|不再(?:重复)?申报|不能申报|不予受理|不予支持|不再支持|不纳入|不得推荐|"
+    r"不再推荐|不得[^，。；]{0,4}申报|不予推荐|不再[^，。；]{0,4}申报|不能申报|不予受理|不予支持|不再支持|不纳入|不得推荐|"
     r"不再重复|不重复支持|不列入|不可申报|不得重复|除外|不属于申报范围|无需申报|不在.{0,6}支持范围"
 )
 _PREFER = re.compile(

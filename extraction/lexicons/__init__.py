@@ -179,3 +179,19 @@ def benefits() -> BenefitTable:
     raw = load_yaml("benefits.yaml")
     types = tuple((name, tuple(words)) for name, words in raw["types"].items())
     return BenefitTable(types, tuple(raw.get("other") or ()))
+
+
+# ----------------------------------------------------------------------------- document numbers
+
+
+@dataclass(frozen=True)
+class DocNumberTable:
+    national: dict[str, str]  # 文号 prefix -> national body
+    provinces: dict[str, str]  # one-character abbreviation -> province
+    bodies: dict[str, str]  # body code -> a printed body form of departments.yaml
+
+
+@cache
+def doc_numbers() -> DocNumberTable:
+    raw = load_yaml("docnumbers.yaml")
+    return DocNumberTable(dict(raw["national"]), dict(raw["provinces"]), dict(raw["bodies"]))

@@ -13,7 +13,7 @@ from extraction.assemble import assemble_document
 from extraction.document import DocFormat, FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.extract import extract_file
 from extraction.readers import read_document
-from schema.graph import GraphDocument
+from schema.graph import GraphDocument, Node
 from schema.ids import make_id
 
 SEED = Path(__file__).resolve().parents[2] / "seed"
@@ -90,14 +90,14 @@ def xuzhou() -> tuple[SourceDocument, GraphDocument]:
     return source, assemble_document(source)
 
 
+def _caption(node: Node) -> str:
+    return str(node.properties.get("name") or node.properties.get("title"))
+
+
 def _rels(graph: GraphDocument, rel_type: str) -> list[tuple[str, str, dict]]:
     nodes = {n.id: n for n in graph.nodes}
     return [
-        (
-            str(nodes[r.start].properties.get("name")),
-            str(nodes[r.end].properties.get("name")),
-            {**r.properties, **nodes[r.end].properties},
-        )
+        (_caption(nodes[r.start]), _caption(nodes[r.end]), {**r.properties, **nodes[r.end].properties})
         for r in graph.relationships
         if r.type == rel_type
     ]
@@ -322,4 +322,7 @@ def test_a_notice_from_another_province() -> None:
     assert facts("GRANTS") == {("专精特新中小企业", "municipal")}
     assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {"宁波市经济和信息化局"}
     assert {p.get("phone") for _, _, p in _rels(graph, "HAS_CONTACT")} == {"0574-89180000"}
-    assert {doc for _, doc in facts("BASED_ON")} == {"工信部企业〔2022〕63号", "浙经信企业〔2022〕105号"}
+    based_on = {(p["docNumber"], p["level"]) for _, _, p in _rels(graph, "BASED_ON")}
+    assert based_on == {("工信部企业〔2022〕63号", "national"), ("浙经信企业〔2022〕105号", "provincial")}
+    issued_by = {(policy, dept) for policy, dept, _ in _rels(graph, "ISSUED_BY")}
+    assert ("浙江省优质中小企业梯度培育管理实施细则", "浙江省经济和信息化厅") in issued_by

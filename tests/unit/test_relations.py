@@ -84,3 +84,8 @@ def test_a_former_name_gives_way_to_the_current_one() -> None:
 def test_support_for_a_project_about_a_title_is_not_a_requirement() -> None:
     text = "3.自主品牌企业培育。支持龙头企业兼并重组、专精特新中小企业能力提升、头雁型软件企业培育。"
     assert relations(text, "conditions") == []
+
+
+def test_other_ways_to_bar_an_application() -> None:
+    text = "已获评国家级绿色工厂的企业不得同时申报省级绿色工厂。"
+    assert relations(text, "conditions")[0] == ("EXCLUDES", "绿色工厂", "national")
