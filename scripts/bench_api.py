@@ -78,9 +78,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(port: int) -> subprocess.Popen[bytes]:
+    # One worker, as `policykg serve` runs it. (uvicorn's multi-worker mode answered every request
+    # in 40-50 ms here: a Nagle/delayed-ACK stall, so it is not offered.)
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:app_from_environment"]
-    cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
     proc = subprocess.Popen(cmd, cwd=REPO, env=os.environ.copy())
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -153,7 +155,6 @@ async def main() -> None:
         "--requests", type=int, default=300, help="requests per question and concurrency (max 5000)"
     )
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 16])
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes for the API")
     args = parser.parse_args()
     requests = max(20, min(args.requests, 5000))
 
@@ -163,11 +164,11 @@ async def main() -> None:
     if not nodes:
         raise SystemExit(f"the graph at {store.address} is empty: run `policykg build` first")
     port = free_port()
-    server = start_server(port, args.workers)
+    server = start_server(port)
     pool = ThreadPoolExecutor(max_workers=max(args.concurrency))
     loop = asyncio.get_running_loop()
     print(
-        f"graph {store.address}: {nodes} nodes; API on 127.0.0.1:{port} ({args.workers} worker(s)); "
+        f"graph {store.address}: {nodes} nodes; API on 127.0.0.1:{port} (one uvicorn worker); "
         f"{requests} requests per cell; load average {os.getloadavg()[0]:.2f}"
     )
     connections = [await Connection.open(port) for _ in range(max(args.concurrency))]
