@@ -484,7 +484,7 @@ class DocumentAssembler:
         if not unit.title_offsets or not unit.fields:
             return []
         start = unit.title_offsets[-1] + 1
-        end = min(f.offsets[0] for f in unit.fields if f.offsets)
+        end = min((f.offsets[0] for f in unit.fields if f.offsets), default=start)
         text = self.source.text[start:end] if end > start else ""
         out = []
         for ref in find_policy_refs(text[:2000]):

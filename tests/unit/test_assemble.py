@@ -326,3 +326,17 @@ def test_a_notice_from_another_province() -> None:
     assert based_on == {("工信部企业〔2022〕63号", "national"), ("浙经信企业〔2022〕105号", "provincial")}
     issued_by = {(policy, dept) for policy, dept, _ in _rels(graph, "ISSUED_BY")}
     assert ("浙江省优质中小企业梯度培育管理实施细则", "浙江省经济和信息化厅") in issued_by
+
+
+def test_degenerate_units_give_a_valid_graph() -> None:
+    t = "标题\n内容"
+    empty = SourceDocument("e.txt", t, DocFormat.MARKDOWN, "x")
+    assert assemble_document(empty).counts() == {"Document": 1}
+    units = (
+        Unit(UnitKind.PROGRAM, "", (), (TextField(FieldName.CONDITIONS, "", ()),)),
+        Unit(UnitKind.ARTICLE, "关于申报的通知", (0, 1), (TextField(FieldName.BODY, "", ()),)),
+        Unit(UnitKind.PROGRAM, "某项目", (), (TextField(FieldName.CONDITIONS, "须为高新技术企业", ()),)),
+    )
+    graph = assemble_document(SourceDocument("e.txt", t, DocFormat.MARKDOWN, "x", units=units))
+    assert graph.counts()["Program"] == 2
+    assert all(0 <= r.properties["span"][0] <= r.properties["span"][1] <= len(t) for r in graph.relationships)  # type: ignore[index]
