@@ -143,6 +143,11 @@ def test_pathway_targets(client: TestClient) -> None:
     target = chains[0]["steps"][-1]["program"]["id"]
     out = data(client, PATHS, **{"from": start, "to": {"program": target}, "n": 4})
     assert out["pathways"]["pathways"][0]["length"] == 2
+    # In 徐州 the 小巨人 program of 鄂州 does not apply, so there is no chain there.
+    regional = """query ($from: [DesignationInput!]!, $r: String) { pathways(from: $from, to: {benefitMinWan: 100}, region: $r) {
+        ... on Pathways { pathways { length } } } }"""
+    assert data(client, regional, **{"from": start, "r": None})["pathways"]["pathways"]
+    assert data(client, regional, **{"from": start, "r": "徐州"})["pathways"]["pathways"] == []
     # One step is not enough.
     assert (
         data(client, PATHS, **{"from": start, "to": {"program": target}, "n": 1})["pathways"]["pathways"]
