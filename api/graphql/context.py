@@ -1,5 +1,9 @@
 """The per-request context: the store, the DataLoaders that batch every relationship field into one
-query per level of the request, and the catalog of decision data the reasoning fields share."""
+query per level of the request, and the catalog of decision data the reasoning fields share.
+
+What the loaders read is remembered in the catalog's snapshot of the graph version (its documents
+and their hashes), checked once per request: a rebuilt graph is seen by the next request, and a
+repeated question costs that one check."""
 
 from __future__ import annotations
 
