@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import Annotated
 
@@ -26,8 +27,14 @@ async def context_getter(store: Store) -> Context:
     return Context(store)
 
 
+class PolicyGraphQLRouter(GraphQLRouter[Context, None]):
+    def encode_json(self, data: object) -> bytes:
+        # Chinese as UTF-8 rather than \u escapes: half the bytes, and readable on the wire.
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def graphql_router() -> GraphQLRouter[Context, None]:
-    return GraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql")
+    return PolicyGraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql")
 
 
 @cache

@@ -67,3 +67,9 @@ def test_introspection_is_within_the_limits(client: TestClient) -> None:
     assert not body.get("errors"), body.get("errors")
     names = {t["name"] for t in body["data"]["__schema"]["types"]}
     assert {"Program", "Designation", "Fact", "Level", "BenefitType"} <= names
+
+
+def test_answers_are_utf8_json(client: TestClient) -> None:
+    response = client.post("/graphql", json={"query": '{ designation(name: "企业技术中心") { name } }'})
+    assert response.headers["content-type"].startswith("application/json")
+    assert "企业技术中心".encode() in response.content and b"\\u" not in response.content
