@@ -23,6 +23,7 @@ from extraction.components.docnumbers import PolicyRef, find_policy_refs, issuer
 from extraction.components.levels import level_in
 from extraction.components.phones import ContactMention
 from extraction.components.relations import DesignationRelation
+from extraction.components.sentence_labels import label_sentences
 from extraction.document import FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.lexicons import Region, designations, regions
 from extraction.pipeline import annotate
@@ -334,7 +335,7 @@ class DocumentAssembler:
             elif unit.kind == UnitKind.POLICY:
                 self.policy_unit(unit, ctx)
             elif unit.kind == UnitKind.ARTICLE and _describes_program(unit):
-                self.program(unit, ctx, prose=True)
+                self.program(read_prose(unit), ctx, prose=True)
         self.implications()
         return self.g.build()
 
@@ -758,6 +759,39 @@ def field_span(f: TextField, start: int, end: int) -> tuple[int, int]:
     if not offsets:
         return f.span(start, end)
     return min(offsets), max(offsets) + 1
+
+
+_PROSE_FIELDS = {"CONDITION": FieldName.CONDITIONS, "BENEFIT": FieldName.BENEFIT}
+
+
+def read_prose(unit: Unit) -> Unit:
+    """An article with the sentences the trained classifier reads as conditions or benefits added
+    as fields of those kinds (offsets kept), where the reader found no such section."""
+    added: list[TextField] = []
+    for name in _PROSE_FIELDS.values():
+        if unit.get(name):
+            continue
+        for f in unit.get(FieldName.BODY):
+            pieces = [
+                (lab.start, lab.end)
+                for lab in label_sentences(f.text)
+                if _PROSE_FIELDS.get(lab.label) == name
+            ]
+            if pieces:
+                added.append(_joined(f, name, pieces))
+    return replace(unit, fields=(*unit.fields, *added)) if added else unit
+
+
+def _joined(f: TextField, name: FieldName, pieces: list[tuple[int, int]]) -> TextField:
+    """Sentences of `f` as one field, a line break between them (pointing at the sentence before)."""
+    text, offsets = "", []
+    for a, b in pieces:
+        if text:
+            text += "\n"
+            offsets.append(offsets[-1])
+        text += f.text[a:b]
+        offsets.extend(f.offsets[a:b])
+    return TextField(name, text, tuple(offsets), heading="")
 
 
 def _resolved(dept: DepartmentMention) -> bool:
