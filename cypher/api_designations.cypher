@@ -1,4 +1,6 @@
-// Every designation with the ones it IMPLIES: small enough to reason over in Python.
+// Every designation with the ones it IMPLIES (and each IMPLIES fact's provenance): small enough to
+// reason over in Python.
 MATCH (d:Designation)
-OPTIONAL MATCH (d)-[:IMPLIES]->(e:Designation)
-RETURN d.id AS id, d.name AS name, d.level AS level, d.aliases AS aliases, collect(DISTINCT e.id) AS implies
+OPTIONAL MATCH (d)-[i:IMPLIES]->(e:Designation)
+RETURN d.id AS id, d.name AS name, d.level AS level, d.aliases AS aliases,
+       collect([e.id, i.doc, i.evidence, i.span]) AS implies

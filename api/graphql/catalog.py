@@ -42,14 +42,22 @@ class DesignationIndex:
         self.implies: dict[str, set[str]] = defaultdict(set)
         self.implied_by: dict[str, set[str]] = defaultdict(set)
         self.by_key: dict[str, set[str]] = defaultdict(set)
+        self.implies_fact: dict[tuple[str, str], dict[str, Any]] = {}  # (from, to) -> one stating fact
         for row in rows:
             rec = DesignationRecord(row["id"], row["name"], row.get("level"), tuple(row.get("aliases") or ()))
             self.by_id[rec.id] = rec
             for name in (rec.name, *rec.aliases):
                 self.by_key[name_key(name)].add(rec.id)
-            for target in row.get("implies") or ():
+            for target, doc, evidence, span in row.get("implies") or ():
+                if target is None:
+                    continue  # no IMPLIES: the optional match's empty row
                 self.implies[rec.id].add(target)
                 self.implied_by[target].add(rec.id)
+                fact = {"doc": doc, "evidence": evidence, "span": span}
+                # Several documents may state it; a sentence beats a lexicon rule.
+                known = self.implies_fact.get((rec.id, target))
+                if known is None or (_from_lexicon(known) and not _from_lexicon(fact)):
+                    self.implies_fact[(rec.id, target)] = fact
 
     def named(self, key: str) -> list[DesignationRecord]:
         return sorted((self.by_id[i] for i in self.by_key.get(key, ())), key=lambda r: -level_rank(r.level))
@@ -58,16 +66,23 @@ class DesignationIndex:
         """Designations with this name (or alias) at exactly this level (None: every level)."""
         return [r for r in self.named(key) if level is None or r.level == level]
 
-    def closure(self, ids: set[str]) -> set[str]:
-        """Everything the given designations satisfy through IMPLIES (0 or more hops)."""
-        seen = set(ids)
-        todo = list(ids)
+    def closure(self, ids: set[str]) -> dict[str, str | None]:
+        """Everything the given designations satisfy through IMPLIES (0 or more hops), each with the
+        designation it was reached from (None for the given ones): the IMPLIES path back."""
+        reached: dict[str, str | None] = dict.fromkeys(ids)
+        todo = sorted(ids)
         while todo:
-            for nxt in self.implies.get(todo.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
+            here = todo.pop(0)  # breadth first: shortest paths
+            for nxt in sorted(self.implies.get(here, ())):
+                if nxt not in reached:
+                    reached[nxt] = here
                     todo.append(nxt)
-        return seen
+        return reached
+
+
+def _from_lexicon(fact: dict[str, Any]) -> bool:
+    """An IMPLIES the extractor added from its lexicon's ladders rather than read in a sentence."""
+    return str(fact.get("evidence") or "").startswith("designations.yaml")
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ def parse_held(name: str, level: str | None) -> Held:
 class Holdings:
     index: DesignationIndex
     held: list[Held]
-    ids: set[str] = field(default_factory=set)  # the held designations and all they imply
+    ids: dict[str, str | None] = field(default_factory=dict)  # held and implied -> reached from
     ranks: dict[str, int] = field(default_factory=dict)  # name key -> highest level held under that name
     unrecognised: list[str] = field(default_factory=list)
 
@@ -64,6 +64,16 @@ class Holdings:
     @classmethod
     def of_records(cls, index: DesignationIndex, records: list[DesignationRecord]) -> Holdings:
         return cls.of(index, [Held(r.key, r.level, r.name) for r in records])
+
+    def implies_path(self, designation_id: str) -> list[tuple[str, str]]:
+        """The IMPLIES hops from a held designation to `designation_id` ([] when held itself, or
+        met by level order alone)."""
+        hops: list[tuple[str, str]] = []
+        here = designation_id
+        while (before := self.ids.get(here)) is not None:
+            hops.append((before, here))
+            here = before
+        return hops[::-1]
 
     def _note(self, key: str, level: str | None) -> None:
         self.ranks[key] = max(self.ranks.get(key, -2), level_rank(level))

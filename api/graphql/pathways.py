@@ -23,6 +23,7 @@ MAX_PARTIAL_CHAINS = 20_000
 class Step:
     program: str
     met: tuple[Condition, ...]  # the requirements that linked this step to what came before
+    via: tuple[tuple[str, str], ...]  # IMPLIES hops from what came before to those requirements
     requires: tuple[Condition, ...]  # every requirement of the program
     grants: tuple[Condition, ...]
     offers: tuple[Offer, ...]  # the offers that meet the target (last step only)
@@ -110,7 +111,8 @@ def search(
                 applied_now.add(pid)
                 hits = _reached(target, pid, conds, offers.get(pid, []), index)
                 new_grants = tuple(g for g in conds.grants if not held.satisfies(g.designation))
-                step = Step(pid, linked, tuple(conds.requires), tuple(conds.grants), tuple(hits[1]))
+                via = tuple(dict.fromkeys(hop for c in linked for hop in fresh.implies_path(c.designation)))
+                step = Step(pid, linked, via, tuple(conds.requires), tuple(conds.grants), tuple(hits[1]))
                 if hits[0]:
                     amount = max((o.amount for o in hits[1] if o.amount is not None), default=None)
                     results.append(Chain((*steps, step), amount))

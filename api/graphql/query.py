@@ -412,6 +412,12 @@ class Query:
                             index=i + 1,
                             program=Program(props=props[s.program] or {"id": s.program}),
                             met=[_designation_link(index, c) for c in s.met],
+                            implied=[
+                                DesignationLink(
+                                    rel=index.implies_fact[hop], node=record_props(index.by_id[hop[1]])
+                                )
+                                for hop in s.via
+                            ],
                             requires=[_designation_link(index, c) for c in s.requires],
                             grants=[_designation_link(index, c) for c in s.grants],
                             benefits=[BenefitLink(rel=o.rel, node=o.benefit) for o in s.offers],

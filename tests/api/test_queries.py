@@ -185,3 +185,16 @@ def test_relationship_fields(client: TestClient) -> None:
     assert {c["department"]["name"] for c in found["children"]} == {"江苏省工业和信息化厅综合规划处"}
     region = data(client, '{ region(name: "鄂州") { name level programs { program { name } } } }')["region"]
     assert region["name"] == "鄂州市" and region["level"] == "MUNICIPAL" and len(region["programs"]) == 4
+
+
+def test_pathway_steps_show_the_implies_facts_they_rest_on(client: TestClient) -> None:
+    query = """{ pathways(from: [{name: "专精特新小巨人企业"}], to: {benefitMinWan: 100}) { ... on Pathways {
+        pathways { steps { program { name } met { designation { name } } implied { designation { name level } evidence span } } } } } }"""
+    chains = data(client, query)["pathways"]["pathways"]
+    step = next(
+        c["steps"][0] for c in chains if c["steps"][0]["program"]["name"] == "国家级专精特新“小巨人”企业申报"
+    )
+    assert [m["designation"]["name"] for m in step["met"]] == ["专精特新中小企业"]
+    [hop] = step["implied"]
+    assert hop["designation"] == {"name": "专精特新中小企业", "level": "PROVINCIAL"}
+    assert hop["evidence"].startswith("优质中小企业根据企业不同规模") and hop["span"]

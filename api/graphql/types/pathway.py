@@ -20,6 +20,10 @@ class PathStep:
     met: list[DesignationLink] = strawberry.field(
         description="Requirements met by the previous step (or the holdings)."
     )
+    implied: list[DesignationLink] = strawberry.field(
+        description="IMPLIES facts that carry what the previous step granted (or what is held) to those "
+        "requirements: 专精特新小巨人企业 implies 专精特新中小企业."
+    )
     requires: list[DesignationLink] = strawberry.field(description="Every requirement of the program.")
     grants: list[DesignationLink] = strawberry.field(description="Designations the program confers.")
     benefits: list[BenefitLink] = strawberry.field(
