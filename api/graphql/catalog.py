@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from api.graphql.names import level_rank, name_key, region_variants
+from api.graphql.names import level_rank, name_key, region_variants, split_level
 from extraction.lexicons import regions as region_lexicon
 
 if TYPE_CHECKING:
@@ -47,7 +47,9 @@ class DesignationIndex:
             rec = DesignationRecord(row["id"], row["name"], row.get("level"), tuple(row.get("aliases") or ()))
             self.by_id[rec.id] = rec
             for name in (rec.name, *rec.aliases):
+                # Also without a leading level word, as clients' names are looked up (split_level).
                 self.by_key[name_key(name)].add(rec.id)
+                self.by_key[split_level(name)[0]].add(rec.id)
             for target, doc, evidence, span in row.get("implies") or ():
                 if target is None:
                     continue  # no IMPLIES: the optional match's empty row
