@@ -267,6 +267,7 @@ class DocumentAssembler:
         return div_id
 
     def designation(self, name: str, level: str | None, prov: Provenance, alias: str | None = None) -> str:
+        name = designations().level_names.get((name, level or ""), name)  # 国家级专精特新 = 小巨人
         aliases = [alias] if alias and alias != name else []
         return self.g.node(
             "Designation",

@@ -49,7 +49,7 @@ _PROSE_REQUIRE = re.compile(
 _SHORTCUT = re.compile(r"或满足(?:下列|以下|如下)条件之一|或符合(?:下列|以下)条件之一|直通条件|创新直通")
 # 专精特新中小企业能力提升, …专项资金: the title names a project or a fund here, not a holder
 _NOT_THE_TITLE = re.compile(
-    r"\s*(?:专项资金|资金|培育库|能力提升|发展规划|建设工作|培育工作|认定工作|认定管理|梯度培育)"
+    r"\s*(?:专项资金|资金|培育库|能力提升|发展规划|建设工作|培育工作|认定工作|认定管理|梯度培育|数量|比例|占比)"
 )
 _EXPLICIT = re.compile(
     r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|申报主体为|申报主体应|申报单位为|限"

@@ -142,6 +142,7 @@ class DesignationTable:
     entries: tuple[DesignationEntry, ...]
     ladders: tuple[tuple[str, ...], ...]
     level_words: dict[str, str]  # printed word -> level
+    level_names: dict[tuple[str, str], str]  # (name, level) -> the name at that level
 
     def by_form(self) -> dict[str, DesignationEntry]:
         out: dict[str, DesignationEntry] = {}
@@ -162,7 +163,12 @@ def designations() -> DesignationTable:
         for d in raw["designations"]
     )
     words = {word: level for level, ws in raw["level_words"].items() for word in ws}
-    return DesignationTable(entries, tuple(tuple(ladder) for ladder in raw["ladders"]), words)
+    level_names = {
+        (name, level): other
+        for name, spec in (raw.get("level_names") or {}).items()
+        for level, other in spec.items()
+    }
+    return DesignationTable(entries, tuple(tuple(ladder) for ladder in raw["ladders"]), words, level_names)
 
 
 # ----------------------------------------------------------------------------- benefits

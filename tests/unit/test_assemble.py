@@ -340,3 +340,12 @@ def test_degenerate_units_give_a_valid_graph() -> None:
     graph = assemble_document(SourceDocument("e.txt", t, DocFormat.MARKDOWN, "x", units=units))
     assert graph.counts()["Program"] == 2
     assert all(0 <= r.properties["span"][0] <= r.properties["span"][1] <= len(t) for r in graph.relationships)  # type: ignore[index]
+
+
+def test_a_national_zhuanjingtexin_enterprise_is_a_little_giant() -> None:
+    t = "申报条件：其中，有效期内的国家级、省级专精特新企业优先支持。"
+    f = field(t, FieldName.CONDITIONS, "其中，有效期内的国家级、省级专精特新企业优先支持。")
+    unit = Unit(UnitKind.PROGRAM, "市级专项资金项目", (), (f,))
+    graph = assemble_document(SourceDocument("t.txt", t, DocFormat.MARKDOWN, "x", units=(unit,)))
+    prefers = {(end, p["level"]) for _, end, p in _rels(graph, "PREFERS")}
+    assert prefers == {("专精特新小巨人企业", "national"), ("专精特新中小企业", "provincial")}

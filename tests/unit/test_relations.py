@@ -89,3 +89,8 @@ def test_support_for_a_project_about_a_title_is_not_a_requirement() -> None:
 def test_other_ways_to_bar_an_application() -> None:
     text = "已获评国家级绿色工厂的企业不得同时申报省级绿色工厂。"
     assert relations(text, "conditions")[0] == ("EXCLUDES", "绿色工厂", "national")
+
+
+def test_a_count_of_title_holders_is_not_a_title() -> None:
+    text = "各地区要组织工业基础好的工业园区进行申报,优先推荐绿色工厂数量多的工业园区。"
+    assert relations(text, "conditions") == []
