@@ -639,6 +639,7 @@ class DocumentAssembler:
                 granted[did] = (titled, lvl)
                 self.g.rel("GRANTS", pid, did, tprov)
         granted_names = {n for n, _ in granted.values()}
+        title_granted = bool(granted)
         found: list[tuple[DesignationRelation, TextField]] = []
         fields = [(f, "conditions") for f in unit.get(FieldName.CONDITIONS)]
         fields += [(f, "benefit") for f in unit.get(FieldName.BENEFIT)]
@@ -670,8 +671,10 @@ class DocumentAssembler:
                 # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)
                 if not recognition:
                     r = DesignationRelation("REQUIRES", m, r.sentence)  # a funding program's scope
-                elif (m.level or m.default_level) not in (None, level):
-                    continue
+                elif (m.level or m.default_level) not in (None, level) or (
+                    title_granted and m.name not in granted_names
+                ):
+                    continue  # a title its name states is what it confers; others are in passing
                 else:
                     r = DesignationRelation("GRANTS", m, r.sentence)
             if (
