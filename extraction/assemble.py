@@ -149,6 +149,8 @@ def document_context(source: SourceDocument) -> Context:
         top = sum(1 for r in all_regions if city is not None and r.name == city.name)
         if city is not None and (top < 3 or top < 0.5 * total):
             city = None  # many cities, none dominant: a provincial document
+    if city is None:
+        city = _unlisted_city(head, source.text, province)
     district = None
     if city is not None:
         m = re.search(
@@ -157,6 +159,23 @@ def document_context(source: SourceDocument) -> Context:
         if m and m.group(1) not in ("地区", "市区", "城区", "省区"):
             district = Region(city.name + m.group(1), m.group(1), "district", city.name, city.area_code)
     return Context(province=province, city=city, district=district)
+
+
+_CITY_ISSUER = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?)市(?=工业和信息化局|经济和信息化局|人民政府|政府|科学技术局|财政局|发展和改革委员会)"
+)
+_AREA_CODE = re.compile(r"(?<!\d)(0\d{2,3})[-－—]\d{7,8}(?!\d)")
+
+
+def _unlisted_city(head: str, text: str, province: Region | None) -> Region | None:
+    """A city the regions lexicon lacks, named by the issuer (铜仁市工业和信息化局); its area code is
+    the one the document prints most."""
+    m = _CITY_ISSUER.search(head)
+    if m is None or regions().get(m.group(1)) is not None or regions().get(m.group(1) + "市") is not None:
+        return None
+    codes = Counter(c.group(1) for c in _AREA_CODE.finditer(text[:200000]))
+    code = codes.most_common(1)[0][0] if codes else None
+    return Region(m.group(1) + "市", m.group(1), "municipal", province.name if province else None, code)
 
 
 def unit_context(unit: Unit, doc_ctx: Context) -> Context:

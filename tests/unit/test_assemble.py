@@ -349,3 +349,20 @@ def test_a_national_zhuanjingtexin_enterprise_is_a_little_giant() -> None:
     graph = assemble_document(SourceDocument("t.txt", t, DocFormat.MARKDOWN, "x", units=(unit,)))
     prefers = {(end, p["level"]) for _, end, p in _rels(graph, "PREFERS")}
     assert prefers == {("专精特新小巨人企业", "national"), ("专精特新中小企业", "provincial")}
+
+
+def test_a_city_the_lexicon_lacks_is_placed_by_its_issuer_and_area_code() -> None:
+    t = (
+        "# 铜仁市工业和信息化局关于开展2024年度市级中小企业公共服务示范平台认定工作的通知\n"
+        "联系方式：市工信局中小企业科 0856-5221234；市财政局 5226789\n"
+    )
+    title = t[2 : t.index("\n")]
+    unit = unit_of(t, title, field(t, FieldName.CONTACT, "市工信局中小企业科 0856-5221234；市财政局 5226789"))
+    source = SourceDocument("tongren.md", t, DocFormat.MARKDOWN, "x", title=title, units=(unit,))
+    graph = assemble_document(source)
+    contacts = {(office, p["phone"]) for _, office, p in _rels(graph, "HAS_CONTACT")}
+    assert contacts == {("铜仁市工业和信息化局中小企业科", "0856-5221234"), ("铜仁市财政局", "0856-5226789")}
+    assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {"铜仁市工业和信息化局"}
+    assert {(d, p["level"]) for _, d, p in _rels(graph, "GRANTS")} == {
+        ("中小企业公共服务示范平台", "municipal")
+    }
