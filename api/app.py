@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from contextlib import asynccontextmanager
@@ -79,6 +80,9 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         if owned:
             holder.open()
         graphql_search.warm()
+        # What start-up loaded (jieba's dictionary above all) lives as long as the process: keep it
+        # out of the collector's full passes, which otherwise stall every request in flight.
+        gc.freeze()
         yield
         if owned and holder.store is not None:
             holder.store.close()
