@@ -25,29 +25,28 @@ from extraction.components.phones import ContactMention
 from extraction.components.relations import DesignationRelation
 from extraction.components.sentence_labels import label_sentences
 from extraction.document import FieldName, SourceDocument, TextField, Unit, UnitKind
-from extraction.lexicons import Region, designations, regions
+from extraction.lexicons import Region, cues, designations, regions
 from extraction.pipeline import annotate
 from schema.graph import GraphDocument, Node, Relationship, clean_properties
 from schema.ids import make_id
 from schema.ontology import ONTOLOGY
 
-# A title that names money, tax or credit is a funding program even when it names a designation.
-_FUNDING_TITLE = re.compile(r"资金|专项|贴息|奖补|奖励|补助|补贴|贷款|担保|券|税|保险|融资|补偿|金融")
+# cues.yaml: a title that names money is a funding program, an article titled 申报… a program ...
+_PROGRAM_CUES = cues("programs")
+_FUNDING_TITLE = _PROGRAM_CUES["funding_title"]
 # An article is a program when its title says something can be applied for or is given.
-_ARTICLE_PROGRAM = re.compile(
-    r"申报|申请|征集|遴选|推荐|贴息|补贴|补助|奖补|资金支持|政策|认定|评价|入库培育"
-)
-_ARTICLE_NOT_PROGRAM = re.compile(r"名单|公示|名录|清单|目录|结果|直播|解读|获奖|立项|备案|案例")
+_ARTICLE_PROGRAM = _PROGRAM_CUES["article_program"]
+_ARTICLE_NOT_PROGRAM = _PROGRAM_CUES["article_not_program"]
 _TITLE_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(]\d+[)）])\s*")
 _WECHAT_PREFIX = re.compile(r"^[^丨|]{1,6}[丨|]")
 # a section of recognitions (认定培育): its programs confer the title they are named after
-_RECOGNITION_SECTION = re.compile(r"认定|评选|遴选|评定|称号")
+_RECOGNITION_SECTION = _PROGRAM_CUES["recognition_section"]
 _TITLE_LEAD = re.compile(r"^(?:\d{4}年度?|第.批)*(?:国家级|国家|全国|省级|省|市级|市|区级|县级)?")
 _TITLE_TAIL = re.compile(
     r"(?:项目)?(?:申报|认定|评选|遴选|评定|创建|评价|推荐|征集|入库培育|培育)+(?:工作|项目)?$"
 )
 # 省级企业技术中心评价 / 复核: a review of holders, who must already hold the title
-_REVIEW_TITLE = re.compile(r"评价$|复核|复评|年度评价|监测")
+_REVIEW_TITLE = _PROGRAM_CUES["review_title"]
 # what an unseen title a recognition section confers ends with (not 案例, 场景, 项目 of research)
 _TITLE_DESIGNATION_END = re.compile(
     r"(?:企业|中心|平台|基地|园区|工厂|产品|机构|联合体|研究院|示范项目|试点项目|示范|车间|集群|软件|装备|单位)$"

@@ -21,43 +21,19 @@ from spacy.tokens import Doc
 from extraction.components.clauses import CJK, clauses, enclosing, sentences
 from extraction.components.context import context_of, doc_text
 from extraction.components.designations import DesignationMention
+from extraction.lexicons import cues
 
-_EXCLUDE = re.compile(
-    r"不再推荐|不得[^，。；]{0,4}申报|不予推荐|不再[^，。；]{0,4}申报|不能申报|不予受理|不予支持|不再支持|不纳入|不得推荐|"
-    r"不再重复|不重复支持|不列入|不可申报|不得重复|除外|不属于申报范围|无需申报|不在.{0,6}支持范围"
-)
-_PREFER = re.compile(
-    r"优先|直通车|直通|同等条件下|倾斜|加分|直接推荐|直接认定|免于|免予|重点支持|重点推荐|重点扶持|适当放宽|可放宽"
-)
-_GRANT = re.compile(r"授予|授牌|称号|牌匾|命名为|认定为|评为|认定一批|遴选一批|培育一批|公布名单")
-_REQUIRE_STRONG = re.compile(
-    r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|已认定|已获|已被|已经认定|获批|获评|获得|认定的|评定的|"
-    r"申报主体|申报单位|限|属于|入选|列入|入库|取得|持有|具备|是.{0,12}$|为.{0,12}$"
-)
-# conditions that ask the applicant to hold a title: the cue sits before the title in its clause
-_REQUIRE_CUE = re.compile(
-    r"须|应|必须|需|已|获|认定|评为|评定|入选|列入|具有|具备|拥有|取得|持有|属于|是|为|限|经|申报主体|申报单位|申报企业|"
-    r"对象|范围|主体"
-)
-# 年主营业务收入不低于2亿元（其中高新技术企业不低于1亿元）: a relaxed threshold is a preference
-_RELAXED = re.compile(r"不低于|不少于|放宽|降低|可适当")
-_PROSE_REQUIRE = re.compile(
-    r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|已认定|已获|已被认定|获批|获评|认定的|评定的|申报主体为|"
-    r"申报主体应|申报单位为|申报对象为|支持对象为|对象为"
-)
-# 评价得分达到60分以上，或满足下列条件之一：…获得高新技术企业…: a shortcut past the score, a preference
-_SHORTCUT = re.compile(r"或满足(?:下列|以下|如下)条件之一|或符合(?:下列|以下)条件之一|直通条件|创新直通")
-# 专精特新中小企业能力提升, …专项资金: the title names a project or a fund here, not a holder
-_NOT_THE_TITLE = re.compile(
-    r"\s*(?:专项资金|资金|培育库|能力提升|发展规划|建设工作|培育工作|认定工作|认定管理|梯度培育|数量|比例|占比)"
-)
-_EXPLICIT = re.compile(
-    r"须为|须是|必须为|必须是|应为|应是|应当为|需为|需是|申报主体为|申报主体应|申报单位为|限"
-)
-_GOAL = re.compile(
-    r"争创|自建|建立|设立|建设|组建|培育|打造|鼓励|引导|推动|力争|创建|成为|争取|提升为|升级为|"
-    r"支持(?!对象|范围|条件)|围绕|衡量|考核|统计"
-)
+_CUES = cues("relations")
+_EXCLUDE = _CUES["exclude"]
+_PREFER = _CUES["prefer"]
+_GRANT = _CUES["grant"]
+_REQUIRE_CUE = _CUES["require_cue"]  # conditions: a cue before the title in its clause
+_RELAXED = _CUES["relaxed"]  # 其中高新技术企业不低于1亿元: a relaxed threshold is a preference
+_PROSE_REQUIRE = _CUES["prose_require"]
+_SHORTCUT = _CUES["shortcut"]  # 或满足下列条件之一: a shortcut past a score, a preference
+_NOT_THE_TITLE = re.compile(rf"\s*(?:{_CUES['not_the_title'].pattern})")  # …能力提升, …专项资金
+_EXPLICIT = _CUES["explicit"]
+_GOAL = _CUES["goal"]  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
 
 

@@ -6,6 +6,7 @@ files, not in code, so a new province or designation is a data change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -201,3 +202,16 @@ class DocNumberTable:
 def doc_numbers() -> DocNumberTable:
     raw = load_yaml("docnumbers.yaml")
     return DocNumberTable(dict(raw["national"]), dict(raw["provinces"]), dict(raw["bodies"]))
+
+
+# ----------------------------------------------------------------------------- cue words
+
+
+@cache
+def cues(group: str) -> dict[str, re.Pattern[str]]:
+    """The cue patterns of one group of cues.yaml (relations, programs), each list joined by "|"."""
+    raw = load_yaml("cues.yaml")
+    try:
+        return {name: re.compile("|".join(words)) for name, words in raw[group].items()}
+    except (KeyError, re.error) as exc:
+        raise InputError(str(LEXICON_DIR / "cues.yaml"), f"bad cue group {group!r}: {exc}") from exc
