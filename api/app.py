@@ -23,6 +23,9 @@ from schema.errors import PolicyKGError
 
 # How often a store that could not be opened is tried again, at most.
 REOPEN_INTERVAL_S = 1.0
+# The graph changes only when the CLI rebuilds it: trusting its version for a second saves a query
+# on nearly every request.
+VERSION_TTL_S = 1.0
 
 
 def health_payload(store: GraphStore | None, error: str | None = None) -> tuple[int, dict[str, Any]]:
@@ -71,8 +74,13 @@ class StoreHolder:
         return self.store
 
 
-def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
-    """An app over `store`, or over the store the settings name (opened at start-up)."""
+def create_app(
+    settings: Settings, store: GraphStore | None = None, *, version_ttl_s: float = VERSION_TTL_S
+) -> FastAPI:
+    """An app over `store`, or over the store the settings name (opened at start-up).
+
+    `version_ttl_s`: how long GraphQL answers trust the graph version they last checked; a rebuilt
+    graph (or a store gone down) shows within that time. 0 checks on every request."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
@@ -91,6 +99,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     holder = StoreHolder(settings, store, app.state)
     app.state.settings = settings
     app.state.store = store
+    app.state.version_ttl_s = version_ttl_s
     app.state.holder = holder
     app.state.get_store = holder.get
     app.add_middleware(BodySizeLimit)

@@ -6,6 +6,7 @@ between requests while the graph's version (its documents and their hashes) stay
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
@@ -174,6 +175,7 @@ class Snapshot:
 
     def __init__(self, version: tuple[str, ...]) -> None:
         self.version = version
+        self.checked_at = 0.0  # time.monotonic() of the last version check that found this one
         self.tables: dict[str, Any] = {}
         self.loading: dict[str, asyncio.Future[Any]] = {}
         self.regions: dict[str, RegionScope] = {}
@@ -231,12 +233,17 @@ class Catalog:
 
     async def snapshot(self) -> Snapshot:
         async def make() -> Snapshot:
+            store = self._ctx.store
+            current = _SNAPSHOTS.get(store)
+            # Within the context's time-to-live a checked version is trusted without asking again.
+            if current is not None and time.monotonic() - current.checked_at < self._ctx.version_ttl_s:
+                return current
             rows = await self._ctx.run("api_graph_version")
             version = tuple(sorted(rows[0]["docs"] or ())) if rows else ()
-            store = self._ctx.store
             current = _SNAPSHOTS.get(store)
             if current is None or current.version != version:
                 current = _SNAPSHOTS[store] = Snapshot(version)
+            current.checked_at = time.monotonic()
             return current
 
         return await self._once("snapshot", make)

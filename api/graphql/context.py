@@ -2,8 +2,8 @@
 query per level of the request, and the catalog of decision data the reasoning fields share.
 
 What the loaders read is remembered in the catalog's snapshot of the graph version (its documents
-and their hashes), checked once per request: a rebuilt graph is seen by the next request, and a
-repeated question costs that one check."""
+and their hashes), checked at most once per request and, when the app allows, at most once per
+`version_ttl_s`: a rebuilt graph is seen within that time, and a repeated question costs no query."""
 
 from __future__ import annotations
 
@@ -25,9 +25,11 @@ Link = tuple[dict[str, Any], dict[str, Any]]  # (relationship properties, far no
 
 
 class Context(BaseContext):
-    def __init__(self, store: GraphStore | None) -> None:
+    def __init__(self, store: GraphStore | None, version_ttl_s: float = 0.0) -> None:
         super().__init__()
         self.store = store
+        # How long a checked graph version is trusted without asking the store again (0: every request).
+        self.version_ttl_s = version_ttl_s
         self._nodes: dict[str, DataLoader[str, dict[str, Any] | None]] = {}
         self._links: dict[tuple[str, str, str, bool], DataLoader[str, list[Link]]] = {}
         self.catalog = Catalog(self)

@@ -23,8 +23,8 @@ def current_store(request: Request) -> GraphStore | None:
 Store = Annotated[GraphStore | None, Depends(current_store)]
 
 
-async def context_getter(store: Store) -> Context:
-    return Context(store)
+async def context_getter(request: Request, store: Store) -> Context:
+    return Context(store, version_ttl_s=getattr(request.app.state, "version_ttl_s", 0.0))
 
 
 class PolicyGraphQLRouter(GraphQLRouter[Context, None]):

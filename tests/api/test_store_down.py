@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.app import VERSION_TTL_S, create_app
 from api.settings import Settings
 from graph import StoreConfig
 from graph.embedded import FalkorStore
@@ -26,6 +27,7 @@ def test_store_down_then_back(tmp_path: Path) -> None:
             assert gql(client, QUERY)["data"]["designation"]["unlocks"]
 
             store.server.stop()
+            time.sleep(VERSION_TTL_S)  # answers may come from memory for that long
             health = client.get("/health")
             assert health.status_code == 503
             assert health.json()["status"] == "down" and "not answering" in health.json()["store"]["error"]
