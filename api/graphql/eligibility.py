@@ -47,13 +47,19 @@ def verdicts(
     conditions: dict[str, ProgramConditions],
     holdings: Holdings,
     region: RegionScope | None,
+    *,
+    with_requirements_only: bool = True,
 ) -> list[Verdict]:
-    """For every program in the region that the holdings do not exclude: what is met and what is missing."""
+    """For every program in the region that the holdings do not exclude: what is met and what is
+    missing. Programs that require nothing are left out unless asked for (they are open to all)."""
     out = []
+    empty = ProgramConditions()
     for pid in sorted(programs, key=lambda p: (programs[p].name, p)):
+        conds = conditions.get(pid) or empty
+        if with_requirements_only and not conds.requires:
+            continue
         if region is not None and not region.contains(programs[pid]):
             continue
-        conds = conditions.get(pid) or ProgramConditions()
         if excluded(conds, holdings):
             continue
         met = tuple(c for c in conds.requires if holdings.satisfies(c.designation, c.level_min))

@@ -301,7 +301,8 @@ class Query:
         if holding and len(holdings.unrecognised) == len(holding):
             return _unknown_designations(index, "holding", holdings)
         verdicts = rules.eligible(
-            rules.verdicts(programs, conditions, holdings, scope), include_open=include_open
+            rules.verdicts(programs, conditions, holdings, scope, with_requirements_only=not include_open),
+            include_open=include_open,
         )
         # What pays most first (the sort is stable, so equal amounts stay in name order).
         verdicts.sort(key=lambda v: -_largest_amount(offers.get(v.program, [])))
