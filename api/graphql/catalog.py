@@ -308,6 +308,14 @@ class Catalog:
 
         return await self._table("programs", load)
 
+    async def program_order(self) -> list[ProgramScope]:
+        """Programs by name, then id: the order of the programs connection."""
+        programs = await self.programs()
+        snap = await self.snapshot()
+        if "program_order" not in snap.tables:
+            snap.tables["program_order"] = sorted(programs.values(), key=lambda p: (p.name, p.id))
+        return snap.tables["program_order"]
+
     async def grant_index(self) -> Any:
         """GRANTS facts with what their designations satisfy (for near misses)."""
         from api.graphql.eligibility import GrantIndex

@@ -208,39 +208,39 @@ class Query:
         start = offset_of(after)
         f = filter or ProgramFilter()
         catalog = info.context.catalog
-        programs, conditions, offers, index = await asyncio.gather(
-            catalog.programs(), catalog.conditions(), catalog.offers(), catalog.designations()
-        )
+        ordered = await catalog.program_order()
+        # Only the tables the filters need.
+        by_designation = f.requires is not None or f.prefers is not None or f.grants is not None
+        by_benefit = f.benefit_type is not None or f.benefit_min_wan is not None
+        conditions = await catalog.conditions() if by_designation else {}
+        index = await catalog.designations() if by_designation else None
+        offers = await catalog.offers() if by_benefit else {}
         region = await _region(info, f.region)
         if region is not None and not region.known:
             raise PublicError(f"no region named {f.region!r} is in the graph")
         full, words = searching.terms(f.text) if f.text is not None else ("", [])
-        chosen = []
-        for p in sorted(programs.values(), key=lambda p: (p.name, p.id)):
-            conds = conditions.get(p.id)
+        department = name_key(f.department) if f.department is not None else None
+
+        def matches(p: ProgramScope) -> bool:
             if region is not None and not region.contains(p):
-                continue
-            if f.level is not None and p.level != f.level.value:
-                continue
-            if f.kind is not None and p.kind != f.kind:
-                continue
+                return False
+            if (f.level is not None and p.level != f.level.value) or (
+                f.kind is not None and p.kind != f.kind
+            ):
+                return False
+            conds = conditions.get(p.id)
             for wanted, kind in ((f.requires, "requires"), (f.prefers, "prefers"), (f.grants, "grants")):
                 if wanted is not None and not (
-                    conds and _matches_designation(index, getattr(conds, kind), wanted)
+                    conds and index and _matches_designation(index, getattr(conds, kind), wanted)
                 ):
-                    break
-            else:
-                if f.department is not None and not any(
-                    name_key(f.department) in name_key(d) for d in p.departments
-                ):
-                    continue
-                if (f.benefit_type is not None or f.benefit_min_wan is not None) and not _offers_match(
-                    offers.get(p.id, []), f.benefit_type, f.benefit_min_wan
-                ):
-                    continue
-                if f.text is not None and not _text_match(p, full, words):
-                    continue
-                chosen.append(p.id)
+                    return False
+            if department is not None and not any(department in name_key(d) for d in p.departments):
+                return False
+            if by_benefit and not _offers_match(offers.get(p.id, []), f.benefit_type, f.benefit_min_wan):
+                return False
+            return f.text is None or _text_match(p, full, words)
+
+        chosen = [p.id for p in ordered if matches(p)]
         page = chosen[start : start + size]
         props = await _programs(info, page)
         edges = [
