@@ -366,3 +366,27 @@ def test_a_city_the_lexicon_lacks_is_placed_by_its_issuer_and_area_code() -> Non
     assert {(d, p["level"]) for _, d, p in _rels(graph, "GRANTS")} == {
         ("中小企业公共服务示范平台", "municipal")
     }
+
+
+def test_a_real_program_whose_conditions_a_page_header_cuts(
+    seeds: list[tuple[SourceDocument, GraphDocument]],
+) -> None:
+    _source, graph = seeds[0]  # the 徐州 汇编: `## 第六章 中小企业培育` cuts 专精特新小巨人企业's 申报条件
+    [program] = [
+        n for n in graph.nodes if n.label == "Program" and n.properties["name"] == "专精特新小巨人企业"
+    ]
+    assert "第六章" not in str(program.properties["conditions"])
+    assert "主导产品所属领域指标" in str(program.properties["conditions"])  # the piece after the header
+    facts = {
+        (r.type, str(next(n for n in graph.nodes if n.id == r.end).properties.get("name")))
+        for r in graph.relationships
+        if r.start == program.id
+    }
+    assert ("GRANTS", "专精特新小巨人企业") in facts
+    assert ("ADMINISTERED_BY", "工业和信息化部中小企业局") in facts
+    phones = {
+        r.properties.get("phone")
+        for r in graph.relationships
+        if r.start == program.id and r.type == "HAS_CONTACT"
+    }
+    assert phones == {"0516-83861958"}
