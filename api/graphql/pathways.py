@@ -98,11 +98,11 @@ def search(
                 conds = conditions[pid]
                 if pid in used or pid in applied or not conds.requires or not allowed(pid):
                     continue
-                if unmet(conds, held):
-                    continue
                 linked = tuple(c for c in conds.requires if fresh.satisfies(c.designation, c.level_min))
                 if not linked:
-                    continue  # this program does not build on the previous step
+                    continue  # this program does not build on the previous step (the cheaper test first)
+                if unmet(conds, held):
+                    continue
                 if any(held.satisfies(c.designation, c.level_min) for c in conds.excludes):
                     continue
                 explored += 1
