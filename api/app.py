@@ -88,9 +88,12 @@ def create_app(
         if owned:
             holder.open()
         graphql_search.warm()
-        # What start-up loaded (jieba's dictionary above all) lives as long as the process: keep it
-        # out of the collector's full passes, which otherwise stall every request in flight.
-        gc.freeze()
+        if owned:
+            # A serving process: what start-up loaded (jieba's dictionary above all) lives as long as
+            # the process, so keep it out of the collector's full passes, which otherwise stall every
+            # request in flight. (Collected first, so that no garbage is frozen with it.)
+            gc.collect()
+            gc.freeze()
         yield
         if owned and holder.store is not None:
             holder.store.close()
