@@ -35,6 +35,8 @@ _NOT_THE_TITLE = re.compile(rf"\s*(?:{_CUES['not_the_title'].pattern})")  # …�
 _EXPLICIT = _CUES["explicit"]
 _GOAL = _CUES["goal"]  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
+# 已获得支持的“小巨人”企业不再重复支持: what bars is the funding received, not the title
+_NOT_A_BAR = _CUES["not_a_bar"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     cs, ce = enclosing(clauses(text, s, e), mention.start, mention.end)
     before = text[cs : mention.start]
     after = text[mention.end : e]
-    if _EXCLUDE.search(after[:40]) or _EXCLUDE.search(before[-12:]):
+    if (_EXCLUDE.search(after[:40]) or _EXCLUDE.search(before[-12:])) and not _NOT_A_BAR.search(before):
         return "EXCLUDES"
     if _PREFER.search(sentence):
         return "PREFERS"

@@ -94,3 +94,10 @@ def test_other_ways_to_bar_an_application() -> None:
 def test_a_count_of_title_holders_is_not_a_title() -> None:
     text = "各地区要组织工业基础好的工业园区进行申报,优先推荐绿色工厂数量多的工业园区。"
     assert relations(text, "conditions") == []
+
+
+def test_a_bar_on_funding_received_is_not_a_bar_on_the_title() -> None:
+    text = "（四）对在上一轮政策中已获得支持的“小巨人”企业不再重复支持。"
+    assert [r for r in relations(text, "conditions") if r[0] == "EXCLUDES"] == []
+    text = "4.已经承担智能制造示范工厂揭榜任务的主体不再重复申报；"
+    assert relations(text, "conditions") == [("EXCLUDES", "智能制造示范工厂", None)]
