@@ -15,7 +15,8 @@ relationship field is a link carrying its provenance (evidence, span, document).
 
 Modules: `schema` (the strawberry Schema and its limits), `router` (mounting and the per-request
 context getter), `context` (DataLoaders), `catalog` (decision data per graph version), `holdings`,
-`eligibility`, `pathways`, `search` (the reasoning), `types/` (one module per GraphQL type).
+`eligibility`, `pathways`, `search` (the reasoning), `query/` (the root fields, one module per
+group), `types/` (one module per GraphQL type).
 """
 
 from api.graphql.router import graphql_router, sdl
