@@ -35,6 +35,10 @@ _NOT_THE_TITLE = re.compile(rf"\s*(?:{_CUES['not_the_title'].pattern})")  # …�
 _EXPLICIT = _CUES["explicit"]
 _GOAL = _CUES["goal"]  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
+# 已入选省级平台的可申报省级双跨工业互联网平台: the title applied for, not one held
+_TARGET = re.compile(
+    r"(?:可|拟)?(?:申报|申请|争创|创建)(?:国家级|省级|市级|国家|省|市|[（）()含及以上]){0,6}$"
+)
 # 已获得支持的“小巨人”企业不再重复支持: what bars is the funding received, not the title
 _NOT_A_BAR = _CUES["not_a_bar"]
 
@@ -75,7 +79,7 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         return "GRANTS"
     if re.search(r"其中[^，。；]{0,3}$", before) and _RELAXED.search(text[mention.end : ce + 12]):
         return "PREFERS"
-    if _GOAL.search(before):
+    if _GOAL.search(before) or _TARGET.search(before):
         return None
     if field in _ELIGIBILITY and _shortcut_before(text, s, mention.start):
         return "PREFERS"

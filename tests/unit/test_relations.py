@@ -101,3 +101,13 @@ def test_a_bar_on_funding_received_is_not_a_bar_on_the_title() -> None:
     assert [r for r in relations(text, "conditions") if r[0] == "EXCLUDES"] == []
     text = "4.已经承担智能制造示范工厂揭榜任务的主体不再重复申报；"
     assert relations(text, "conditions") == [("EXCLUDES", "智能制造示范工厂", None)]
+
+
+def test_the_title_applied_for_is_not_a_title_held() -> None:
+    text = (
+        "已入选国家双跨工业互联网平台的不得重复申报，已入选省级工业互联网平台的可申报省级双跨工业互联网平台。"
+    )
+    found = relations(text, "conditions")
+    assert ("EXCLUDES", "双跨工业互联网平台", "national") in found
+    assert ("REQUIRES", "工业互联网平台", "provincial") in found
+    assert all(name != "双跨工业互联网平台" or level != "provincial" for _, name, level in found)
