@@ -401,14 +401,59 @@ class DocumentAssembler:
         conditions = unit.text_of(FieldName.CONDITIONS)
         url = unit.url or _first_url(unit.text_of(FieldName.LINK))
 
-        # departments: 归口部门, else the body in the title, else the contact's body
+        contacts = self.contacts(unit, ctx, prose)
+        admins = self.administrators(unit, pid, ctx, tprov, contacts, prose)
+        basis = self.bases(unit, pid, ctx)
+        if basis:
+            self.cites(basis[0][0], unit, ctx, (FieldName.CONDITIONS, FieldName.SUMMARY))
+
+        level = (
+            level_in(name)
+            or next((lv for _, lv in admins if lv), None)
+            or next((lv for _, lv in basis if lv), None)
+        )
+        # an amount printed alone is a reward on a recognition program, a grant on a funding one
+        benefits = self.benefits(
+            pid, unit, name, tprov, prose, "grant" if self.funding(unit, name) else "reward"
+        )
+        grants = self.designation_relations(pid, unit, ctx, level, name, tprov, benefits)
+        kind = _program_kind(name, grants, benefits)
+        self.g.node(
+            "Program",
+            pid,
+            tprov,
+            name=name,
+            kind=kind,
+            summary=summary[:1000] or None,
+            conditions=conditions[:2000] or None,
+            window=window[:200] or None,
+            level=level,
+            url=url,
+        )
+        for contact, prov, _f in contacts:
+            self.contact_edges(pid, contact, prov, admins)
+        rid = self.region(self.level_region(level, ctx), tprov)
+        if rid is not None:
+            self.g.rel("IN_REGION", pid, rid, tprov)
+
+    def administrators(
+        self,
+        unit: Unit,
+        pid: str,
+        ctx: Context,
+        tprov: Provenance,
+        contacts: list[tuple[ContactMention, Provenance, TextField]],
+        prose: bool,
+    ) -> list[tuple[str, str | None]]:
+        """ADMINISTERED_BY: 归口部门; else (an article) the bodies it names; else the issuer a notice's
+        title names; else the first body on the contact line. Returns (department id, level)."""
+        admins: list[tuple[str, str | None]] = []
         admins: list[tuple[str, str | None]] = []
         for f in unit.get(FieldName.DEPARTMENT):
             for dept in filter(_resolved, find_departments(f.text, ctx)):
                 prov = self.prov(f, dept.start, dept.end)
                 admins.append((self.department(dept, prov), dept.level))
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov, key="")
-        contacts = self.contacts(unit, ctx, prose)
         if not admins and prose:
             # an article: the bodies its title names (省财政厅等三部门) and every body it gives a
             # phone number for
@@ -442,7 +487,11 @@ class DocumentAssembler:
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
                 break
 
-        # policy basis
+        return admins
+
+    def bases(self, unit: Unit, pid: str, ctx: Context) -> list[tuple[str, str | None]]:
+        """BASED_ON: the 文件依据 field, else the policies the text says it rests on. Returns
+        (policy id, level)."""
         basis: list[tuple[str, str | None]] = []
         for f in unit.get(FieldName.BASIS):
             refs = find_policy_refs(f.text)
@@ -467,37 +516,7 @@ class DocumentAssembler:
                         basis.append((ppid, str(self.g.nodes[ppid].properties.get("level") or "") or None))
                         self.g.rel("BASED_ON", pid, ppid, prov)
             basis += self.preamble_basis(unit, pid, ctx)
-        if basis:
-            self.cites(basis[0][0], unit, ctx, (FieldName.CONDITIONS, FieldName.SUMMARY))
-
-        level = (
-            level_in(name)
-            or next((lv for _, lv in admins if lv), None)
-            or next((lv for _, lv in basis if lv), None)
-        )
-        # an amount printed alone is a reward on a recognition program, a grant on a funding one
-        benefits = self.benefits(
-            pid, unit, name, tprov, prose, "grant" if self.funding(unit, name) else "reward"
-        )
-        grants = self.designation_relations(pid, unit, ctx, level, name, tprov, benefits)
-        kind = _program_kind(name, grants, benefits)
-        self.g.node(
-            "Program",
-            pid,
-            tprov,
-            name=name,
-            kind=kind,
-            summary=summary[:1000] or None,
-            conditions=conditions[:2000] or None,
-            window=window[:200] or None,
-            level=level,
-            url=url,
-        )
-        for contact, prov, _f in contacts:
-            self.contact_edges(pid, contact, prov, admins)
-        rid = self.region(self.level_region(level, ctx), tprov)
-        if rid is not None:
-            self.g.rel("IN_REGION", pid, rid, tprov)
+        return basis
 
     def preamble_basis(self, unit: Unit, pid: str, ctx: Context) -> list[tuple[str, str | None]]:
         """A notice's opening paragraph (between its title and its first section) names its basis."""
