@@ -1,10 +1,19 @@
-"""Contact tables outside any program ("附件6 … 项目联系方式": 重点领域 | 处室 | 电话 | 处室 | 电话).
+"""Contacts outside any program: contact tables ("附件6 … 项目联系方式": 重点领域 | 处室 | 电话 |
+处室 | 电话) and a notice's closing contact section ("五、联系方式" with lines such as
+"技术改造类（第一项）：省工信厅投资与规划处，0731-88954321").
 
 Decision: a row's phones become CONTACT fields of the programs the row names (the most specific
 label cell whose text is part of a program title), one field per column group, the group's name
 (省工信厅 / 市工信局) as the field's heading; rows that name no program are left out. A contact
 table inside a program (after its fields, before the next title) simply stays in that program's
 CONTACT field.
+
+A closing contact section's line names its programs by the label before its colon: a program-type
+section of the notice ("技术改造类", matched against the units' sections), a program title, or an
+ordinal ("第二项": the second program-type section, or the second program when the notice has no
+such sections); the text after the label becomes a CONTACT field of each. A section none of whose
+lines names a program belongs to the whole notice: it becomes a CONTACT field of every program
+without a contact of its own.
 """
 
 from __future__ import annotations
@@ -12,10 +21,10 @@ from __future__ import annotations
 import re
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
-from extraction.readers.cleaner import clean_span
-from extraction.readers.fields import normalize_heading
+from extraction.readers.cleaner import Clean, clean_span, join
+from extraction.readers.fields import lexicon, normalize_heading
 from extraction.readers.lines import Line, LineKind, plain
-from extraction.readers.numbering import parse_marker
+from extraction.readers.numbering import cn_number, parse_marker
 
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?!\d)")
 _SUB_ITEM = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
@@ -77,16 +86,7 @@ def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units:
             elif labels and prev_hits and _SUB_ITEM.match(plain(text[labels[0][0] : labels[0][1]])):
                 # "2. …" under a merged parent cell: the parent's programs, as the row above
                 _attach(text, labels, pairs, header_groups, titles, extra, targets=prev_hits)
-    if not extra:
-        return units
-    out = []
-    for i, u in enumerate(units):
-        if i in extra:
-            u = Unit(
-                u.kind, u.title, u.title_offsets, u.fields + tuple(extra[i]), u.section, u.url, u.published_at
-            )
-        out.append(u)
-    return out
+    return _with_extra(units, extra)
 
 
 def _mostly_phone(cell: str) -> bool:
@@ -172,3 +172,102 @@ def _attach(
                 )
         return hits
     return []
+
+
+_LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]")
+_ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:项|类|部分|批|个|条)")
+_PARENS = re.compile(r"[（(][^（）()]*[)）]")
+_DIGITS = re.compile(r"\d{7,}")
+
+
+def attach_contact_sections(
+    text: str, sections: list[tuple[str, list[tuple[int, int]]]], units: list[Unit]
+) -> list[Unit]:
+    """A notice's closing contact sections (heading, document ranges of their lines) become CONTACT
+    fields of the programs their lines name, or of every program when no line names one."""
+    programs = [i for i, u in enumerate(units) if u.kind is UnitKind.PROGRAM]
+    if not programs:
+        return units
+    extra: dict[int, list[TextField]] = {}
+    for heading, ranges in sections:
+        lines = [c for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text]
+        entries: list[tuple[list[int], Clean]] = []
+        for c in lines:
+            label = _LINE_LABEL.match(c.text)
+            targets = _named(label.group("label"), units, programs) if label else []
+            if targets:
+                assert label is not None
+                entries.append((targets, c[label.end() :].strip()))
+            elif entries and _has_phone(c.text) and (label is None or lexicon().lookup(label.group("label"))):
+                entries.append((entries[-1][0], c))  # a continuation line ("电话：…") with more phones
+        name = normalize_heading(heading) or "联系方式"
+        if entries:
+            for targets, c in entries:
+                for i in targets:
+                    extra.setdefault(i, []).append(TextField(FieldName.CONTACT, c.text, c.offsets, name))
+            continue
+        # no line names a program: the section is the whole notice's contact
+        phones = [k for k, c in enumerate(lines) if _has_phone(c.text)]
+        if not phones:
+            continue
+        whole = join(lines[: phones[-1] + 1], text, rejoin=False)
+        for i in programs:
+            if not units[i].get(FieldName.CONTACT):
+                extra.setdefault(i, []).append(TextField(FieldName.CONTACT, whole.text, whole.offsets, name))
+    return _with_extra(units, extra)
+
+
+def _has_phone(s: str) -> bool:
+    return _DIGITS.search(re.sub(r"[-－—\s]", "", s)) is not None
+
+
+def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
+    """The programs a contact line's label names: by section, by title, else by ordinal."""
+    marker = parse_marker(label)
+    label = label[marker.length :] if marker else label  # "（二）" numbers the contact lines
+    if lexicon().lookup(label) is not None:
+        return []  # 联系人：, 电话： … a field label, not a program
+    key = _norm_label(_PARENS.sub("", _ORDINAL.sub("", label)))
+    groups = list(dict.fromkeys(units[i].section for i in programs if units[i].section))
+    if len(key) >= 2:
+        in_section = [
+            i
+            for i in programs
+            if any(_same(key, _norm_label(part)) for part in units[i].section.split(" / ") if part)
+        ]
+        if in_section:
+            return in_section
+        whole = re.sub(r"\s", "", _PARENS.sub("", label))
+        titled = [
+            i
+            for i in programs
+            if _same(key, _norm_label(units[i].title)) or _same(whole, re.sub(r"\s", "", units[i].title))
+        ]
+        if titled:
+            return titled
+    m = _ORDINAL.search(label)
+    if m is None:
+        return []
+    n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+    if len(groups) >= 2:
+        return [i for i in programs if units[i].section == groups[n - 1]] if 1 <= n <= len(groups) else []
+    return [programs[n - 1]] if 1 <= n <= len(programs) else []
+
+
+def _same(key: str, name: str) -> bool:
+    if not name:
+        return False
+    if key == name:
+        return True
+    return len(key) >= 4 and len(name) >= 4 and (key in name or name in key)
+
+
+def _with_extra(units: list[Unit], extra: dict[int, list[TextField]]) -> list[Unit]:
+    if not extra:
+        return units
+    return [
+        Unit(u.kind, u.title, u.title_offsets, u.fields + tuple(extra[i]), u.section, u.url, u.published_at)
+        if i in extra
+        else u
+        for i, u in enumerate(units)
+    ]

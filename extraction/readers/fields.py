@@ -30,6 +30,11 @@ class Lexicon:
     exact: dict[str, FieldName]
     contains: tuple[tuple[str, FieldName], ...]
     max_contains_len: int
+    notice_sections: frozenset[str] = frozenset()  # 工作要求, 其他事项: sections of a whole notice
+
+    def is_notice_section(self, heading: str) -> bool:
+        """A heading of a section about the whole notice (not a program's field)."""
+        return normalize_heading(heading) in self.notice_sections
 
     def lookup(self, heading: str, *, loose: bool = False) -> FieldName | None:
         """The field a normalised heading names; `loose` also tries the `contains` rules."""
@@ -53,7 +58,8 @@ def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         for h in headings:
             exact[normalize_heading(h)] = FieldName(field)
     contains = tuple((normalize_heading(w), FieldName(f)) for w, f in data.get("contains", []))
-    return Lexicon(exact, contains, int(data.get("max_contains_len", 12)))
+    notice = frozenset(normalize_heading(h) for h in data.get("notice_sections", []))
+    return Lexicon(exact, contains, int(data.get("max_contains_len", 12)), notice)
 
 
 def normalize_heading(text: str) -> str:

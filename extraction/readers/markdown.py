@@ -7,6 +7,10 @@ immediately followed by a field heading (文件依据, 🕒 申报时间, 1. 支
 title at the same or a shallower level. Leaf items of a guide that name a program ("（六）免费诊断
 服务项目。...") but carry no labelled fields become units with a summary only. Tables of contents
 and page-break running headers are skipped, and a field cut by a running header is rejoined.
+
+A notice's own sections after its programs (a numbered 四、申报要求 / 五、联系方式 / 工作要求 above or
+beside the programs' level) are neither programs nor fields of the last program; the lines of a
+closing contact section are handed to the programs they name (`contact_table.attach_contact_sections`).
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from dataclasses import dataclass, field
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean, clean_span, join
-from extraction.readers.contact_table import attach_contact_tables
+from extraction.readers.contact_table import attach_contact_sections, attach_contact_tables
 from extraction.readers.cover import cover_metadata
-from extraction.readers.fields import inline_headings, normalize_heading
+from extraction.readers.fields import inline_headings, lexicon, normalize_heading
 from extraction.readers.lines import Line, LineKind, Toc, TocEntry, chapter_name, classify, plain, split_lines
 from extraction.readers.table import parse_rows, table_units
 from extraction.readers.tidy import find_date, first_url, tidy_title
@@ -37,6 +41,7 @@ _PROGRAM_NAME = re.compile(r"(?:项目|计划|工程|专项|奖励|奖补|补贴
 _NOTE_PAREN = re.compile(r"[（(][^（()）]*(?:另行通知|详见|见附件|具体方案)[^（()）]*[)）]$")
 _CONTACT_HEADING = re.compile(r"联系方式|联系电话|联系人|咨询电话")
 _ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]")
+_ANNEX_LINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)")
 _SENTENCE_BREAK = re.compile(r"[，,；;：:]")
 # a paragraph cut mid-sentence ends with a CJK character or a comma-like mark, not with 。 or a URL
 _LIST_START = re.compile(
@@ -73,6 +78,23 @@ class _Open:
     summary_only: bool = False
     implicit: bool = False  # opened by a field heading with no title line right before it
     field_depth: int | None = None  # outline depth of its first numbered field heading
+    title_depth: int | None = None  # an implicit unit's numbered title: its outline depth
+    line: int = -1  # the line it was opened at
+
+    @property
+    def outline_depth(self) -> int | None:
+        """The outline depth of the unit's title line, where it has one."""
+        return self.title_depth if self.implicit else self.depth
+
+
+@dataclass
+class _Notice:
+    """A numbered section of the whole notice (四、申报要求, 五、联系方式) after its programs: its
+    items are not programs, and a contact section's lines are handed to the programs they name."""
+
+    depth: int
+    contact: list[tuple[int, int]] | None = None  # document ranges of the open contact section
+    contact_depth: int = -1  # outline depth of the open contact section's heading
 
 
 _MAX_DEPTH = 48  # restarted lists nest; past this depth a restart is content (keeps place() linear)
@@ -161,6 +183,9 @@ class _Segmenter:
         self.pending: Clean | None = None  # the last title-like line outside any unit
         self.pending_is_title = False  # ... a heading or numbered title, not a plain line
         self.pending_line = -1
+        self.pending_depth: int | None = None  # outline depth of a numbered pending title
+        self.notice: _Notice | None = None
+        self.contact_sections: list[tuple[str, list[tuple[int, int]]]] = []  # heading, line ranges
 
     # -- walking -----------------------------------------------------------------------------
     def run(self) -> list[Unit]:
@@ -183,7 +208,8 @@ class _Segmenter:
             self._line(i, ln)
         self._close()
         built = [u for u in (self._build(o) for o in self.units) if u is not None]
-        return attach_contact_tables(self.text, self.lines, self.contact_tables, built)
+        built = attach_contact_tables(self.text, self.lines, self.contact_tables, built)
+        return attach_contact_sections(self.text, self.contact_sections, built)
 
     def _line(self, i: int, ln: Line) -> None:
         name = chapter_name(ln.text) if ln.level and ln.field is None else None
@@ -193,6 +219,7 @@ class _Segmenter:
             if self.cur is None or not self.cur.implicit:
                 self._close()
             self.chapter = name
+            self.notice = None
             self.outline.place(ln, "")
             return
         if self.cur is not None and self.cur.summary_only and (ln.marker is not None or ln.level or ln.field):
@@ -200,13 +227,16 @@ class _Segmenter:
         title = self._title_of(ln)
         floor = self.cur.depth if self.cur is not None else None
         depth = self.outline.place(ln, title.text if title else "", floor)
+        if self._notice_line(i, ln, depth):
+            return
         fm = ln.field
         if fm is not None and self.cur is None and self.pending is not None and i - self.pending_line <= 80:
             # fields after a title that did not directly precede them (a notice with a preamble,
             # an infographic): one unit named by the last title-like line
-            self._open_unit(self.pending, ln, None)
+            self._open_unit(self.pending, ln, None, run_in=False, section_depth=self.pending_depth)
             assert self.cur is not None
             self.cur.implicit = True
+            self.cur.title_depth = self.pending_depth
             self.pending = None
             self.pending_is_title = False
         if fm is not None and self.cur is not None:
@@ -219,6 +249,7 @@ class _Segmenter:
             self._close()
             self.pending = plain_title
             self.pending_line = i
+            self.pending_depth = None
             return
         # a title directly followed by a field heading starts a unit, unless it is numbered
         # content nested inside the open unit
@@ -251,6 +282,7 @@ class _Segmenter:
                 self.pending = title or plain_title
                 self.pending_is_title = title is not None
                 self.pending_line = i
+                self.pending_depth = depth if title is not None and ln.marker is not None else None
             if (
                 title is not None
                 and ln.marker is not None
@@ -274,6 +306,78 @@ class _Segmenter:
         self.fld.add(ln.start, ln.end, after_break=self.after_break)
         self.after_break = False
 
+    def _notice_line(self, i: int, ln: Line, depth: int | None) -> bool:
+        """Lines of a section of the whole notice (四、申报要求, 五、联系方式 after the programs): True
+        when the line is taken here (it is no program, no title, no field of the last program)."""
+        if self._starts_notice(ln, depth):
+            assert depth is not None
+            self._close()
+            self.pending = None
+            self.pending_is_title = False
+            self.notice = _Notice(depth)
+            self._notice_field(i, ln, depth)
+            return True
+        notice = self.notice
+        if notice is None:
+            return False
+        shallower = ln.marker is not None and depth is not None and depth <= notice.depth
+        if shallower or (ln.level and ln.marker is None) or _ANNEX_LINE.match(plain(ln.text)):
+            self.notice = None  # the notice's structure again (another part, an annex)
+            return False
+        if ln.field is not None:
+            self._notice_field(i, ln, depth)
+        elif notice.contact is not None:
+            if ln.marker is not None and depth is not None and depth <= notice.contact_depth:
+                notice.contact = None
+            elif "\t" not in ln.text:
+                notice.contact.append((ln.start, ln.end))
+        return True
+
+    def _starts_notice(self, ln: Line, depth: int | None) -> bool:
+        """A numbered field heading (or a notice-wide heading such as 工作要求) shallower than the
+        programs before it, or a sibling of the notice section already open."""
+        if ln.marker is None or depth is None:
+            return False
+        if ln.field is None and not lexicon().is_notice_section(ln.body):
+            return False
+        if self.notice is not None:
+            return depth <= self.notice.depth
+        ref = self.cur if self.cur is not None else (self.units[-1] if self.units else None)
+        if ref is None or ref.outline_depth is None or depth > ref.outline_depth:
+            return False
+        if depth == ref.outline_depth and not self._sibling_programs(ref):
+            return False
+        # a title seen after the last program (二、B项目 … 三、申报条件) makes these its fields
+        return self.cur is not None or self.pending is None or self.pending_line < ref.line
+
+    def _sibling_programs(self, ref: _Open) -> bool:
+        """`ref` and the unit before it are programs at one outline level whose fields sit deeper:
+        a field heading at their level is a section of the whole notice, not a field of `ref`."""
+        if len(self.units) < 2 or ref is not self.units[-1]:
+            return False
+        prev = self.units[-2]
+        depth = ref.outline_depth
+        return (
+            depth is not None
+            and prev.outline_depth == depth
+            and all(u.field_depth is not None and u.field_depth > depth for u in (prev, ref))
+        )
+
+    def _notice_field(self, i: int, ln: Line, depth: int | None) -> None:
+        notice = self.notice
+        assert notice is not None
+        if ln.field is None or ln.field.name is not FieldName.CONTACT:
+            notice.contact = None
+            return
+        nxt = next((x for x in self.lines[i + 1 :] if x.kind is not LineKind.BLANK), None)
+        if _CONTACT_HEADING.search(ln.text) and nxt is not None and "\t" in nxt.text:
+            self.contact_tables.append(i)  # a contact table follows
+        notice.contact = []
+        notice.contact_depth = depth if depth is not None else notice.depth
+        self.contact_sections.append((ln.field.heading, notice.contact))
+        if ln.field.content_start < len(ln.text):
+            notice.contact.append((ln.start + ln.field.content_start, ln.end))
+
     def _ends(self, ln: Line, depth: int | None) -> bool:
         cur = self.cur
         if cur is None:
@@ -284,9 +388,20 @@ class _Segmenter:
             if _CONTACT_HEADING.search(ln.text):
                 return False
             return cur.numbered or ln.level <= cur.heading_level
+        if self._sibling_of_title(depth):
+            return True  # a numbered title over its fields ends at its next sibling, whatever prose
         if depth is None or cur.depth is None:
             return False
         return depth <= cur.depth
+
+    def _sibling_of_title(self, depth: int | None) -> bool:
+        """A numbered line at `depth` is a sibling (or an ancestor) of the open implicit unit's
+        numbered title, and that title sits above the unit's fields."""
+        cur = self.cur
+        if cur is None or not cur.implicit or cur.title_depth is None or depth is None:
+            return False
+        above_fields = cur.field_depth is None or cur.title_depth < cur.field_depth
+        return above_fields and depth <= cur.title_depth
 
     # -- titles ------------------------------------------------------------------------------
     def _title_of(self, ln: Line) -> Clean | None:
@@ -362,6 +477,9 @@ class _Segmenter:
             if ln.level and not skipped and plain_next and len(plain(nxt.text)) <= 20:
                 skipped += 1  # a heading's subtitle: "（省级认定）", "——2024年版"
                 continue
+            if ln.marker is not None and not run_in and skipped < 2 and plain_next and _is_sentence(nxt):
+                skipped += 1  # a numbered title's one-paragraph description: "支持…的项目。"
+                continue
             return False
         return False
 
@@ -416,21 +534,32 @@ class _Segmenter:
             self._keys = {normalize_heading(e.title): e for e in self.toc.entries}
         return self._keys
 
-    def _open_unit(self, title: Clean, ln: Line, depth: int | None) -> None:
+    def _open_unit(
+        self,
+        title: Clean,
+        ln: Line,
+        depth: int | None,
+        *,
+        run_in: bool = True,
+        section_depth: int | None = None,
+    ) -> None:
+        """Open a unit titled `title` at line `ln`; an implicit unit (opened at its first field
+        heading, `run_in` False) takes its section from its title's depth `section_depth`."""
         self.cur = _Open(
             title=title,
             depth=depth,
             numbered=ln.marker is not None,
             heading_level=ln.level or 9,
-            section=self._section(title.text, depth),
+            section=self._section(title.text, depth if section_depth is None else section_depth),
         )
+        self.cur.line = ln.index
         self.units.append(self.cur)
         self.fld = None
         self.after_break = False
         # the rest of a run-in title line ("（一）X项目。重点支持...") is the unit's summary
         body_start = ln.end - len(ln.body)
         m = re.search(r"[。:：]", ln.body)
-        if m and ln.marker is not None:
+        if m and ln.marker is not None and run_in:
             self._open_field(FieldName.SUMMARY, "", body_start + m.end(), ln.end)
 
     def _leaf_unit(self, title: Clean, ln: Line, depth: int) -> None:
@@ -494,6 +623,12 @@ class _Segmenter:
         if not merged.text:
             return []
         return split_inline(f.name, f.heading, merged)
+
+
+def _is_sentence(ln: Line) -> bool:
+    """A line of prose: it ends with a full stop."""
+    p = plain(ln.text)
+    return len(p) >= 8 and p.endswith(("。", "."))
 
 
 def _mark(c: Clean, after_break: bool) -> Clean:

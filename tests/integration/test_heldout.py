@@ -62,21 +62,9 @@ WEAK_F1: dict[tuple[str, str], str] = {
         "a city name before a title (成都市创新型中小企业) is read as the title's level (municipal), "
         "and a negated title (尚未被认定为专精特新中小企业) becomes REQUIRES instead of EXCLUDES"
     ),
-    ("h05_hunan_notice", "GRANTS"): (
-        "a funding program named after a title (企业技术中心创新能力提升项目) GRANTS that title"
-    ),
-    ("h05_hunan_notice", "HAS_CONTACT"): (
-        "a notice's closing 五、联系方式 section (技术改造类（第一项）：省工信厅…处，0731-…) is not "
-        "distributed to the programs of the categories it names; it becomes a program of its own"
-    ),
 }
 WEAK_RECALL: dict[str, str] = {}  # program recall >= 0.8 holds everywhere today
-WEAK_ALL_PROGRAMS: dict[str, str] = {
-    "h05_hunan_notice": (
-        "a heading （二）制造业重大产业化项目 followed by a one-line description ending in the same words "
-        "(…的重大产业化项目。) is not cut: its fields (最高1.5亿元) merge into the previous program"
-    ),
-}
+WEAK_ALL_PROGRAMS: dict[str, str] = {}
 WEAK_PRINTED: dict[str, str] = {
     "h02_shenzhen_brochure": (
         "a phone printed as (0755)88127316 keeps the printed form '0755)88127316' (opening bracket lost)"

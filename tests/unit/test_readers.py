@@ -624,3 +624,143 @@ def test_table_with_generic_column_names() -> None:
     assert first.title == "国家级专精特新“小巨人”企业申报"
     assert first.text_of(FieldName.BENEFIT) == "省级奖励100万元"
     assert second.get(FieldName.BENEFIT) == [], "a '/' cell is empty"
+
+
+# a 湖南-style notice: program types 一、/二、, programs （一）…（三） with a one-line description,
+# a notice-wide 三、申报要求 and a closing 四、联系方式 naming each type by name or by ordinal
+NOTICE_TYPES = """关于组织申报2025年度制造强省专项资金项目的通知
+
+一、技术改造类
+
+（一）重大技术改造项目
+
+支持企业实施设备更新、工艺升级和生产线智能化改造。
+
+1.支持条件。项目在省内实施，设备投资不低于3000万元。
+
+2.支持标准。按设备投资额的10%给予补助，单个项目最高不超过1500万元。
+
+（二）制造业重大产业化项目
+
+支持产业链关键环节、投资规模大、带动作用强的重大产业化项目。
+
+1.支持条件。项目固定资产投资不低于10亿元。
+
+2.支持标准。按固定资产投资的5%给予补助，单个项目最高1.5亿元。
+
+二、中小企业服务类
+
+（三）技术改造贷款贴息
+
+1.支持条件。属于规模以上工业企业。
+
+2.支持标准。按实际支付利息的50%给予贴息，单个企业最高不超过500万元。
+
+三、申报要求
+
+（一）各市州工业和信息化局会同财政局组织申报，于2025年6月30日前报送省工业和信息化厅。
+
+（二）同一企业同一年度只能申报一个项目。
+
+四、联系方式
+
+技术改造类（第一项）：省工业和信息化厅投资与规划处，王XX，0731-88954321；省财政厅企业处，0731-85165432。
+
+第二项：省工业和信息化厅中小企业处，孙XX，0731-88954323、13974112345。
+
+湖南省工业和信息化厅
+
+2025年5月20日
+"""
+
+
+def _description(paragraphs: int) -> str:
+    sentences = ["支持产业链关键环节、投资规模大、带动作用强的重大产业化项目。", "重点支持先进制造业集群。"]
+    sentences += ["鼓励龙头企业带动上下游协同发展。"] * (paragraphs - 2)
+    return "\n\n".join(sentences[:paragraphs])
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2, 4])
+def test_sibling_headings_cut_whatever_prose_follows(paragraphs: int) -> None:
+    text = NOTICE_TYPES.replace(
+        "支持产业链关键环节、投资规模大、带动作用强的重大产业化项目。", _description(paragraphs)
+    )
+    doc = read_text(text, name="notice.txt")
+    assert [u.title for u in doc.units] == ["重大技术改造项目", "制造业重大产业化项目", "技术改造贷款贴息"]
+    first, second, _ = doc.units
+    assert first.text_of(FieldName.BENEFIT) == "按设备投资额的10%给予补助，单个项目最高不超过1500万元。"
+    assert second.text_of(FieldName.BENEFIT) == "按固定资产投资的5%给予补助，单个项目最高1.5亿元。"
+    assert second.text_of(FieldName.CONDITIONS) == "项目固定资产投资不低于10亿元。"
+    assert (first.section, second.section) == ("技术改造类", "技术改造类")
+    # the field line's own text is not repeated as a summary
+    assert "设备投资不低于3000万元" not in first.text_of(FieldName.SUMMARY)
+    if paragraphs <= 2:  # a short description is the program's summary
+        assert second.text_of(FieldName.SUMMARY).startswith("支持产业链关键环节")
+    _check_offsets(doc)
+
+
+def test_closing_contact_section_goes_to_the_programs_it_names() -> None:
+    doc = read_text(NOTICE_TYPES, name="notice.txt")
+    assert all("同一企业" not in u.title for u in doc.units), "a notice-wide 申报要求 item is no program"
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units}
+    by_name = "省工业和信息化厅投资与规划处，王XX，0731-88954321；省财政厅企业处，0731-85165432。"
+    by_ordinal = "省工业和信息化厅中小企业处，孙XX，0731-88954323、13974112345。"
+    assert contacts == {
+        "重大技术改造项目": by_name,
+        "制造业重大产业化项目": by_name,
+        "技术改造贷款贴息": by_ordinal,
+    }
+    assert all("2024年" not in c and "湖南省工业和信息化厅\n" not in c for c in contacts.values())
+    _check_offsets(doc)
+
+
+def test_closing_contact_section_naming_no_program_is_shared() -> None:
+    head, _, _ = NOTICE_TYPES.partition("四、联系方式")
+    text = (
+        head + "四、联系方式\n\n省工业和信息化厅投资与规划处，王XX，0731-88954321\n\n湖南省工业和信息化厅\n"
+    )
+    text = text.replace(
+        "单个企业最高不超过500万元。\n",
+        "单个企业最高不超过500万元。\n\n3.联系电话：省财政厅企业处，0731-85165432。\n",
+    )
+    doc = read_text(text, name="notice.txt")
+    shared = "省工业和信息化厅投资与规划处，王XX，0731-88954321"
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units}
+    assert contacts == {
+        "重大技术改造项目": shared,
+        "制造业重大产业化项目": shared,
+        "技术改造贷款贴息": "省财政厅企业处，0731-85165432。",  # its own contact, not the notice's
+    }
+    _check_offsets(doc)
+
+
+def test_contact_ordinal_without_program_types_counts_programs() -> None:
+    text = (
+        "一、扶持的项目\n\n（一）重大技术改造项目\n\n1.支持条件。设备投资不低于3000万元。\n\n"
+        "（二）制造业重大产业化项目\n\n1.支持条件。固定资产投资不低于10亿元。\n\n"
+        "二、工作要求\n\n（一）请各地认真组织项目申报工作。\n\n（二）严禁弄虚作假项目。\n\n"
+        "三、联系方式\n\n（一）第二项：省工信厅规划处，0731-88954322。\n\n"
+        "（二）重大技术改造项目：省工信厅投资处，0731-88954321。\n"
+    )
+    doc = read_text(text, name="notice.txt")
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units}
+    assert contacts == {
+        "重大技术改造项目": "省工信厅投资处，0731-88954321。",
+        "制造业重大产业化项目": "省工信厅规划处，0731-88954322。",
+    }
+
+
+def test_notice_sections_at_the_programs_level_are_not_their_fields() -> None:
+    # programs 一、/二、 with their fields one level down: 三、申报要求 and 四、联系方式 are the notice's
+    text = (
+        "一、重大技术改造项目\n\n（一）支持条件。设备投资不低于3000万元。\n\n（二）支持标准。最高不超过1500万元。\n\n"
+        "二、技术改造贷款贴息\n\n（一）支持条件。属于规模以上工业企业。\n\n（二）支持标准。最高不超过500万元。\n\n"
+        "三、申报要求\n\n（一）请各地认真组织。\n\n（二）同一企业同一年度只能申报一个项目。\n\n"
+        "四、联系方式\n\n省工业和信息化厅投资与规划处，王XX，0731-88954321\n\n湖南省工业和信息化厅\n"
+    )
+    doc = read_text(text, name="notice.txt")
+    assert [u.title for u in doc.units] == ["重大技术改造项目", "技术改造贷款贴息"]
+    for u in doc.units:
+        assert "同一企业" not in "".join(f.text for f in u.fields)
+        assert u.text_of(FieldName.CONTACT) == "省工业和信息化厅投资与规划处，王XX，0731-88954321"
+    _check_offsets(doc)
