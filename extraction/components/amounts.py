@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.context import doc_text
+from extraction.lexicons import cues
 
 _CN_DIGITS = {
     "零": 0,
@@ -36,18 +37,12 @@ _AMOUNT = re.compile(
     r"(?P<unit>万元|亿元|元|万(?=[，。；、,;\s)）/]|$)|亿(?=[，。；、,;\s)）/]|$))"
 )
 _RATE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]|百分之(?P<cn>[零一二两三四五六七八九十百]+)")
-_CAP_BEFORE = re.compile(
-    r"(最高|不超过|不高于|最多|上限|封顶|至多|最高可|单个项目|每家|每个|每户|每年)[^，。；]{0,8}$"
-)
-_THRESHOLD_BEFORE = re.compile(
-    r"(?<!不)(超过|达到|达|突破|投资|投入|收入|营收|销售|产值|规模|资产|纳税|总额|额在|均在|累计|营业额|税收|利润|额度|金额)"
-    r"[^，。；给予奖补]{0,10}$"
-)
+_CUES = cues("amounts")  # cues.yaml
+_CAP_BEFORE = re.compile(rf"({_CUES['cap'].pattern})[^，。；]{{0,8}}$")
+_THRESHOLD_BEFORE = re.compile(rf"(?<!不)({_CUES['threshold'].pattern})[^，。；给予奖补]{{0,10}}$")
 _THRESHOLD_AFTER = re.compile(r"^\s*(（含）|\(含\))?\s*(及)?以上|^\s*(以下|以内的企业|的(企业|项目|单位))")
-_RATE_CUE = re.compile(r"按|比例|给予|补助|奖励|补贴|贴息|资助|不超过|最高")
-_RATE_NOT = re.compile(
-    r"(不低于|达到|(?<!不)超过|占|增长|提高|降低|下降|(?<!不)高于|(?<!不)低于)[^，。；]{0,12}$"
-)
+_RATE_CUE = _CUES["rate_cue"]
+_RATE_NOT = re.compile(rf"({_CUES['rate_not'].pattern})[^，。；]{{0,12}}$")
 
 
 @dataclass(frozen=True)

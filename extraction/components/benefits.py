@@ -19,12 +19,14 @@ from extraction.components.clauses import sentences
 from extraction.components.context import context_of, doc_text
 from extraction.components.designations import find_designations
 from extraction.lexicons import benefits as benefit_table
+from extraction.lexicons import cues
 
+_CUES = cues("benefits")  # cues.yaml
 # an amount for holding a title or reaching a result (首次突破5亿元) is a reward
-_HOLDER = re.compile(r"示范|标杆|冠军|获评|认定|入选|称号|领航|集群|领军|突破|首次|晋级")
-_HONOUR_ONLY = re.compile(r"授予|授牌|称号|牌匾|命名|认定为|列入|纳入|入库")
+_HOLDER = _CUES["holder"]
+_HONOUR_ONLY = _CUES["honour_only"]
 # prose must say that something is given, not only name money
-_GIVES = re.compile(r"给予|奖励|补助|补贴|资助|贴息|扶持|最高|享受|减按|免征|即征即退|加计|支持")
+_GIVES = _CUES["gives"]
 
 
 @dataclass(frozen=True)
