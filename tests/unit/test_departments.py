@@ -53,3 +53,13 @@ def test_a_district_body_and_the_bare_district_alias() -> None:
     assert names("联系人：区工信局企业科 85801234", district) == ["徐州市鼓楼区工业和信息化局企业科"]
     assert names("区工信局企业科", XUZHOU) == ["区工业和信息化局企业科"]  # no district known: left unresolved
     assert find_departments("区工信局企业科", XUZHOU)[0].region is None
+
+
+def test_bodies_named_since_the_recent_reforms() -> None:
+    shenzhen = Context(regions().get("广东省"), regions().get("深圳市"))
+    assert names("市地方金融管理局；市中小企业服务局；市科技创新局", shenzhen) == [
+        "深圳市地方金融管理局",
+        "深圳市中小企业服务局",
+        "深圳市科技创新局",
+    ]
+    assert names("市场监管局", shenzhen) == []  # 市场 is not 市 + 场监管局
