@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from api.graphql.errors import GraphStoreUnavailable
 from api.graphql.names import level_rank, name_key, region_variants, split_level
 from extraction.lexicons import regions as region_lexicon
 
@@ -234,6 +235,8 @@ class Catalog:
     async def snapshot(self) -> Snapshot:
         async def make() -> Snapshot:
             store = self._ctx.store
+            if store is None:
+                raise GraphStoreUnavailable()
             current = _SNAPSHOTS.get(store)
             # Within the context's time-to-live a checked version is trusted without asking again.
             if current is not None and time.monotonic() - current.checked_at < self._ctx.version_ttl_s:

@@ -45,3 +45,15 @@ def test_store_down_then_back(tmp_path: Path) -> None:
             }
     finally:
         store.server.stop()
+
+
+def test_store_that_cannot_start(tmp_path: Path) -> None:
+    """A data folder the embedded store cannot use: the app still starts, and says why."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    with TestClient(create_app(Settings(data_dir=blocked))) as client:
+        health = client.get("/health")
+        assert health.status_code == 503 and health.json()["status"] == "down"
+        assert health.json()["store"]["error"]
+        body = gql(client, QUERY)
+        assert body["errors"][0]["message"].startswith("graph store unavailable")
