@@ -197,10 +197,6 @@ WEAK_OFFICE_NAMES: dict[str, str] = {
         "a brochure's 📞 line naming a body the lexicon lacks (深圳市地方金融管理局) with the phone on its "
         "own 电话：0755—… line: the contact office is named '联系电话' and the body is lost"
     ),
-    "h04_chengdu_wechat": (
-        "an abbreviated city body outside the lexicon (市新经济委 = 成都市新经济发展委员会) stays the "
-        "contact office '市新经济委企业服务处', with no department"
-    ),
 }
 FIELD_LABELS = ("联系电话", "电话", "联系方式", "联系人", "手机")
 
