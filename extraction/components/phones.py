@@ -105,11 +105,12 @@ def find_contacts(text: str, ctx: Context | None = None, prose: bool = False) ->
         # the office is what lies between the previous contact (or sentence) and these numbers
         seg_start = max(prev_end, max((text.rfind(c, 0, start) + 1 for c in "；;。\n"), default=0))
         office_text = _LABELS.sub(" ", text[seg_start:start]).strip()
-        if (
-            not office_text and seg_start > prev_end
-        ):  # 工业和信息化部\n010-...: the office is on the line above
+        # 工业和信息化部\n(\n)电话：010-...: the office is on the line above (blank lines skipped)
+        lines_up = 0
+        while not office_text and seg_start > prev_end and lines_up < 3:
             seg_start = max(prev_end, text.rfind("\n", 0, max(seg_start - 1, 0)) + 1)
             office_text = _LABELS.sub(" ", text[seg_start:start]).strip()
+            lines_up += 1
         named = [d for d in depts if seg_start <= d.start < start]
         dept = named[-1] if named else None
         office: str | None = None

@@ -45,3 +45,9 @@ def test_prose_needs_a_phone_cue() -> None:
     assert find_contacts("全市GDP突破10000亿元，新增企业83735577家", prose, prose=True) == []
     [c] = find_contacts("联系人：王某，联系电话：025-83235635", prose, prose=True)
     assert [p.normalised for p in c.phones] == ["025-83235635"]
+
+
+def test_a_phone_on_its_own_line_after_a_blank_one_belongs_to_the_office_above() -> None:
+    shenzhen = Context(regions().get("广东省"), regions().get("深圳市"), "contact")
+    [c] = find_contacts("📞 联系方式：深圳市地方金融管理局\n\n电话：0755—88127733", shenzhen)
+    assert (c.office, [p.normalised for p in c.phones]) == ("深圳市地方金融管理局", ["0755-88127733"])
