@@ -347,8 +347,14 @@ class _Segmenter:
             return False
         if depth == ref.outline_depth and not self._sibling_programs(ref):
             return False
-        # a title seen after the last program (二、B项目 … 三、申报条件) makes these its fields
-        return self.cur is not None or self.pending is None or self.pending_line < ref.line
+        # an unnumbered title seen after the last program (## B项目 … 三、申报条件) makes these its
+        # fields; a numbered one (四、组织申报, （二）同一企业…) is the notice's own
+        return (
+            self.cur is not None
+            or self.pending is None
+            or self.pending_line < ref.line
+            or self.pending_depth is not None
+        )
 
     def _sibling_programs(self, ref: _Open) -> bool:
         """`ref` and the unit before it are programs at one outline level whose fields sit deeper:
@@ -467,6 +473,8 @@ class _Segmenter:
             nxt = self.lines[j]
             if nxt.kind is not LineKind.TEXT:
                 continue
+            if nxt.field is not None and ln.marker is not None and self._continues_above(nxt):
+                return False  # （二）… then 五、联系方式: a section above the title, not its field
             if nxt.field is not None:
                 # a numbered list item followed by a bare summary is an infographic, not a program
                 return ln.marker is None or ln.level > 0 or nxt.field.name is not FieldName.SUMMARY
@@ -482,6 +490,14 @@ class _Segmenter:
                 continue
             return False
         return False
+
+    def _continues_above(self, nxt: Line) -> bool:
+        """`nxt` continues a numbering sequence above the numbered line just placed (the top of
+        the outline stack)."""
+        m = nxt.marker
+        return m is not None and any(
+            f.key == m.style and m.number == f.number + 1 for f in self.outline.stack[:-1]
+        )
 
     def _is_leaf_program(self, i: int, ln: Line) -> bool:
         title = self._title_of(ln)

@@ -764,3 +764,19 @@ def test_notice_sections_at_the_programs_level_are_not_their_fields() -> None:
         assert "同一企业" not in "".join(f.text for f in u.fields)
         assert u.text_of(FieldName.CONTACT) == "省工业和信息化厅投资与规划处，王XX，0731-88954321"
     _check_offsets(doc)
+
+
+@pytest.mark.parametrize(
+    "requirements",
+    [
+        "三、组织申报\n\n（一）请各地认真组织。\n\n（二）严格审核把关\n\n",
+        "三、组织申报\n\n（一）各市州工业和信息化局会同财政局组织申报，于6月30日前报送，同时抄送省财政厅。\n\n",
+    ],
+)
+def test_unlisted_notice_section_before_the_contacts_is_no_program(requirements: str) -> None:
+    # 组织申报 is neither a field heading nor a listed notice section: the numbering tells
+    head, _, tail = NOTICE_TYPES.partition("三、申报要求")
+    _, _, contacts = tail.partition("四、联系方式")
+    doc = read_text(head + requirements + "四、联系方式" + contacts, name="notice.txt")
+    assert [u.title for u in doc.units] == ["重大技术改造项目", "制造业重大产业化项目", "技术改造贷款贴息"]
+    assert "孙XX" in doc.units[2].text_of(FieldName.CONTACT)
