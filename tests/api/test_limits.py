@@ -101,3 +101,11 @@ def test_unexpected_errors_are_masked(client: TestClient, graph_store: FalkorSto
 def test_bad_cursor_is_a_clear_error(client: TestClient) -> None:
     body = gql(client, '{ programs(after: "bm90LWEtY3Vyc29y") { totalCount } }')
     assert "invalid cursor" in _messages(body)
+
+
+def test_get_queries(client: TestClient) -> None:
+    response = client.get("/graphql", params={"query": "{ designations { name } }"})
+    assert response.status_code == 200 and response.json()["data"]["designations"]
+    # Mutations are refused over GET as well (and there are none).
+    response = client.get("/graphql", params={"query": "mutation { x }"})
+    assert response.status_code in (400, 405) or response.json().get("errors")
