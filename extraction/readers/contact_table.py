@@ -191,18 +191,14 @@ def attach_contact_sections(
     extra: dict[int, list[TextField]] = {}
     for heading, ranges in sections:
         lines = [c for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text]
-        entries: list[tuple[list[int], Clean]] = []
-        for c in lines:
-            label = _LINE_LABEL.match(c.text)
-            targets = _named(label.group("label"), units, programs) if label else []
-            if targets:
-                assert label is not None
-                entries.append((targets, c[label.end() :].strip()))
-            elif entries and _has_phone(c.text) and (label is None or lexicon().lookup(label.group("label"))):
-                entries.append((entries[-1][0], c))  # a continuation line ("电话：…") with more phones
+        groups = _named_groups(lines, units, programs)
         name = normalize_heading(heading) or "联系方式"
-        if entries:
-            for targets, c in entries:
+        if any(targets for targets, _ in groups):
+            for targets, parts in groups:
+                phones = [k for k, c in enumerate(parts) if _has_phone(c.text)]
+                if not targets or not phones:
+                    continue
+                c = join(parts[: phones[-1] + 1], text, rejoin=False)
                 for i in targets:
                     extra.setdefault(i, []).append(TextField(FieldName.CONTACT, c.text, c.offsets, name))
             continue
@@ -215,6 +211,31 @@ def attach_contact_sections(
             if not units[i].get(FieldName.CONTACT):
                 extra.setdefault(i, []).append(TextField(FieldName.CONTACT, whole.text, whole.offsets, name))
     return _with_extra(units, extra)
+
+
+def _named_groups(
+    lines: list[Clean], units: list[Unit], programs: list[int]
+) -> list[tuple[list[int], list[Clean]]]:
+    """Lines grouped under the line that names their programs ("技术改造类（第一项）：…", or a line
+    "（一）技术改造类" alone): the text after the label, then the lines that follow it up to the next
+    label ("联系人：", "电话：" are field labels and continue the group)."""
+    groups: list[tuple[list[int], list[Clean]]] = []
+    for c in lines:
+        label = _LINE_LABEL.match(c.text)
+        if label is not None:
+            head, rest = label.group("label"), c[label.end() :].strip()
+        elif len(c.text) <= 30 and not _has_phone(c.text):
+            head, rest = c.text, c[len(c.text) :]
+        else:
+            head, rest = "", c
+        targets = _named(head, units, programs) if head else []
+        if targets:
+            groups.append((targets, [rest] if rest.text else []))
+        elif groups and (label is None or lexicon().lookup(label.group("label")) is not None):
+            groups[-1][1].append(c)  # "电话：…", a line of offices and phones
+        else:
+            groups.append(([], [c]))  # a label that names no program ends the group before
+    return groups
 
 
 def _has_phone(s: str) -> bool:

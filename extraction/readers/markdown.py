@@ -324,7 +324,8 @@ class _Segmenter:
         if shallower or (ln.level and ln.marker is None) or _ANNEX_LINE.match(plain(ln.text)):
             self.notice = None  # the notice's structure again (another part, an annex)
             return False
-        if ln.field is not None:
+        in_contact = notice.contact is not None and (ln.field is None or ln.field.name is FieldName.CONTACT)
+        if ln.field is not None and not in_contact:
             self._notice_field(i, ln, depth)
         elif notice.contact is not None:
             if ln.marker is not None and depth is not None and depth <= notice.contact_depth:

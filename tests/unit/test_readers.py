@@ -780,3 +780,20 @@ def test_unlisted_notice_section_before_the_contacts_is_no_program(requirements:
     doc = read_text(head + requirements + "四、联系方式" + contacts, name="notice.txt")
     assert [u.title for u in doc.units] == ["重大技术改造项目", "制造业重大产业化项目", "技术改造贷款贴息"]
     assert "孙XX" in doc.units[2].text_of(FieldName.CONTACT)
+
+
+def test_contact_section_with_a_label_line_over_its_phones() -> None:
+    text = (
+        "一、技术改造类\n\n（一）重大技术改造项目\n\n1.支持条件。设备投资不低于3000万元。\n\n"
+        "二、中小企业服务类\n\n（二）技术改造贷款贴息\n\n1.支持条件。属于规模以上工业企业。\n\n"
+        "三、联系方式\n\n（一）技术改造类\n\n联系人：王XX\n\n电话：0731-88954321\n\n"
+        "（二）中小企业服务类：\n\n省工业和信息化厅中小企业处 孙XX 0731-88954323\n\n"
+        "湖南省工业和信息化厅\n\n2025年5月20日\n"
+    )
+    doc = read_text(text, name="notice.txt")
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units}
+    assert contacts == {
+        "重大技术改造项目": "联系人：王XX\n电话：0731-88954321",
+        "技术改造贷款贴息": "省工业和信息化厅中小企业处 孙XX 0731-88954323",
+    }
+    _check_offsets(doc)
