@@ -3,7 +3,8 @@
 "技术改造类（第一项）：省工信厅投资与规划处，0731-88954321").
 
 Decision: a row's phones become CONTACT fields of the programs the row names (the most specific
-label cell whose text is part of a program title), one field per column group, the group's name
+label cell whose text is part of a program title, or failing that the name of the program-type
+section the programs sit in), one field per column group, the group's name
 (省工信厅 / 市工信局) as the field's heading; rows that name no program are left out. A contact
 table inside a program (after its fields, before the next title) simply stays in that program's
 CONTACT field.
@@ -47,6 +48,11 @@ def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units:
     if not heads:
         return units
     titles = [_norm_label(u.title) if u.kind is UnitKind.PROGRAM else "" for u in units]
+    # the program-type sections a row may name instead ("技术改造类" over its programs)
+    sections = [
+        {_norm_label(p) for p in u.section.split(" / ") if p} if u.kind is UnitKind.PROGRAM else set()
+        for u in units
+    ]
     extra: dict[int, list[TextField]] = {}
     for h in heads:
         header_groups: list[tuple[int, int]] = []
@@ -70,7 +76,15 @@ def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units:
                     header_groups = _groups(text, cells)
                 if any(text[a:b].strip() for a, b in cells) and prev_pairs:
                     label_cells = [c for c in cells if text[c[0] : c[1]].strip()]
-                    _attach(text, label_cells, prev_pairs, header_groups, titles, extra, inherited=True)
+                    _attach(
+                        text,
+                        label_cells,
+                        prev_pairs,
+                        header_groups,
+                        (titles, sections),
+                        extra,
+                        inherited=True,
+                    )
                 continue
             first_office = phones[0] - 1
             labels = [c for c in cells[: max(first_office, 0)] if text[c[0] : c[1]].strip()]
@@ -80,12 +94,12 @@ def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units:
                     pairs.append(cells[k - 1])
                 pairs.append(cells[k])
             prev_pairs = pairs
-            hits = _attach(text, labels, pairs, header_groups, titles, extra)
+            hits = _attach(text, labels, pairs, header_groups, (titles, sections), extra)
             if hits:
                 prev_hits = hits
             elif labels and prev_hits and _SUB_ITEM.match(plain(text[labels[0][0] : labels[0][1]])):
                 # "2. …" under a merged parent cell: the parent's programs, as the row above
-                _attach(text, labels, pairs, header_groups, titles, extra, targets=prev_hits)
+                _attach(text, labels, pairs, header_groups, (titles, sections), extra, targets=prev_hits)
     return _with_extra(units, extra)
 
 
@@ -139,7 +153,7 @@ def _attach(
     labels: list[tuple[int, int]],
     pairs: list[tuple[int, int]],
     groups: list[tuple[int, int]],
-    titles: list[str],
+    names: tuple[list[str], list[set[str]]],
     extra: dict[int, list[TextField]],
     *,
     inherited: bool = False,
@@ -152,7 +166,9 @@ def _attach(
         key = _norm_label(text[a:b])
         if len(key) < 4:
             continue
+        titles, sections = names
         hits = targets or [i for i, t in enumerate(titles) if t and (key in t or t in key)]
+        hits = hits or [i for i, parts in enumerate(sections) if key in parts]
         if not hits:
             continue
         per_group = len(pairs) // len(groups) if groups and len(pairs) % len(groups) == 0 else len(pairs)

@@ -797,3 +797,19 @@ def test_contact_section_with_a_label_line_over_its_phones() -> None:
         "技术改造贷款贴息": "省工业和信息化厅中小企业处 孙XX 0731-88954323",
     }
     _check_offsets(doc)
+
+
+def test_closing_contact_table_names_program_types() -> None:
+    head, _, _ = NOTICE_TYPES.partition("四、联系方式")
+    text = head + (
+        "四、联系方式\n\n项目类别\t联系处室\t联系电话\n"
+        "技术改造类\t省工业和信息化厅投资与规划处\t0731-88954321\n"
+        "中小企业服务类\t省工业和信息化厅中小企业处\t0731-88954323\n"
+    )
+    doc = read_text(text, name="notice.txt")
+    phones = {u.title: u.text_of(FieldName.CONTACT).split()[-1] for u in doc.units}
+    assert phones == {
+        "重大技术改造项目": "0731-88954321",
+        "制造业重大产业化项目": "0731-88954321",
+        "技术改造贷款贴息": "0731-88954323",
+    }
