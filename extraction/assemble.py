@@ -666,7 +666,8 @@ class DocumentAssembler:
                 self.g.rel("GRANTS", pid, did, tprov)
             titled = (
                 _title_designation(name)
-                if not in_title and _RECOGNITION_SECTION.search(unit.section)
+                if not in_title
+                and (_RECOGNITION_SECTION.search(unit.section) or _RECOGNITION_SECTION.search(name))
                 else None
             )
             if titled is not None:
