@@ -390,3 +390,12 @@ def test_a_real_program_whose_conditions_a_page_header_cuts(
         if r.start == program.id and r.type == "HAS_CONTACT"
     }
     assert phones == {"0516-83861958"}
+
+
+def test_every_node_but_the_document_is_extracted_from_it(
+    seeds: list[tuple[SourceDocument, GraphDocument]],
+) -> None:
+    for source, graph in seeds:
+        doc_id = make_id("Document", source.name)
+        extracted = {r.start for r in graph.relationships if r.type == "EXTRACTED_FROM" and r.end == doc_id}
+        assert {n.id for n in graph.nodes if n.label != "Document"} == extracted
