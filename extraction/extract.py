@@ -26,7 +26,8 @@ def extractor_fingerprint() -> str:
     """A digest of the extraction code and data: a document is re-extracted when either changes."""
     digest = hashlib.sha256()
     for path in sorted(EXTRACTION_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yaml", ".txt", ".json", ".cfg"}:
+        # Code, lexicons and the trained model (some of its files have no extension) all count.
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(path.relative_to(EXTRACTION_DIR).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
