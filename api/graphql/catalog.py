@@ -319,6 +319,18 @@ class Catalog:
             snap.tables["program_order"] = sorted(programs.values(), key=lambda p: (p.name, p.id))
         return snap.tables["program_order"]
 
+    async def unlocks(self, designation: str) -> list[Condition]:
+        """The REQUIRES facts holding `designation` meets: an index over this graph version, filled as
+        designations are asked about (bounded by the number of designations)."""
+        from api.graphql.eligibility import unlocks
+
+        index, conditions = await asyncio.gather(self.designations(), self.conditions())
+        snap = await self.snapshot()
+        table = snap.tables.setdefault("unlocks", {})
+        if designation not in table:
+            table[designation] = unlocks(designation, index, conditions)
+        return table[designation]
+
     async def grant_index(self) -> Any:
         """GRANTS facts with what their designations satisfy (for near misses)."""
         from api.graphql.eligibility import GrantIndex

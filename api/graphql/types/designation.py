@@ -7,7 +7,6 @@ from typing import Any
 
 import strawberry
 
-from api.graphql import eligibility
 from api.graphql.catalog import DesignationRecord
 from api.graphql.enums import Level, level_or_none
 from api.graphql.types import links
@@ -53,8 +52,7 @@ class Designation(NodeBase):
     )
     async def unlocks(self, info: Info) -> list[Unlock]:
         catalog = info.context.catalog
-        index, conditions = await catalog.designations(), await catalog.conditions()
-        facts = eligibility.unlocks(self.node_id, index, conditions)
+        index, facts = await catalog.designations(), await catalog.unlocks(self.node_id)
         programs = await info.context.nodes("Program").load_many([c.program for c in facts])
         return [
             Unlock(rel=c.rel, node=p, required=record_props(index.by_id[c.designation]))
