@@ -319,6 +319,16 @@ class Catalog:
             snap.tables["program_order"] = sorted(programs.values(), key=lambda p: (p.name, p.id))
         return snap.tables["program_order"]
 
+    async def requiring(self) -> dict[str, set[str]]:
+        """Programs by the names of the designations they require (for pathways)."""
+        from api.graphql.pathways import requiring_by_name
+
+        index, conditions = await asyncio.gather(self.designations(), self.conditions())
+        snap = await self.snapshot()
+        if "requiring" not in snap.tables:
+            snap.tables["requiring"] = requiring_by_name(index, conditions)
+        return snap.tables["requiring"]
+
     async def unlocks(self, designation: str) -> list[Condition]:
         """The REQUIRES facts holding `designation` meets: an index over this graph version, filled as
         designations are asked about (bounded by the number of designations)."""

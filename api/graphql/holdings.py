@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from api.graphql.catalog import DesignationIndex, DesignationRecord
 from api.graphql.names import level_rank, split_level
@@ -19,15 +20,21 @@ class Held:
     typed: str
 
 
+@cache
+def _lexicon_levels() -> dict[str, str | None]:
+    """Designation name -> the level the lexicon says it is awarded at when a text names none."""
+    return {entry.name: entry.level for entry in designation_lexicon().entries}
+
+
 def default_level(named: list[DesignationRecord]) -> str | None:
     """The level meant when a client names none: the level the designation is awarded at when a text
     names none (the lexicon's), else the lowest the graph knows, so that nothing is claimed that was
     not held."""
     if not named:
         return None
-    entry = designation_lexicon().get(named[0].name)
-    if entry is not None and entry.level:
-        return entry.level
+    lexical = _lexicon_levels().get(named[0].name)
+    if lexical:
+        return lexical
     levels = [r.level for r in named if r.level]
     return min(levels, key=level_rank) if levels else None
 

@@ -67,6 +67,19 @@ def _holdings(index: DesignationIndex, start: list[Held], gained: frozenset[str]
     )
 
 
+def requiring_by_name(
+    index: DesignationIndex, conditions: dict[str, ProgramConditions]
+) -> dict[str, set[str]]:
+    """Name key of a required designation -> the programs requiring it."""
+    out: dict[str, set[str]] = {}
+    for pid, conds in conditions.items():
+        for cond in conds.requires:
+            rec = index.by_id.get(cond.designation)
+            if rec is not None:
+                out.setdefault(rec.key, set()).add(pid)
+    return out
+
+
 def search(
     index: DesignationIndex,
     conditions: dict[str, ProgramConditions],
@@ -77,6 +90,7 @@ def search(
     max_steps: int,
     limit: int,
     allowed: Callable[[str], bool] = lambda _: True,
+    requiring: dict[str, set[str]] | None = None,
 ) -> list[Chain]:
     """The best `limit` chains from `start` to `target` in at most `max_steps` programs."""
     results: list[Chain] = []
@@ -88,13 +102,17 @@ def search(
     explored = 0
     # Programs applied at an earlier depth: reaching them again later only makes a longer copy of a chain.
     applied: set[str] = set()
+    # A step can only build on what the previous one produced, and what that meets it meets by name
+    # (IMPLIES closure and level order both keep to names): look programs up by required name.
+    requiring = requiring or requiring_by_name(index, conditions)
     for _depth in range(max_steps):
         next_frontier = []
         applied_now: set[str] = set()
         for steps, gained, fresh in frontier:
             held = _holdings(index, start, gained) if gained else start_holdings
             used = {s.program for s in steps}
-            for pid in sorted(conditions):
+            candidates = set().union(*(requiring.get(key, ()) for key in fresh.ranks))
+            for pid in sorted(candidates):
                 conds = conditions[pid]
                 if pid in used or pid in applied or not conds.requires or not allowed(pid):
                     continue

@@ -75,6 +75,7 @@ class PathwayFields:
             allowed=(lambda pid: pid in programs and scope.contains(programs[pid]))
             if scope
             else (lambda _: True),
+            requiring=await catalog.requiring(),
         )
         ids = sorted({s.program for c in chains for s in c.steps})
         props = dict(zip(ids, await program_props(info, ids), strict=True))
