@@ -20,6 +20,7 @@ from extraction.components.context import doc_text
 from extraction.components.levels import _word_pattern as _level_word_pattern
 from extraction.components.levels import level_before
 from extraction.lexicons import DesignationEntry, designations
+from schema.ontology import ONTOLOGY
 
 _QUOTES = "“”\"'‘’「」『』 \t\u3000"
 # endings that make a level-introduced name a designation rather than any noun phrase
@@ -90,6 +91,8 @@ def find_designations(text: str) -> list[DesignationMention]:
         entry = entries[m.group()]
         start, end = keep[m.start()], keep[m.end() - 1] + 1
         phrase = level_before(text, start)
+        if phrase is not None and _place_below(text[phrase.start : phrase.end], phrase.level, entry.level):
+            phrase = None  # 成都市创新型中小企业: a city's company holding a provincial title
         found.append(
             DesignationMention(
                 start,
@@ -108,6 +111,14 @@ def find_designations(text: str) -> list[DesignationMention]:
         found.extend(_coordinated(text, found[-1]))
     found.extend(_generic(text, taken))
     return sorted(found, key=lambda d: d.start)
+
+
+def _place_below(phrase: str, level: str, only: str | None) -> bool:
+    """A phrase of place names alone (no 级 word) below the only level a title is awarded at."""
+    if only is None or ONTOLOGY.level_rank(level) >= ONTOLOGY.level_rank(only):
+        return False
+    words = designations().level_words
+    return not any(w.group() in words for w in _level_word_pattern().finditer(phrase))
 
 
 _HEADS = ("企业", "平台", "产品", "项目", "基地", "园区", "工厂", "中心")

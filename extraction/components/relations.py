@@ -21,10 +21,13 @@ from spacy.tokens import Doc
 from extraction.components.clauses import CJK, clauses, enclosing, sentences
 from extraction.components.context import context_of, doc_text
 from extraction.components.designations import DesignationMention
+from extraction.components.levels import level_before
 from extraction.lexicons import cues
 
 _CUES = cues("relations")
 _EXCLUDE = _CUES["exclude"]
+_EXCLUDE_BEFORE = re.compile(rf"(?:{_CUES['exclude_before'].pattern})[^，。；]{{0,6}}$")  # 尚未被认定为X
+_DOUBLE_REWARD = _CUES["double_reward"]  # 按就高原则给予奖励，不重复支持: not a bar
 _PREFER = _CUES["prefer"]
 _GRANT = _CUES["grant"]
 _REQUIRE_CUE = _CUES["require_cue"]  # conditions: a cue before the title in its clause
@@ -60,6 +63,15 @@ def _shortcut_before(text: str, sentence_start: int, start: int) -> bool:
     return bool(found) and not re.search(r"一般性条件|基本条件|同时满足", window[found[-1].end() :])
 
 
+def _bars(before: str, after: str) -> bool:
+    """An exclusion cue right after the title (已获评…的企业，不再申报) or right before it."""
+    if _EXCLUDE.search(before[-12:]):
+        return True
+    cue = _EXCLUDE.search(after[:40])
+    # 同一企业…获评的，按就高原则给予奖励，不重复支持: a rule against double rewards, not a bar
+    return cue is not None and not _DOUBLE_REWARD.search(after[: cue.start()])
+
+
 def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     sents = sentences(text)
     s, e = enclosing(sents, mention.start, mention.end)
@@ -67,7 +79,9 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     cs, ce = enclosing(clauses(text, s, e), mention.start, mention.end)
     before = text[cs : mention.start]
     after = text[mention.end : e]
-    if (_EXCLUDE.search(after[:40]) or _EXCLUDE.search(before[-12:])) and not _NOT_A_BAR.search(before):
+    if _EXCLUDE_BEFORE.search(before):
+        return "EXCLUDES"
+    if _bars(before, after) and not _NOT_A_BAR.search(before):
         return "EXCLUDES"
     if _PREFER.search(sentence):
         return "PREFERS"
@@ -109,6 +123,7 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
     sents = sentences(text)
     out = []
     previous: DesignationMention | None = None
+    graded = False  # the level of `previous` was stated with a 级 word (or shared with it)
     for m in mentions:
         if m.in_title or re.match(r"\s*[（(](?:现名|原名|现称)", text[m.end : m.end + 4]):
             continue  # 获批省级专精特新“小巨人”企业（现名：专精特新中小企业）: the current name counts
@@ -116,12 +131,18 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
             continue  # 中小企业公共服务示范平台专项资金: the name of a fund, not the title
         if (
             m.level is None
+            and m.default_level is None  # 国家高新技术企业或专精特新中小企业: the lexicon's level holds
             and previous is not None
             and previous.level is not None
+            and graded
             and enclosing(sents, previous.start, previous.end) == enclosing(sents, m.start, m.end)
         ):
             # 省级制造业单项冠军企业20万元、…、企业工业设计中心20万元: the list's level carries on
             m = replace(m, level=previous.level, levels=previous.levels)
+        elif m.level is not None:
+            # a 级 word states a level for a list; 国家高新技术企业 is only the title's usual name
+            phrase = level_before(text, m.start)
+            graded = "级" in text[phrase.start : phrase.end] if phrase else graded
         previous = m
         kind = classify(text, m, field)
         if kind is not None:

@@ -58,10 +58,6 @@ WEAK_F1: dict[tuple[str, str], str] = {
         "…推广应用指导目录范围) is taken for a held title; 单项冠军产品 inside （含…） is lost; "
         "国家高新技术企业或专精特新中小企业 gives 专精特新中小企业 the level national"
     ),
-    ("h04_chengdu_wechat", "REQUIRES"): (
-        "a city name before a title (成都市创新型中小企业) is read as the title's level (municipal), "
-        "and a negated title (尚未被认定为专精特新中小企业) becomes REQUIRES instead of EXCLUDES"
-    ),
 }
 WEAK_RECALL: dict[str, str] = {}  # program recall >= 0.8 holds everywhere today
 WEAK_ALL_PROGRAMS: dict[str, str] = {}

@@ -61,3 +61,11 @@ def test_a_second_head_shares_the_first_ones_stem() -> None:
         "服务型制造示范平台",
     ]
     assert [d.name for d in find_designations("绿色工厂和企业")] == ["绿色工厂"]
+
+
+def test_a_city_name_is_not_the_level_of_a_title_awarded_higher_up() -> None:
+    # 创新型中小企业 is awarded by a province: 成都市 says where the company is
+    (m,) = find_designations("申报企业应为成都市创新型中小企业")
+    assert (m.name, m.level) == ("创新型中小企业", None)
+    (m,) = find_designations("对新认定的成都市工业设计中心给予奖励")
+    assert (m.name, m.level) == ("工业设计中心", "municipal")

@@ -111,3 +111,46 @@ def test_the_title_applied_for_is_not_a_title_held() -> None:
     assert ("EXCLUDES", "双跨工业互联网平台", "national") in found
     assert ("REQUIRES", "工业互联网平台", "provincial") in found
     assert all(name != "双跨工业互联网平台" or level != "provincial" for _, name, level in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a negation before the title bars the application
+        (
+            "申报企业应为创新型中小企业，且尚未被认定为专精特新中小企业；",
+            "conditions",
+            [("REQUIRES", "创新型中小企业", None), ("EXCLUDES", "专精特新中小企业", None)],
+        ),
+        # 不再参与 bars like 不再申报
+        (
+            "已获评省级及以上工业设计中心的企业不再参与市级认定。",
+            "body",
+            [("EXCLUDES", "工业设计中心", "provincial")],
+        ),
+        # one reward for a company that holds two titles is not a bar
+        (
+            "申报单位须为获评国家级制造业单项冠军企业（含单项冠军产品）的企业，同一企业以企业和产品身份获评的，"
+            "按就高原则给予奖励，不重复支持。",
+            "conditions",
+            [("REQUIRES", "制造业单项冠军企业", "national"), ("REQUIRES", "制造业单项冠军产品", "national")],
+        ),
+        # better terms for holders, in a program open to every company, are a preference
+        (
+            "3.属于国家高新技术企业或科技型中小企业的，贴息比例提高10个百分点。",
+            "conditions",
+            [("PREFERS", "高新技术企业", "national"), ("PREFERS", "科技型中小企业", None)],
+        ),
+        ("高新技术企业贴息比例可提高至70%。", "benefit", [("PREFERS", "高新技术企业", None)]),
+    ],
+)
+def test_bars_and_better_terms(text: str, field: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert relations(text, field) == expected
+
+
+def test_a_level_word_carries_along_a_list_but_a_usual_name_does_not() -> None:
+    # 国家 is part of 国家高新技术企业; 专精特新中小企业 keeps its own (provincial) level
+    found = relations("申报企业须为国家高新技术企业或专精特新中小企业，且已上市。", "conditions")
+    assert found == [("REQUIRES", "高新技术企业", "national"), ("REQUIRES", "专精特新中小企业", None)]
+    found = relations("省级制造业单项冠军企业20万元、企业工业设计中心20万元", "benefit")
+    assert [lv for _t, _n, lv in found] == ["provincial", "provincial"]
