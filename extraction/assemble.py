@@ -22,7 +22,7 @@ from extraction.components.designations import DesignationMention, canonical, fi
 from extraction.components.docnumbers import PolicyRef, find_policy_refs, issuer_of
 from extraction.components.levels import level_in
 from extraction.components.phones import ContactMention
-from extraction.components.relations import DesignationRelation
+from extraction.components.relations import _NOT_THE_TITLE, DesignationRelation
 from extraction.components.sentence_labels import label_sentences
 from extraction.document import FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.lexicons import Region, cues, designations, regions
@@ -651,12 +651,11 @@ class DocumentAssembler:
         granted: dict[str, tuple[str, str | None]] = {}
         # a recognition program grants the title its name states
         funding = self.funding(unit, name)
+        held_by_title: list[DesignationMention] = []
         if funding or _REVIEW_TITLE.search(name):
-            # 工业互联网平台项目 in a fund guide: money for holders of the title it names
-            for m in find_designations(name):
-                lvl = m.level or m.default_level or level
-                did = self.designation(m.name, lvl, tprov, m.text)
-                self.g.rel("REQUIRES", pid, did, tprov, levelMin=lvl)
+            # 工业互联网平台项目 in a fund guide: money for holders of the title it names (stated once
+            # the fields are read: their words give the level; 首台（套）…保险补偿 names a product scheme)
+            held_by_title = [m for m in find_designations(name) if not _NOT_THE_TITLE.match(name[m.end :])]
         else:
             in_title = [m for m in find_designations(name) if not m.in_title]
             for m in in_title:
@@ -693,6 +692,13 @@ class DocumentAssembler:
                 if r.explicit and r.mention.name == gname and lv == glevel:
                     del granted[did]
                     self.g.rels.pop(("GRANTS", pid, did, ""), None)
+        stated = {r.mention.name: r.mention.level for r, _f in found}
+        for m in held_by_title:
+            if m.name in stated and m.level is None:
+                continue  # 制造业单项冠军企业奖励 whose conditions say 国家级制造业单项冠军企业: theirs counts
+            lvl = m.level or m.default_level or level
+            did = self.designation(m.name, lvl, tprov, m.text)
+            self.g.rel("REQUIRES", pid, did, tprov, levelMin=lvl)
         granted_names = {n for n, _ in granted.values()}
         recognition = not funding and (
             bool(granted)

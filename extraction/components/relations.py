@@ -81,8 +81,9 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     after = text[mention.end : e]
     if _EXCLUDE_BEFORE.search(before):
         return "EXCLUDES"
-    if _bars(before, after) and not _NOT_A_BAR.search(before):
-        return "EXCLUDES"
+    if _bars(before, after):
+        # 已获得支持的“小巨人”企业不再重复支持: the bar is the money received; the title is in passing
+        return None if _NOT_A_BAR.search(before) else "EXCLUDES"
     if _PREFER.search(sentence):
         return "PREFERS"
     if (

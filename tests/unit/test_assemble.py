@@ -399,3 +399,46 @@ def test_every_node_but_the_document_is_extracted_from_it(
         doc_id = make_id("Document", source.name)
         extracted = {r.start for r in graph.relationships if r.type == "EXTRACTED_FROM" and r.end == doc_id}
         assert {n.id for n in graph.nodes if n.label != "Document"} == extracted
+
+
+def _one_program(title: str, conditions: str, issuer: str = "苏州市工业和信息化局") -> GraphDocument:
+    """A city document with one program: its title and its 申报条件."""
+    t = f"## {title}\n申报条件\n{conditions}\n"
+    unit = unit_of(t, title, field(t, FieldName.CONDITIONS, conditions))
+    source = SourceDocument(
+        name="one_program_test.txt",
+        text=t,
+        format=DocFormat.MARKDOWN,
+        sha256=hashlib.sha256(t.encode()).hexdigest(),
+        title="苏州市惠企政策汇编",
+        issuer=issuer,
+        units=(unit,),
+    )
+    return assemble_document(source)
+
+
+def _designation_rels(graph: GraphDocument, rel_type: str) -> set[tuple[str, str | None]]:
+    return {(p["name"], p.get("level")) for _, _, p in _rels(graph, rel_type)}
+
+
+def test_a_reward_named_after_a_title_takes_the_level_its_conditions_state() -> None:
+    graph = _one_program(
+        "制造业单项冠军企业奖励", "申报单位须为近两年获评国家级制造业单项冠军企业的本市企业。"
+    )
+    assert _designation_rels(graph, "REQUIRES") == {("制造业单项冠军企业", "national")}
+
+
+def test_a_product_insurance_scheme_requires_no_title() -> None:
+    # 首台（套）…保险补偿 insures products of a catalogue; a catalogue is not a title the applicant holds
+    graph = _one_program(
+        "首台（套）重大技术装备保险补偿",
+        "在本市注册的装备制造企业，投保产品须属于首台（套）重大技术装备推广应用指导目录范围。",
+    )
+    assert _designation_rels(graph, "REQUIRES") == set()
+
+
+def test_a_cluster_direction_is_not_a_title() -> None:
+    graph = _one_program(
+        "制造业重大产业化项目资金", "项目固定资产投资不低于10亿元，符合全省先进制造业集群发展方向。"
+    )
+    assert _designation_rels(graph, "REQUIRES") == set()
