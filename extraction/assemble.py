@@ -705,6 +705,7 @@ class DocumentAssembler:
             or any(r.type == "GRANTS" and f.name == FieldName.BENEFIT for r, f in found)
             or any(b.type == "reward" for b in benefits)
         )
+        resolved: list[tuple[DesignationRelation, TextField]] = []
         for r, f in found:
             m: DesignationMention = r.mention
             if r.type == "LISTED":  # 1.绿色工厂 in a recognition's conditions: a title it confers
@@ -724,12 +725,23 @@ class DocumentAssembler:
             if (
                 recognition
                 and r.type == "REQUIRES"
-                and m.known
                 and f.name == FieldName.BENEFIT
                 and (m.level or level) == level
             ):
+                if not m.known:
+                    continue  # 国家级智能制造工厂100万元: a loose name of the title it confers
                 # 省级工业设计企业 30 万元 on a recognition program: the reward for a title it confers
                 r = DesignationRelation("GRANTS", m, r.sentence)
+            resolved.append((r, f))
+        # every title the program confers, wherever stated (1.绿色工厂 after 为发挥绿色工厂…作用 in its
+        # conditions): its own title in the conditions is not a prerequisite
+        for r, _f in resolved:
+            if r.type == "GRANTS" and not r.mention.enumerated[1:]:
+                m = r.mention
+                granted.setdefault(f"pending:{m.name}", (m.name, m.level or m.default_level or level))
+        granted_names = {n for n, _ in granted.values()}
+        for r, f in resolved:
+            m = r.mention
             if r.type in ("REQUIRES", "PREFERS") and m.name in granted_names:
                 own = [lv for n, lv in granted.values() if n == m.name]
                 if m.level is None or m.level in own:
@@ -749,7 +761,7 @@ class DocumentAssembler:
                     self.g.rel(r.type, pid, did, prov, levelMin=lv)
                 else:
                     self.g.rel(r.type, pid, did, prov)
-        return list(granted)
+        return [did for did in granted if not did.startswith("pending:")]
 
     # --------------------------------------------------------------- ladders
 

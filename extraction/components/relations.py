@@ -96,6 +96,8 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         return "PREFERS"
     if _GOAL.search(before) or _TARGET.search(before):
         return None
+    if re.match(r"[^，。；]{0,6}可?(?:重新|再次)申报", after):
+        return None  # 已认定的省级两化融合试点示范企业可重新申报认定: leave to re-apply, not a condition
     if field in _ELIGIBILITY and _shortcut_before(text, s, mention.start):
         return "PREFERS"
     if field in _ELIGIBILITY:

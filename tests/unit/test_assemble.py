@@ -401,10 +401,15 @@ def test_every_node_but_the_document_is_extracted_from_it(
         assert {n.id for n in graph.nodes if n.label != "Document"} == extracted
 
 
-def _one_program(title: str, conditions: str, issuer: str = "苏州市工业和信息化局") -> GraphDocument:
-    """A city document with one program: its title and its 申报条件."""
-    t = f"## {title}\n申报条件\n{conditions}\n"
-    unit = unit_of(t, title, field(t, FieldName.CONDITIONS, conditions))
+def _one_program(
+    title: str, conditions: str, issuer: str = "苏州市工业和信息化局", benefit: str = ""
+) -> GraphDocument:
+    """A city document with one program: its title, its 申报条件 and its 支持内容."""
+    t = f"## {title}\n申报条件\n{conditions}\n支持内容\n{benefit}\n"
+    fields = [field(t, FieldName.CONDITIONS, conditions)]
+    if benefit:
+        fields.append(field(t, FieldName.BENEFIT, benefit))
+    unit = unit_of(t, title, *fields)
     source = SourceDocument(
         name="one_program_test.txt",
         text=t,
@@ -442,3 +447,16 @@ def test_a_cluster_direction_is_not_a_title() -> None:
         "制造业重大产业化项目资金", "项目固定资产投资不低于10亿元，符合全省先进制造业集群发展方向。"
     )
     assert _designation_rels(graph, "REQUIRES") == set()
+
+
+def test_a_recognitions_own_title_in_its_conditions_is_not_a_prerequisite() -> None:
+    # the title is named in passing before the list that confers it
+    graph = _one_program(
+        "省绿色制造名单推荐",
+        "为发挥绿色工厂节能降碳引领作用，重点用能行业优先推荐能效水平达到标杆水平的工厂。",
+        issuer="江苏省工业和信息化厅",
+        benefit="对获评省级绿色工厂的企业奖励30万元。",
+    )
+    assert _designation_rels(graph, "REQUIRES") == set()
+    assert _designation_rels(graph, "PREFERS") == set()
+    assert ("绿色工厂", "provincial") in _designation_rels(graph, "GRANTS")

@@ -154,3 +154,8 @@ def test_a_level_word_carries_along_a_list_but_a_usual_name_does_not() -> None:
     assert found == [("REQUIRES", "高新技术企业", "national"), ("REQUIRES", "专精特新中小企业", None)]
     found = relations("省级制造业单项冠军企业20万元、企业工业设计中心20万元", "benefit")
     assert [lv for _t, _n, lv in found] == ["provincial", "provincial"]
+
+
+def test_leave_to_reapply_is_not_a_condition() -> None:
+    text = "5.2020年(不含2020年)以前已认定的省级两化融合试点示范企业可重新申报认定。"
+    assert relations(text, "conditions") == []
