@@ -51,6 +51,11 @@ _REVIEW_TITLE = _PROGRAM_CUES["review_title"]
 _TITLE_DESIGNATION_END = re.compile(
     r"(?:企业|中心|平台|基地|园区|工厂|产品|机构|联合体|研究院|示范项目|试点项目|示范|车间|集群|软件|装备|单位)$"
 )
+# （一）示范企业: / 二、示范平台 (a heading alone on its line, or before a colon)
+_CATEGORY_HEADING = re.compile(
+    r"(?:^|(?<=[\n。；]))\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、])\s*"
+    r"(示范(?:企业|平台|项目|城市|园区|基地))\s*(?=[:：\n]|$)"
+)
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
 _BASIS_CUE = re.compile(r"根据|依据|按照|贯彻落实|为落实|和《|、《")
@@ -706,8 +711,22 @@ class DocumentAssembler:
             or any(b.type == "reward" for b in benefits)
         )
         resolved: list[tuple[DesignationRelation, TextField]] = []
+        headings = self.category_headings(unit, granted, level) if recognition else []
+        categories = [r for r, _f in found if r.type == "CATEGORY"] + [r for r, _f in headings]
+        if recognition and categories:
+            # 包括…四类 / 一、示范企业 二、示范平台: the program confers those kinds; a title read from
+            # its name alone (服务型制造示范项目申报) is the application, not a further kind
+            kinds = {r.mention.name for r in categories}
+            for did, (gname, _lv) in list(granted.items()):
+                if gname not in kinds:
+                    del granted[did]
+                    self.g.rels.pop(("GRANTS", pid, did, ""), None)
+            found += headings
+        resolved: list[tuple[DesignationRelation, TextField]] = []
         for r, f in found:
             m: DesignationMention = r.mention
+            if r.type == "CATEGORY":
+                r = DesignationRelation("GRANTS" if recognition else "MENTIONS", m, r.sentence)
             if r.type == "LISTED":  # 1.绿色工厂 in a recognition's conditions: a title it confers
                 r = DesignationRelation("MENTIONS" if recognition else "REQUIRES", m, r.sentence)
             if r.type == "MENTIONS" and not m.known:
@@ -762,6 +781,26 @@ class DocumentAssembler:
                 else:
                     self.g.rel(r.type, pid, did, prov)
         return [did for did in granted if not did.startswith("pending:")]
+
+    def category_headings(
+        self, unit: Unit, granted: dict[str, tuple[str, str | None]], level: str | None
+    ) -> list[tuple[DesignationRelation, TextField]]:
+        """一、示范企业 / （二）示范平台: headings of a recognition's conditions naming the kinds of the
+        title its name states (服务型制造示范 -> 服务型制造示范企业, 服务型制造示范平台)."""
+        stems = {n[: n.index("示范") + 2] for n, _ in granted.values() if "示范" in n}
+        out = []
+        for f in unit.get(FieldName.CONDITIONS):
+            for h in _CATEGORY_HEADING.finditer(f.text):
+                for stem in sorted(stems):
+                    name = stem + h.group(1).removeprefix("示范")
+                    known = designations().get(name) is not None
+                    if not known and not _TITLE_DESIGNATION_END.search(name):
+                        continue
+                    a, b = h.span(1)
+                    m = DesignationMention(a, b, h.group(1), name, level, False, None, False, known)
+                    s, e = enclosing(sentences(f.text), a, b)
+                    out.append((DesignationRelation("GRANTS", m, (s, e)), f))
+        return out
 
     # --------------------------------------------------------------- ladders
 

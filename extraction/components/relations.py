@@ -49,7 +49,8 @@ _NOT_A_BAR = _CUES["not_a_bar"]
 @dataclass(frozen=True)
 class DesignationRelation:
     # REQUIRES | PREFERS | EXCLUDES | GRANTS; in conditions also LISTED (a title alone in its clause:
-    # required by a funding program, conferred by a recognition) and MENTIONS (named without a cue)
+    # required by a funding program, conferred by a recognition), CATEGORY (one of the kinds a
+    # program lists: 包括…四类) and MENTIONS (named without a cue)
     type: str
     mention: DesignationMention
     sentence: tuple[int, int]  # [start, end) in the doc text: the evidence
@@ -70,6 +71,19 @@ def _bars(before: str, after: str) -> bool:
     cue = _EXCLUDE.search(after[:40])
     # 同一企业…获评的，按就高原则给予奖励，不重复支持: a rule against double rewards, not a bar
     return cue is not None and not _DOUBLE_REWARD.search(after[: cue.start()])
+
+
+# 包括省智能制造示范车间、省智能制造示范工厂、…四类: the categories a program is for
+_CATEGORIES = re.compile(r"(?:包括|包含|分为)([^。；]{4,160}?)[两二三四五六七八九十\d]+(?:类|个类别)")
+
+
+def _in_categories(sentence: str, at: int) -> bool:
+    """At a category of the list, not inside a bracket (（含 5G 工厂…）: a kind of the category)."""
+    for m in _CATEGORIES.finditer(sentence):
+        if m.start(1) <= at < m.end(1):
+            inside = sentence[m.start(1) : at]
+            return inside.count("（") + inside.count("(") <= inside.count("）") + inside.count(")")
+    return False
 
 
 def classify(text: str, mention: DesignationMention, field: str) -> str | None:
@@ -98,6 +112,8 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
         return None
     if re.match(r"[^，。；]{0,6}可?(?:重新|再次)申报", after):
         return None  # 已认定的省级两化融合试点示范企业可重新申报认定: leave to re-apply, not a condition
+    if field in _ELIGIBILITY and _in_categories(sentence, mention.start - s):
+        return "CATEGORY"  # 包括省智能制造示范车间、…四类: the kinds of title applied for
     if field in _ELIGIBILITY and _shortcut_before(text, s, mention.start):
         return "PREFERS"
     if field in _ELIGIBILITY:

@@ -460,3 +460,16 @@ def test_a_recognitions_own_title_in_its_conditions_is_not_a_prerequisite() -> N
     assert _designation_rels(graph, "REQUIRES") == set()
     assert _designation_rels(graph, "PREFERS") == set()
     assert ("绿色工厂", "provincial") in _designation_rels(graph, "GRANTS")
+
+
+def test_category_headings_of_a_recognition_are_the_kinds_it_confers() -> None:
+    # 一、示范企业 / 二、示范平台 under a title read as 服务型制造示范项目: the kinds are what it confers
+    graph = _one_program(
+        "江苏省服务型制造示范项目申报",
+        "一、示范企业\n1.申报主体应为江苏省内依法注册的制造业企业。\n二、示范平台\n1.申报主体应在江苏省内依法注册。",
+        issuer="江苏省工业和信息化厅",
+    )
+    assert _designation_rels(graph, "GRANTS") == {
+        ("服务型制造示范企业", "provincial"),
+        ("服务型制造示范平台", "provincial"),
+    }

@@ -159,3 +159,14 @@ def test_a_level_word_carries_along_a_list_but_a_usual_name_does_not() -> None:
 def test_leave_to_reapply_is_not_a_condition() -> None:
     text = "5.2020年(不含2020年)以前已认定的省级两化融合试点示范企业可重新申报认定。"
     assert relations(text, "conditions") == []
+
+
+def test_a_list_of_kinds_names_categories_not_their_sub_kinds() -> None:
+    text = "包括省智能制造示范车间、省智能制造示范工厂（含 5G 工厂、工业互联网标杆工厂）、省重点工业互联网平台四类。"
+    assert relations(text, "conditions") == [
+        ("CATEGORY", "智能制造示范车间", "provincial"),
+        ("CATEGORY", "智能制造示范工厂", "provincial"),
+        ("MENTIONS", "5G工厂", None),
+        ("MENTIONS", "工业互联网标杆工厂", None),
+        ("CATEGORY", "重点工业互联网平台", "provincial"),
+    ]
