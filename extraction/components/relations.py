@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from extraction.components.clauses import CJK, clauses, enclosing, sentences
 from extraction.components.context import context_of, doc_text
 from extraction.components.designations import DesignationMention
+from extraction.components.levels import _word_pattern as _level_words
 from extraction.components.levels import level_before
 from extraction.lexicons import cues
 
@@ -86,7 +87,7 @@ def _in_categories(sentence: str, at: int) -> bool:
     return False
 
 
-def classify(text: str, mention: DesignationMention, field: str) -> str | None:
+def classify(text: str, mention: DesignationMention, field: str, next_start: int | None = None) -> str | None:
     sents = sentences(text)
     s, e = enclosing(sents, mention.start, mention.end)
     sentence = text[s:e]
@@ -95,7 +96,7 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     after = text[mention.end : e]
     if _EXCLUDE_BEFORE.search(before):
         return "EXCLUDES"
-    if _bars(before, after):
+    if _bars(before, after if next_start is None else text[mention.end : next_start]):
         # 已获得支持的“小巨人”企业不再重复支持: the bar is the money received; the title is in passing
         return None if _NOT_A_BAR.search(before) else "EXCLUDES"
     if _PREFER.search(sentence):
@@ -138,6 +139,20 @@ def classify(text: str, mention: DesignationMention, field: str) -> str | None:
     return None
 
 
+def _own_words_end(text: str, m: DesignationMention, mentions: list[DesignationMention]) -> int | None:
+    """Where the words about `m` end: at the next title unless only a list separator comes between
+    (新认定的省级企业技术中心（已认定为国家级企业技术中心的除外）: the bar is the second one's)."""
+    later = [o.start for o in mentions if o.start >= m.end]
+    if not later:
+        return None
+    nxt = min(later)
+    between = _level_words().sub("", text[m.end : nxt])  # 、省级: a level word starts the next item
+    return None if _LIST_GLUE.fullmatch(between) else nxt
+
+
+_LIST_GLUE = re.compile(r"[\s、，,和或及与/“”\"（）()含级以上]*")
+
+
 def classify_all(text: str, mentions: list[DesignationMention], field: str) -> list[DesignationRelation]:
     sents = sentences(text)
     out = []
@@ -163,7 +178,7 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
             phrase = level_before(text, m.start)
             graded = "级" in text[phrase.start : phrase.end] if phrase else graded
         previous = m
-        kind = classify(text, m, field)
+        kind = classify(text, m, field, _own_words_end(text, m, mentions))
         if kind is not None:
             s, e = enclosing(sents, m.start, m.end)
             explicit = kind == "REQUIRES" and bool(_EXPLICIT.search(text[s : m.start]))

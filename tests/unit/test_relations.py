@@ -170,3 +170,38 @@ def test_a_list_of_kinds_names_categories_not_their_sub_kinds() -> None:
         ("MENTIONS", "工业互联网标杆工厂", None),
         ("CATEGORY", "重点工业互联网平台", "provincial"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # the bar in brackets is the second title's, not the first's
+        (
+            "需要评价的省级企业技术中心包括新认定的省级企业技术中心（已认定为国家级企业技术中心的除外）。",
+            "conditions",
+            [
+                ("REQUIRES", "企业技术中心", "provincial"),
+                ("REQUIRES", "企业技术中心", "provincial"),
+                ("EXCLUDES", "企业技术中心", "national"),
+            ],
+        ),
+        # a list of titles shares one bar
+        (
+            "（二）对于已认定为国家专精特新“小巨人”企业、省级专精特新中小企业且在有效期内的，不再推荐",
+            "conditions",
+            [("EXCLUDES", "专精特新小巨人企业", "national"), ("EXCLUDES", "专精特新中小企业", "provincial")],
+        ),
+        # a database, a place, a gathering: not a title the applicant holds
+        (
+            "（一）纳入“全国科技型中小企业信息库”且在存续期内的科技型中小企业",
+            "conditions",
+            [("MENTIONS", "科技型中小企业", None)],
+        ),
+        ("3.入驻各类科技企业孵化器和大学科技园的在孵创新创业企业", "conditions", []),
+        ("5.已经集聚一批设计水平高、经济效益好的工业设计企业", "conditions", []),
+    ],
+)
+def test_whose_words_and_which_titles(
+    text: str, field: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert relations(text, field) == expected
