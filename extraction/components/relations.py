@@ -58,6 +58,12 @@ class DesignationRelation:
     explicit: bool = False  # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS
 
 
+_BUILDS = re.compile(r"争创|创建|申报|申请|建设|打造|培育")
+_THRESHOLD = re.compile(
+    r"\d\s*(?:万|亿)?(?:元|人|项|家|个)?\s*(?:以上|以下)|(?:不低于|不少于|高于|低于)\s*\d"
+)
+
+
 def _shortcut_before(text: str, sentence_start: int, start: int) -> bool:
     """A shortcut list (或满足下列条件之一：) opened shortly before, and no other list since."""
     window = text[max(0, sentence_start - 200) : start]
@@ -100,7 +106,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         # 已获得支持的“小巨人”企业不再重复支持: the bar is the money received; the title is in passing
         return None if _NOT_A_BAR.search(before) else "EXCLUDES"
     if _PREFER.search(sentence):
-        return "PREFERS"
+        # 对基地内企业创建…省级工业互联网平台…给予优先支持: a title being built, not held
+        return None if _BUILDS.search(before) else "PREFERS"
     if (
         field == "benefit"
         and _GRANT.search(sentence)
@@ -108,6 +115,14 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     ):
         return "GRANTS"
     if re.search(r"其中[^，。；]{0,3}$", before) and _RELAXED.search(text[mention.end : ce + 12]):
+        return "PREFERS"
+    if (
+        field in _ELIGIBILITY
+        and not re.search(rf"[{CJK}]", before)
+        and _THRESHOLD.search(text[mention.end : ce])
+        and _THRESHOLD.search(text[s:cs])
+    ):
+        # 企业年主营收入总额在2000万元以上，高新技术企业年主营收入总额在1000万元以上: its own threshold
         return "PREFERS"
     if _GOAL.search(before) or _TARGET.search(before):
         return None

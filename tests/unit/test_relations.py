@@ -205,3 +205,13 @@ def test_whose_words_and_which_titles(
     text: str, field: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert relations(text, field) == expected
+
+
+def test_a_title_with_its_own_lower_threshold_is_preferred() -> None:
+    text = "1. 企业年主营收入总额在 2000 万元以上，高新技术企业年主营收入总额在 1000 万元以上；"
+    assert relations(text, "conditions") == [("PREFERS", "高新技术企业", None)]
+
+
+def test_priority_for_building_a_title_is_not_a_preference_for_holders() -> None:
+    text = "1.对基地内企业创建国家级工业互联网创新发展工程、省级工业互联网平台等项目给予优先支持；"
+    assert relations(text, "benefit") == []
