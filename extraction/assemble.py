@@ -56,6 +56,11 @@ _CATEGORY_HEADING = re.compile(
     r"(?:^|(?<=[\n。；]))\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、])\s*"
     r"(示范(?:企业|平台|项目|城市|园区|基地))\s*(?=[:：\n]|$)"
 )
+# 一、申报江苏省工业设计中心应具备以下基本条件 / 二、工业设计企业申报材料清单: a heading per kind
+_KIND_HEADING = re.compile(
+    r"(?:^|(?<=\n))\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])\s*(?:申报|申请)?"
+    r"([^\n，。；：:]{2,30}?)(?:申报材料清单|材料清单|应具备以下(?:基本)?条件|需提供|应具备的条件|申报条件)(?:[：:]|\s*(?=\n|$))"
+)
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
 _BASIS_CUE = re.compile(r"根据|依据|按照|贯彻落实|为落实|和《|、《")
@@ -789,6 +794,15 @@ class DocumentAssembler:
         title its name states (服务型制造示范 -> 服务型制造示范企业, 服务型制造示范平台)."""
         stems = {n[: n.index("示范") + 2] for n, _ in granted.values() if "示范" in n}
         out = []
+        for f in (*unit.get(FieldName.CONDITIONS), *unit.get(FieldName.MATERIALS)):
+            # 二、申报江苏省工业设计示范园区应具备以下基本条件 / 二、工业设计企业申报材料清单
+            for h in _KIND_HEADING.finditer(f.text):
+                for m in find_designations(h.group(1)):
+                    if m.in_title:
+                        continue
+                    a, b = h.start(1) + m.start, h.start(1) + m.end
+                    m = replace(m, start=a, end=b, level=m.level or m.default_level or level)
+                    out.append((DesignationRelation("GRANTS", m, enclosing(sentences(f.text), a, b)), f))
         for f in unit.get(FieldName.CONDITIONS):
             for h in _CATEGORY_HEADING.finditer(f.text):
                 for stem in sorted(stems):

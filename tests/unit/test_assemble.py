@@ -473,3 +473,16 @@ def test_category_headings_of_a_recognition_are_the_kinds_it_confers() -> None:
         ("服务型制造示范企业", "provincial"),
         ("服务型制造示范平台", "provincial"),
     }
+
+
+def test_headings_per_kind_of_a_recognition_name_the_titles_it_confers() -> None:
+    graph = _one_program(
+        "江苏省工业设计中心认定申报项目",
+        "一、申报江苏省工业设计中心应具备以下基本条件：\n1. 设计中心承担单位在江苏省境内依法注册。\n"
+        "二、申报江苏省工业设计示范园区应具备以下基本条件：\n1.有独立法人资格，依法正常运营一年以上。",
+        issuer="江苏省工业和信息化厅",
+    )
+    assert _designation_rels(graph, "GRANTS") == {
+        ("工业设计中心", "provincial"),
+        ("工业设计示范园区", "provincial"),
+    }
