@@ -61,6 +61,9 @@ _KIND_HEADING = re.compile(
     r"(?:^|(?<=\n))\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])\s*(?:申报|申请)?"
     r"([^\n，。；：:]{2,30}?)(?:申报材料清单|材料清单|应具备以下(?:基本)?条件|需提供|应具备的条件|申报条件)(?:[：:]|\s*(?=\n|$))"
 )
+# 已列入前期试点示范…不可重复申报: a bar on holders of the program's own title
+_HELD = re.compile(r"已(?:列入|入选|获评|认定|被认定|获批|通过认定)")
+_BARRED = cues("relations")["exclude"]
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
 _BASIS_CUE = re.compile(r"根据|依据|按照|贯彻落实|为落实|和《|、《")
@@ -785,7 +788,24 @@ class DocumentAssembler:
                     self.g.rel(r.type, pid, did, prov, levelMin=lv)
                 else:
                     self.g.rel(r.type, pid, did, prov)
+        if recognition and title_granted:
+            self.own_title_bars(pid, unit, {d: g for d, g in granted.items() if not d.startswith("pending:")})
         return [did for did in granted if not did.startswith("pending:")]
+
+    def own_title_bars(self, pid: str, unit: Unit, granted: dict[str, tuple[str, str | None]]) -> None:
+        """已列入前期试点示范且仍在示范期的项目不可重复申报: a holder of the title the program confers,
+        named by a short form, may not apply again."""
+        for f in unit.get(FieldName.CONDITIONS):
+            for s, e in sentences(f.text):
+                sentence = f.text[s:e]
+                held = _HELD.search(sentence)
+                if held is None or find_designations(sentence):
+                    continue
+                if not _BARRED.search(sentence[held.end() : held.end() + 40]):
+                    continue
+                prov = Provenance(sentence.strip(), field_span(f, s, e))
+                for did in granted:
+                    self.g.rel("EXCLUDES", pid, did, prov)
 
     def category_headings(
         self, unit: Unit, granted: dict[str, tuple[str, str | None]], level: str | None

@@ -151,7 +151,21 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     # prose: an explicit cue in the clause, in a sentence about applying
     if _PROSE_REQUIRE.search(before) and re.search(r"申报|申请|推荐|条件|对象|范围", sentence):
         return "REQUIRES"
+    if _scope_item(text, s, before, ce - mention.end):
+        return "LISTED"  # 申报范围：…11.省级工业互联网平台；12.省级上云标杆企业: the scope is the title
     return None
+
+
+def _scope_item(text: str, sentence_start: int, before: str, rest: int) -> bool:
+    """An item of a scope list (申报范围：1.…；2.…) that is the title alone."""
+    if rest > 6 or re.search(rf"[{CJK}]", _level_words().sub("", before)):
+        return False
+    window = text[max(0, sentence_start - 300) : sentence_start]
+    lead = list(_SCOPE_LEAD.finditer(window))
+    return bool(lead) and not re.search(r"[：:]", window[lead[-1].end() :])
+
+
+_SCOPE_LEAD = re.compile(r"(?:申报|支持|奖励|奖补)(?:范围|对象)[：:]")
 
 
 def _own_words_end(text: str, m: DesignationMention, mentions: list[DesignationMention]) -> int | None:

@@ -486,3 +486,12 @@ def test_headings_per_kind_of_a_recognition_name_the_titles_it_confers() -> None
         ("工业设计中心", "provincial"),
         ("工业设计示范园区", "provincial"),
     }
+
+
+def test_a_bar_on_holders_of_the_programs_own_title_named_by_a_short_form() -> None:
+    graph = _one_program(
+        "国家级工业互联网试点示范项目申报",
+        "(二) 已列入前期试点示范且仍在示范期的项目(2年有效期)不可重复申报。",
+        issuer="江苏省工业和信息化厅",
+    )
+    assert _designation_rels(graph, "EXCLUDES") == _designation_rels(graph, "GRANTS") != set()

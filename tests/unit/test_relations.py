@@ -195,7 +195,7 @@ def test_a_list_of_kinds_names_categories_not_their_sub_kinds() -> None:
         (
             "（一）纳入“全国科技型中小企业信息库”且在存续期内的科技型中小企业",
             "conditions",
-            [("MENTIONS", "科技型中小企业", None)],
+            [("REQUIRES", "科技型中小企业", None)],
         ),
         ("3.入驻各类科技企业孵化器和大学科技园的在孵创新创业企业", "conditions", []),
         ("5.已经集聚一批设计水平高、经济效益好的工业设计企业", "conditions", []),
@@ -215,3 +215,15 @@ def test_a_title_with_its_own_lower_threshold_is_preferred() -> None:
 def test_priority_for_building_a_title_is_not_a_preference_for_holders() -> None:
     text = "1.对基地内企业创建国家级工业互联网创新发展工程、省级工业互联网平台等项目给予优先支持；"
     assert relations(text, "benefit") == []
+
+
+def test_items_of_a_scope_list_are_listed_titles() -> None:
+    text = "申报范围：1.工信部新型信息消费示范项目；11.省级工业互联网平台；12.省级上云标杆企业；"
+    found = relations(text, "body")
+    assert ("LISTED", "工业互联网平台", "provincial") in found
+    assert ("LISTED", "上云标杆企业", "provincial") in found
+
+
+def test_a_title_within_its_validity_is_required() -> None:
+    text = "(一) 有效期内的专精特新“小巨人”企业，且未在上交所、深交所、北交所公开发行股票。"
+    assert relations(text, "conditions") == [("REQUIRES", "专精特新小巨人企业", None)]
