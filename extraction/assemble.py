@@ -64,6 +64,7 @@ _KIND_HEADING = re.compile(
 # 已列入前期试点示范…不可重复申报: a bar on holders of the program's own title
 _HELD = re.compile(r"已(?:列入|入选|获评|认定|被认定|获批|通过认定)")
 _BARRED = cues("relations")["exclude"]
+_POOL = re.compile(r"\s*(?:入库|培育库|储备库|后备库)")
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
 _BASIS_CUE = re.compile(r"根据|依据|按照|贯彻落实|为落实|和《|、《")
@@ -670,7 +671,10 @@ class DocumentAssembler:
             # the fields are read: their words give the level; 首台（套）…保险补偿 names a product scheme)
             held_by_title = [m for m in find_designations(name) if not _NOT_THE_TITLE.match(name[m.end :])]
         else:
-            in_title = [m for m in find_designations(name) if not m.in_title]
+            # 绿色工厂入库培育申报: entry to a pool of candidates, not the title
+            in_title = [
+                m for m in find_designations(name) if not m.in_title and not _POOL.match(name[m.end :])
+            ]
             for m in in_title:
                 lvl = m.level or level or m.default_level
                 did = self.designation(m.name, lvl, tprov, m.text)

@@ -227,3 +227,8 @@ def test_items_of_a_scope_list_are_listed_titles() -> None:
 def test_a_title_within_its_validity_is_required() -> None:
     text = "(一) 有效期内的专精特新“小巨人”企业，且未在上交所、深交所、北交所公开发行股票。"
     assert relations(text, "conditions") == [("REQUIRES", "专精特新小巨人企业", None)]
+
+
+def test_candidates_and_works_toward_a_title_are_not_the_title() -> None:
+    text = "（二）绿色工业园区培育对象应当符合下列条件：2.发布园区绿色工厂培育计划，组织园区内企业开展绿色工厂建设；"
+    assert relations(text, "conditions") == []
