@@ -64,6 +64,7 @@ _KIND_HEADING = re.compile(
 # 已列入前期试点示范…不可重复申报: a bar on holders of the program's own title
 _HELD = re.compile(r"已(?:列入|入选|获评|认定|被认定|获批|通过认定)")
 _BARRED = cues("relations")["exclude"]
+_FUNDS = re.compile(r"资金|补助|奖励|奖补|支持|扶持")
 _POOL = re.compile(r"\s*(?:入库|培育库|储备库|后备库)")
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
@@ -803,8 +804,8 @@ class DocumentAssembler:
             for s, e in sentences(f.text):
                 sentence = f.text[s:e]
                 held = _HELD.search(sentence)
-                if held is None or find_designations(sentence):
-                    continue
+                if held is None or find_designations(sentence) or _FUNDS.search(sentence[held.start() :]):
+                    continue  # 已获批省级专项资金的项目不得申报: a bar on funding received
                 if not _BARRED.search(sentence[held.end() : held.end() + 40]):
                     continue
                 prov = Provenance(sentence.strip(), field_span(f, s, e))

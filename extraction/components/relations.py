@@ -58,7 +58,7 @@ class DesignationRelation:
     explicit: bool = False  # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS
 
 
-_BUILDS = re.compile(r"争创|创建|申报|申请|建设|打造|培育")
+_BUILDS = re.compile(r"争创|创建|申报(?!单位|企业|主体|对象)|申请(?!单位|企业|人)|建设|打造|培育")
 _THRESHOLD = re.compile(
     r"\d\s*(?:万|亿)?(?:元|人|项|家|个)?\s*(?:以上|以下)|(?:不低于|不少于|高于|低于)\s*\d"
 )

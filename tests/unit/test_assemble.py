@@ -500,3 +500,12 @@ def test_a_bar_on_holders_of_the_programs_own_title_named_by_a_short_form() -> N
 def test_entry_to_a_pool_of_candidates_confers_no_title() -> None:
     graph = _one_program("2026年度绿色工厂入库培育申报", "1.注册地为本市范围内，具有独立法人资格。")
     assert _designation_rels(graph, "GRANTS") == set()
+
+
+def test_a_bar_on_funding_received_is_not_a_bar_on_the_own_title() -> None:
+    graph = _one_program(
+        "国家级工业互联网试点示范项目申报",
+        "(二) 已获批省级专项资金支持的项目不得重复申报。",
+        issuer="江苏省工业和信息化厅",
+    )
+    assert _designation_rels(graph, "EXCLUDES") == set()

@@ -232,3 +232,8 @@ def test_a_title_within_its_validity_is_required() -> None:
 def test_candidates_and_works_toward_a_title_are_not_the_title() -> None:
     text = "（二）绿色工业园区培育对象应当符合下列条件：2.发布园区绿色工厂培育计划，组织园区内企业开展绿色工厂建设；"
     assert relations(text, "conditions") == []
+
+
+def test_priority_for_applicants_that_hold_a_title_is_a_preference() -> None:
+    text = "同等条件下，优先支持申报单位为高新技术企业的项目。"
+    assert relations(text, "conditions") == [("PREFERS", "高新技术企业", None)]
