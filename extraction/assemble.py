@@ -65,6 +65,7 @@ _KIND_HEADING = re.compile(
 _HELD = re.compile(r"已(?:列入|入选|获评|认定|被认定|获批|通过认定)")
 _BARRED = cues("relations")["exclude"]
 _FUNDS = re.compile(r"资金|补助|奖励|奖补|支持|扶持")
+_UPGRADE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:能力提升|提升|升级|提质|改造)")
 _POOL = re.compile(r"\s*(?:入库|培育库|储备库|后备库)")
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
@@ -676,6 +677,9 @@ class DocumentAssembler:
             in_title = [
                 m for m in find_designations(name) if not m.in_title and not _POOL.match(name[m.end :])
             ]
+            # 企业技术中心创新能力提升项目: work on a title held, for its holders
+            held_by_title = [m for m in in_title if _UPGRADE.match(name[m.end :])]
+            in_title = [m for m in in_title if m not in held_by_title]
             for m in in_title:
                 lvl = m.level or level or m.default_level
                 did = self.designation(m.name, lvl, tprov, m.text)
@@ -707,7 +711,7 @@ class DocumentAssembler:
         for r, _f in found:
             for did, (gname, glevel) in list(granted.items()):
                 lv = r.mention.level or glevel
-                if r.explicit and r.mention.name == gname and lv == glevel:
+                if r.explicit and r.mention.name == gname and (lv == glevel or glevel is None):
                     del granted[did]
                     self.g.rels.pop(("GRANTS", pid, did, ""), None)
         stated = {r.mention.name: r.mention.level for r, _f in found}

@@ -509,3 +509,37 @@ def test_a_bar_on_funding_received_is_not_a_bar_on_the_own_title() -> None:
         issuer="江苏省工业和信息化厅",
     )
     assert _designation_rels(graph, "EXCLUDES") == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "conditions", "requires", "grants"),
+    [
+        # work on a title held (创新能力提升) is for its holders
+        (
+            "企业技术中心创新能力提升项目",
+            "申报单位须为省级以上企业技术中心。",
+            {("企业技术中心", "provincial")},
+            set(),
+        ),
+        # an explicit requirement of the title its name states: a program for holders
+        (
+            "智能制造示范工厂项目",
+            "①项目的申报主体须为省级（含）以上智能制造示范工厂。",
+            {("智能制造示范工厂", "provincial")},
+            set(),
+        ),
+        # a higher level conferred on holders of the lower one
+        (
+            "国家级绿色工厂项目申报",
+            "1.已获评省级绿色工厂。",
+            {("绿色工厂", "provincial")},
+            {("绿色工厂", "national")},
+        ),
+    ],
+)
+def test_held_or_conferred_by_the_programs_name(
+    title: str, conditions: str, requires: set[tuple[str, str]], grants: set[tuple[str, str]]
+) -> None:
+    graph = _one_program(title, conditions, issuer="广东省工业和信息化厅")
+    assert _designation_rels(graph, "REQUIRES") == requires
+    assert _designation_rels(graph, "GRANTS") == grants

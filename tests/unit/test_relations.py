@@ -237,3 +237,7 @@ def test_candidates_and_works_toward_a_title_are_not_the_title() -> None:
 def test_priority_for_applicants_that_hold_a_title_is_a_preference() -> None:
     text = "同等条件下，优先支持申报单位为高新技术企业的项目。"
     assert relations(text, "conditions") == [("PREFERS", "高新技术企业", None)]
+
+
+def test_not_being_a_holder_is_a_bar() -> None:
+    assert relations("申报单位不属于高新技术企业。", "conditions") == [("EXCLUDES", "高新技术企业", None)]
