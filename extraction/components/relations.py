@@ -151,6 +151,12 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     # prose: an explicit cue in the clause, in a sentence about applying
     if _PROSE_REQUIRE.search(before) and re.search(r"申报|申请|推荐|条件|对象|范围", sentence):
         return "REQUIRES"
+    if (
+        _PROSE_REQUIRE.search(before)
+        and re.search(r"对[^，。；]{0,12}$", text[s : mention.start])
+        and re.search(r"给予|奖励|补助|奖补|补贴|资助", sentence)
+    ):
+        return "REQUIRES"  # 对获评国家级绿色工厂的企业给予一次性奖励30万元: money for holders
     if _scope_item(text, s, before, ce - mention.end):
         return "LISTED"  # 申报范围：…11.省级工业互联网平台；12.省级上云标杆企业: the scope is the title
     return None

@@ -241,3 +241,8 @@ def test_priority_for_applicants_that_hold_a_title_is_a_preference() -> None:
 
 def test_not_being_a_holder_is_a_bar() -> None:
     assert relations("申报单位不属于高新技术企业。", "conditions") == [("EXCLUDES", "高新技术企业", None)]
+
+
+def test_money_for_holders_in_prose_requires_the_title() -> None:
+    text = "对获评国家级绿色工厂的企业给予一次性奖励30万元。"
+    assert relations(text, "body") == [("REQUIRES", "绿色工厂", "national")]
