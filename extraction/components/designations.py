@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK, inside_title
 from extraction.components.context import doc_text
+from extraction.components.levels import LevelPhrase, level_before
 from extraction.components.levels import _word_pattern as _level_word_pattern
-from extraction.components.levels import level_before
 from extraction.lexicons import DesignationEntry, designations
 from schema.ontology import ONTOLOGY
 
@@ -93,6 +93,8 @@ def find_designations(text: str) -> list[DesignationMention]:
         phrase = level_before(text, start)
         if phrase is not None and _place_below(text[phrase.start : phrase.end], phrase.level, entry.level):
             phrase = None  # 成都市创新型中小企业: a city's company holding a provincial title
+        if phrase is None:
+            phrase = _conferred_by(text, start)  # 工信部认定的制造业单项冠军企业: national
         found.append(
             DesignationMention(
                 start,
@@ -111,6 +113,33 @@ def find_designations(text: str) -> list[DesignationMention]:
         found.extend(_coordinated(text, found[-1]))
     found.extend(_generic(text, taken))
     return sorted(found, key=lambda d: d.start)
+
+
+# 工信部认定的 / 省工信厅公布的 / 市经信局评定的: the level of the body that confers the title
+_CONFERRED_BY = (
+    (
+        "national",
+        re.compile(
+            r"(?:工业和信息化部|工信部|科技部|商务部|财政部|国家发展改革委|国家发展和改革委员会|国务院[^，。；]{0,6}|国家[^，。；\d]{1,8}(?:部|委|局))$"
+        ),
+    ),
+    ("provincial", re.compile(r"(?:省|自治区)[^，。；\d]{0,10}(?:厅|委|局|部门)$")),
+    ("municipal", re.compile(r"市[^，。；\d]{0,10}(?:局|委|部门)$")),
+)
+_CONFERRING = re.compile(r"(?:认定|评定|公布|公告|命名|授予|遴选|评选|批复)的[“\"]?$")
+
+
+def _conferred_by(text: str, start: int) -> LevelPhrase | None:
+    before = text[max(0, start - 24) : start]
+    verb = _CONFERRING.search(before)
+    if verb is None:
+        return None
+    body = before[: verb.start()]
+    for level, pattern in _CONFERRED_BY:
+        m = pattern.search(body)
+        if m is not None:
+            return LevelPhrase(start - len(before) + m.start(), start, level, False, (level,))
+    return None
 
 
 def _place_below(phrase: str, level: str, only: str | None) -> bool:

@@ -11,7 +11,13 @@ def names(text: str) -> list[tuple[str, str | None, bool]]:
 
 def test_quotes_and_level_words_are_not_part_of_the_name() -> None:
     text = "3.工业和信息化部认定的专精特新“小巨人”企业、国务院国资委认定的创建世界一流专业领军示范企业,优先推荐。"
-    assert names(text)[0] == ("专精特新小巨人企业", None, False)
+    # 工业和信息化部认定的: the body that confers the title gives its level
+    assert names(text)[0] == ("专精特新小巨人企业", "national", False)
+
+
+def test_the_conferring_body_gives_the_level() -> None:
+    assert names("申报企业须为省工信厅认定的企业技术中心") == [("企业技术中心", "provincial", False)]
+    assert names("市经信局评定的企业技术中心") == [("企业技术中心", "municipal", False)]
 
 
 def test_provincial_or_higher_is_a_minimum() -> None:
