@@ -127,6 +127,7 @@ _CONFERRED_BY = (
     ("municipal", re.compile(r"市[^，。；\d]{0,10}(?:局|委|部门)$")),
 )
 _CONFERRING = re.compile(r"(?:认定|评定|公布|公告|命名|授予|遴选|评选|批复)的[“\"]?$")
+_CONFERRING_AT = re.compile(r"(?:认定|评定|公布|公告|命名|授予|遴选|评选|批复)的")
 
 
 def _conferred_by(text: str, start: int) -> LevelPhrase | None:
@@ -181,14 +182,17 @@ def _coordinated(text: str, mention: DesignationMention) -> list[DesignationMent
 def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
     """Unseen designations: a level phrase, then a short name with a designation ending."""
     out = []
-    for w in _level_word_pattern().finditer(text):
-        m = _GENERIC.match(text, w.end())
+    # after a level word (省级…), or after the body that confers it (国务院国资委认定的…)
+    starts = [w.end() for w in _level_word_pattern().finditer(text)]
+    starts += [v.end() for v in _CONFERRING_AT.finditer(text)]
+    for start in sorted(set(starts)):
+        m = _GENERIC.match(text, start)
         if m is None:
             continue
         a, b = m.span(1)
         if any(s < b and a < e for s, e in taken):
             continue
-        phrase = level_before(text, a)
+        phrase = level_before(text, a) or _conferred_by(text, a)
         if phrase is None:
             continue
         taken.append((a, b))

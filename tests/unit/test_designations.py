@@ -75,3 +75,8 @@ def test_a_city_name_is_not_the_level_of_a_title_awarded_higher_up() -> None:
     assert (m.name, m.level) == ("创新型中小企业", None)
     (m,) = find_designations("对新认定的成都市工业设计中心给予奖励")
     assert (m.name, m.level) == ("工业设计中心", "municipal")
+
+
+def test_generic_rule_catches_an_unseen_title_after_the_body_that_confers_it() -> None:
+    text = "国务院国资委认定的创建世界一流专业领军示范企业,优先推荐。"
+    assert names(text) == [("创建世界一流专业领军示范企业", "national", False)]
