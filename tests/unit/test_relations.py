@@ -24,7 +24,10 @@ def relations(text: str, field: str) -> list[tuple[str, str, str | None]]:
         (
             "3.工业和信息化部认定的专精特新“小巨人”企业、国务院国资委认定的创建世界一流专业领军示范企业,优先推荐。",
             "conditions",
-            [("PREFERS", "专精特新小巨人企业", "national")],
+            [
+                ("PREFERS", "专精特新小巨人企业", "national"),
+                ("PREFERS", "创建世界一流专业领军示范企业", "national"),
+            ],
         ),
         (
             "5.获得国家、省小型微型企业创业创新示范基地认定且非省级示范平台的单位,原则上不得新申报省级示范平台认定。",
