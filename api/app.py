@@ -63,11 +63,6 @@ class StoreHolder:
             self.error = None
         except PolicyKGError as exc:
             self.store, self.error = None, str(exc)
-        except OSError as exc:  # an unusable data folder surfaces from the server start as OSError
-            self.store, self.error = (
-                None,
-                f"cannot start the graph store: {exc.strerror or exc}: {exc.filename}",
-            )
         self._last_try = time.monotonic()
         self._state.store = self.store
 

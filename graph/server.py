@@ -105,8 +105,11 @@ class EmbeddedServer:
         info = self.running()
         if info is not None:
             return info
-        self._clear_stale()
-        return self._start()
+        try:
+            self._clear_stale()
+            return self._start()
+        except OSError as exc:  # a data folder that is a file, unwritable, a full disk ...
+            raise StoreError(f"cannot start FalkorDB in {self.data_dir}: {exc.strerror or exc}") from exc
 
     def stop(self, timeout_s: float = 10.0) -> bool:
         """Stop the server this folder started; False if none was running."""

@@ -150,3 +150,10 @@ def test_the_store_follows_a_restarted_server(tmp_path) -> None:
         assert store.address != old
     finally:
         store.server.stop()
+
+
+def test_a_data_folder_that_is_a_file_is_a_store_error(tmp_path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot start FalkorDB"):
+        FalkorStore(StoreConfig(data_dir=blocker / "inner", graph_name="x"))
