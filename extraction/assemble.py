@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from extraction.components.benefits import BenefitMention, benefit_type, find_benefits
-from extraction.components.clauses import enclosing, sentences
+from extraction.components.clauses import clauses, enclosing, sentences
 from extraction.components.context import Context
 from extraction.components.departments import DepartmentMention, find_departments
 from extraction.components.designations import DesignationMention, canonical, find_designations
@@ -814,6 +814,23 @@ class DocumentAssembler:
                     continue
                 prov = Provenance(sentence.strip(), field_span(f, s, e))
                 for did in granted:
+                    self.g.rel("EXCLUDES", pid, did, prov)
+            # 仍处于有效期的国家示范平台无需申报: the title's head with a level word, barred in its clause
+            words = designations().level_words
+            for name, _lv in set(granted.values()):
+                if "示范" not in name:
+                    continue
+                short = re.escape(name[name.rindex("示范") :])
+                word = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                for m in re.finditer(rf"(?<![非未不是])({word}){short}", f.text):
+                    _cs, ce = enclosing(clauses(f.text), m.start(), m.end())
+                    bar = _BARRED.search(f.text[m.end() : ce])
+                    rest = f.text[m.end() + bar.end() : ce] if bar else ""
+                    if bar is None or re.search(rf"示范(?!{short[len('示范') :]})", rest):
+                        continue  # 被认定为市级示范平台的单位不再申报市级示范基地认定: a bar elsewhere
+                    s, e = enclosing(sentences(f.text), m.start(), m.end())
+                    prov = Provenance(f.text[s:e].strip(), field_span(f, s, e))
+                    did = self.designation(name, words[m.group(1)], prov)
                     self.g.rel("EXCLUDES", pid, did, prov)
 
     def category_headings(

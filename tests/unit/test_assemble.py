@@ -543,3 +543,13 @@ def test_held_or_conferred_by_the_programs_name(
     graph = _one_program(title, conditions, issuer="广东省工业和信息化厅")
     assert _designation_rels(graph, "REQUIRES") == requires
     assert _designation_rels(graph, "GRANTS") == grants
+
+
+def test_a_bar_on_holders_of_the_own_title_at_another_level_by_its_head() -> None:
+    graph = _one_program(
+        "江苏省中小企业公共服务示范平台",
+        "3.仍处于有效期的国家示范平台无需申报，可在国家示范平台有效期最后一年申报省示范平台认定。\n"
+        "4.被认定为省级示范平台的单位原则上不再申报省级示范基地认定。",
+        issuer="江苏省工业和信息化厅",
+    )
+    assert _designation_rels(graph, "EXCLUDES") == {("中小企业公共服务示范平台", "national")}
