@@ -30,6 +30,7 @@ _EXCLUDE = _CUES["exclude"]
 _EXCLUDE_BEFORE = re.compile(rf"(?:{_CUES['exclude_before'].pattern})[^，。；]{{0,6}}$")  # 尚未被认定为X
 _DOUBLE_REWARD = _CUES["double_reward"]  # 按就高原则给予奖励，不重复支持: not a bar
 _PREFER = _CUES["prefer"]
+_BETTER_TERMS = _CUES["better_terms"]
 _GRANT = _CUES["grant"]
 _REQUIRE_CUE = _CUES["require_cue"]  # conditions: a cue before the title in its clause
 _RELAXED = _CUES["relaxed"]  # 其中高新技术企业不低于1亿元: a relaxed threshold is a preference
@@ -108,6 +109,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     if _PREFER.search(sentence):
         # 对基地内企业创建…省级工业互联网平台…给予优先支持: a title being built, not held
         return None if _BUILDS.search(before) else "PREFERS"
+    if _BETTER_TERMS.search(after if next_start is None else text[mention.end : next_start]):
+        return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
     if (
         field == "benefit"
         and _GRANT.search(sentence)

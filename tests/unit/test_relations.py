@@ -249,3 +249,28 @@ def test_not_being_a_holder_is_a_bar() -> None:
 def test_money_for_holders_in_prose_requires_the_title() -> None:
     text = "对获评国家级绿色工厂的企业给予一次性奖励30万元。"
     assert relations(text, "body") == [("REQUIRES", "绿色工厂", "national")]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # the better rate is the second title's, not the first's
+        (
+            "入库科技型中小企业贴息比例为50%，高新技术企业贴息比例上浮10个百分点。",
+            "benefit",
+            [("PREFERS", "高新技术企业", None)],
+        ),
+        (
+            "（二）专精特新“小巨人”企业申报的，设备投资额门槛降低至300万元。",
+            "conditions",
+            [("PREFERS", "专精特新小巨人企业", None)],
+        ),
+        (
+            "申报企业为省级专精特新中小企业的，可不受营业收入条件限制。",
+            "conditions",
+            [("PREFERS", "专精特新中小企业", "provincial")],
+        ),
+    ],
+)
+def test_better_terms_for_holders(text: str, field: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert relations(text, field) == expected
