@@ -30,7 +30,7 @@ _GENERIC_ENDINGS = (
     "平台|基地|园区|孵化器|众创空间"
 )
 _GENERIC = re.compile(
-    rf"(?:级|[（(]含[)）]|以上|的|认定的|[{_QUOTES}])*((?:[{CJK}“”\"（）()+]){{2,18}}?(?:{_GENERIC_ENDINGS}))"
+    rf"(?:级|[（(]含[^）)]{{0,4}}[)）]|以上|的|认定的|[{_QUOTES}])*((?:[{CJK}“”\"（）()+]){{2,18}}?(?:{_GENERIC_ENDINGS}))"
 )
 # words that show a generic candidate is a clause, not a name
 _NOT_A_NAME = re.compile(

@@ -39,7 +39,7 @@ def _word_levels() -> dict[str, str]:
 def _phrase_pattern() -> re.Pattern[str]:
     words = sorted(_word_levels(), key=len, reverse=True)
     word = "|".join(re.escape(w) for w in words)
-    glue = r"[、，,和或及与/\s“”\"]|级|[（(]含[)）]|以上|以下"
+    glue = r"[、，,和或及与/\s“”\"]|级|[（(]含[^）)]{0,4}[)）]|以上|以下"
     # a run of level words and glue that ends right where the mention starts
     return re.compile(rf"(?:(?:{word})(?:{glue})*)+(?:的|认定的|评定的)?[“\"]?$")
 

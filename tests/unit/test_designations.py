@@ -80,3 +80,7 @@ def test_a_city_name_is_not_the_level_of_a_title_awarded_higher_up() -> None:
 def test_generic_rule_catches_an_unseen_title_after_the_body_that_confers_it() -> None:
     text = "国务院国资委认定的创建世界一流专业领军示范企业,优先推荐。"
     assert names(text) == [("创建世界一流专业领军示范企业", "national", False)]
+
+
+def test_a_bracketed_inclusion_names_the_level_it_includes() -> None:
+    assert names("申报企业须为省级以上（含省级）企业技术中心") == [("企业技术中心", "provincial", True)]
