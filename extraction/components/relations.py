@@ -59,6 +59,9 @@ class DesignationRelation:
     explicit: bool = False  # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS
 
 
+_DUTY = re.compile(
+    r"^[^。；]{0,20}?(?:须|必须|应当?|需)(?:及时|按时|按要求|如实)?(?:参加|更新|填报|报送|配合|接受)"
+)
 _BUILDS = re.compile(r"争创|创建|申报(?!单位|企业|主体|对象)|申请(?!单位|企业|人)|建设|打造|培育")
 _THRESHOLD = re.compile(
     r"\d\s*(?:万|亿)?(?:元|人|项|家|个)?\s*(?:以上|以下)|(?:不低于|不少于|高于|低于)\s*\d"
@@ -129,6 +132,10 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return "PREFERS"
     if _GOAL.search(before) or _TARGET.search(before):
         return None
+    if not _EXPLICIT.search(text[s : mention.start]) and _DUTY.search(
+        after if next_start is None else text[mention.end : next_start]
+    ):
+        return None  # 已认定为…企业，必须及时更新年度数据: a duty of holders, not a condition to apply
     if re.match(r"[^，。；]{0,6}可?(?:重新|再次)申报", after):
         return None  # 已认定的省级两化融合试点示范企业可重新申报认定: leave to re-apply, not a condition
     if field in _ELIGIBILITY and _in_categories(sentence, mention.start - s):

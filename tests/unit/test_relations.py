@@ -274,3 +274,11 @@ def test_money_for_holders_in_prose_requires_the_title() -> None:
 )
 def test_better_terms_for_holders(text: str, field: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert relations(text, field) == expected
+
+
+def test_a_duty_of_holders_is_not_a_condition_to_apply() -> None:
+    text = "特别是已被公告认定为创新型中小企业、省级以上专精特新中小企业必须及时更新年度数据"
+    assert relations(text, "conditions") == []
+    # the applicant's own duties after an explicit requirement keep it
+    text = "申报单位须为省级专精特新中小企业，且须按要求填报申报书"
+    assert relations(text, "conditions") == [("REQUIRES", "专精特新中小企业", "provincial")]
