@@ -15,22 +15,8 @@ from spacy.tokens import Doc
 
 from extraction.components.context import doc_text
 from extraction.lexicons import cues
+from extraction.numerals import chinese_integer
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+"
 _AMOUNT = re.compile(
     rf"(?:(?P<lo>{_NUM})\s*(?:万元|亿元|万|亿)?\s*[-—–~～至到]\s*)?(?P<num>{_NUM})\s*"
@@ -67,14 +53,7 @@ def cn_number(text: str) -> float:
     """Arabic (1,000 / 2.5) or Chinese (二百, 一千五百, 十) numerals."""
     if re.fullmatch(r"\d+(?:[.,]\d+)*", text):
         return float(text.replace(",", "")) if text.count(".") <= 1 else float(text.replace(".", ""))
-    total, digit = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (digit or 1) * _CN_UNITS[ch]
-            digit = 0
-    return float(total + digit)
+    return float(chinese_integer(text))
 
 
 def to_wan(value: float, unit: str) -> float:

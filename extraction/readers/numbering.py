@@ -5,20 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from extraction.numerals import chinese_integer
+
 _CN = "一二三四五六七八九十百零〇"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -43,19 +31,7 @@ class Marker:
 
 def cn_number(s: str) -> int:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零一 -> 101."""
-    if not s:
-        return 0
-    total, current = 0, 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
+    return chinese_integer(s)
 
 
 def parse_marker(text: str) -> Marker | None:

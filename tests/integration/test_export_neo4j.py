@@ -3,41 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-
-import pytest
 
 from api.linked_data import fetch_entity
 from api.routes.browser import STEPS
-from graph import StoreConfig, open_store
 from graph.export.cypher_script import cypher_script, split_statements
 from graph.queries import load_query
 from graph.store import export_graph
 from schema.graph import GraphDocument
+from tests.conftest import needs_neo4j
 from tests.unit.test_linked_data_sample import sample_graph
 
-pytestmark = [
-    pytest.mark.neo4j,
-    pytest.mark.skipif(
-        not os.environ.get("NEO4J_URI"),
-        reason="NEO4J_URI is not set: no Neo4j server can be installed here; set it to run these",
-    ),
-]
-
-
-@pytest.fixture
-def neo4j_store():
-    config = StoreConfig(
-        neo4j_uri=os.environ["NEO4J_URI"],
-        neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-        neo4j_password=os.environ.get("NEO4J_PASSWORD", "neo4j"),
-        neo4j_database=os.environ.get("NEO4J_DATABASE"),
-    )
-    store = open_store(config)
-    store.clear()
-    yield store
-    store.clear()
-    store.close()
+pytestmark = needs_neo4j
 
 
 def _canonical(graph: GraphDocument) -> tuple[list[str], list[str]]:
