@@ -491,17 +491,22 @@ class DocumentAssembler:
                     admins.append((self.department(dept, tprov), dept.level))
                     self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], tprov)
         if not admins:
-            # the first office on the contact line administers it (the 省工信厅 division before the
-            # 市工信局 one); a company or a body whose region is unknown does not
-            for contact, prov, _f in contacts:
+            # the first office of the first contact field that names one administers it, and so does
+            # every other government office of that field ("省工信厅…处 …；省财政厅…处 …"); a later field
+            # is a liaison (the 市工信局 column of a contact table); a company or a body whose region is
+            # unknown does not
+            first: TextField | None = None
+            for contact, prov, f in contacts:
                 dept = contact.department
                 if dept is None or _is_company(contact.office or ""):
                     continue
                 if not _resolved(dept):
                     continue
+                if first is not None and (f is not first or not _is_office(dept.name)):
+                    continue
+                first = f
                 admins.append((self.department(dept, prov), dept.level))
                 self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov)
-                break
 
         return admins
 
@@ -1003,6 +1008,12 @@ def _program_kind(name: str, grants: list[str], benefits: list[BenefitMention]) 
     if _FUNDING_TITLE.search(name):
         return "funding"
     return "other"
+
+
+def _is_office(name: str) -> bool:
+    """A government body or one of its divisions (厅, 局, 处, 科 …), not a service centre it
+    entrusts (生产力促进中心) or a platform."""
+    return re.search(r"(?:厅|局|委员会|委|部|司|处|科|室|办)$", name) is not None
 
 
 def _is_company(name: str) -> bool:

@@ -553,3 +553,41 @@ def test_a_bar_on_holders_of_the_own_title_at_another_level_by_its_head() -> Non
         issuer="江苏省工业和信息化厅",
     )
     assert _designation_rels(graph, "EXCLUDES") == {("中小企业公共服务示范平台", "national")}
+
+
+def _contact_program(name: str, t: str, title: str, *contacts: str, issuer: str) -> GraphDocument:
+    unit = unit_of(t, title, *(field(t, FieldName.CONTACT, c) for c in contacts))
+    source = SourceDocument(
+        name=name,
+        text=t,
+        format=DocFormat.MARKDOWN,
+        sha256=hashlib.sha256(t.encode()).hexdigest(),
+        title=title,
+        issuer=issuer,
+        units=(unit,),
+    )
+    return assemble_document(source)
+
+
+def test_every_government_office_of_one_contact_line_administers_the_program() -> None:
+    line = "河南省工业和信息化厅消费品工业处 0371-65501234；市工信局消费品工业处 67181250"
+    t = f"## 河南省工业设计中心认定\n\n联系方式：{line}\n"
+    graph = _contact_program("zz_test.md", t, "河南省工业设计中心认定", line, issuer="郑州市工业和信息化局")
+    assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {
+        "河南省工业和信息化厅消费品工业处",
+        "郑州市工业和信息化局消费品工业处",
+    }
+    assert {p["phone"] for _, _, p in _rels(graph, "HAS_CONTACT")} == {"0371-65501234", "0371-67181250"}
+
+
+def test_a_second_contact_column_or_a_service_centre_is_a_liaison_not_an_administrator() -> None:
+    first, second = "省工信厅装备工业处 025-69652756", "市工信局装备工业处 0515-68800590"
+    t = f"## 智能制造示范工厂项目\n\n{first}\n{second}\n"
+    graph = _contact_program(
+        "yc_test.md", t, "智能制造示范工厂项目", first, second, issuer="江苏省工业和信息化厅"
+    )
+    assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {"江苏省工业和信息化厅装备工业处"}
+    line = "江苏省科学技术厅 025-83359254 江苏省生产力促进中心 025-85485928"
+    t = f"## 省技术先进型企业\n\n联系方式：{line}\n"
+    graph = _contact_program("kj_test.md", t, "省技术先进型企业", line, issuer="江苏省科学技术厅")
+    assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {"江苏省科学技术厅"}
