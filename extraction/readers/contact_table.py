@@ -12,7 +12,9 @@ CONTACT field.
 A closing contact section's line names its programs by the label before its colon: a program-type
 section of the notice ("技术改造类", matched against the units' sections), a program title, or an
 ordinal ("第二项": the second program-type section, or the second program when the notice has no
-such sections); the text after the label becomes a CONTACT field of each. A section none of whose
+such sections); the text after the label becomes a CONTACT field of each, or, when it assigns its
+offices item by item ("第（五）项，…处，86864456；第（六）项，…处，029-86865567"), each item's piece
+becomes the field of the program it names. A section none of whose
 lines names a program belongs to the whole notice: it becomes a CONTACT field of every program
 without a contact of its own.
 """
@@ -194,6 +196,8 @@ _LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]")
 _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:项|类|部分|批|个|条)")
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
+# one item named alone ("第（五）项", "第5项"), not a run of them ("第（一）（二）项")
+_ITEM_REF = re.compile(r"第\s*[（(]?\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*[)）]?\s*项")
 
 
 def attach_contact_sections(
@@ -215,8 +219,10 @@ def attach_contact_sections(
                 if not targets or not phones:
                     continue
                 c = join(parts[: phones[-1] + 1], text, rejoin=False)
-                for i in targets:
-                    extra.setdefault(i, []).append(TextField(FieldName.CONTACT, c.text, c.offsets, name))
+                for i, piece in _by_item(c, targets, programs):
+                    extra.setdefault(i, []).append(
+                        TextField(FieldName.CONTACT, piece.text, piece.offsets, name)
+                    )
             continue
         # no line names a program: the section is the whole notice's contact
         phones = [k for k, c in enumerate(lines) if _has_phone(c.text)]
@@ -227,6 +233,29 @@ def attach_contact_sections(
             if not units[i].get(FieldName.CONTACT):
                 extra.setdefault(i, []).append(TextField(FieldName.CONTACT, whole.text, whole.offsets, name))
     return _with_extra(units, extra)
+
+
+def _by_item(c: Clean, targets: list[int], programs: list[int]) -> list[tuple[int, Clean]]:
+    """A line that assigns its offices item by item ("第（五）项，…处，86864456；第（六）项，…处，
+    029-86865567") gives each named program its own piece, from its item up to the next; any other
+    line is every target's whole."""
+    refs = list(_ITEM_REF.finditer(c.text))
+    pieces: list[tuple[int, Clean]] = []
+    for k, m in enumerate(refs):
+        n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+        if 1 <= n <= len(programs) and programs[n - 1] in targets:
+            i = programs[n - 1]  # items numbered through the notice
+        elif 1 <= n <= len(targets):
+            i = targets[n - 1]  # items numbered within the section
+        else:
+            return [(i, c) for i in targets]
+        piece = c[m.start() : refs[k + 1].start() if k + 1 < len(refs) else len(c.text)]
+        if not _has_phone(piece.text):
+            return [(i, c) for i in targets]
+        pieces.append((i, piece))
+    if len(pieces) < 2 or len({i for i, _ in pieces}) < len(pieces):
+        return [(i, c) for i in targets]
+    return pieces
 
 
 def _named_groups(

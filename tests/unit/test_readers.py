@@ -714,6 +714,22 @@ def test_closing_contact_section_goes_to_the_programs_it_names() -> None:
     _check_offsets(doc)
 
 
+def test_contact_line_assigning_offices_item_by_item_is_split() -> None:
+    text = NOTICE_TYPES.replace(
+        "技术改造类（第一项）：省工业和信息化厅投资与规划处，王XX，0731-88954321；省财政厅企业处，0731-85165432。",
+        "技术改造类：第（一）项，省工业和信息化厅投资与规划处，0731-88954321；"
+        "第（二）项，省工业和信息化厅综合规划处，88954300。",
+    )
+    doc = read_text(text, name="notice.txt")
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units}
+    assert contacts == {
+        "重大技术改造项目": "第（一）项，省工业和信息化厅投资与规划处，0731-88954321；",
+        "制造业重大产业化项目": "第（二）项，省工业和信息化厅综合规划处，88954300。",
+        "技术改造贷款贴息": "省工业和信息化厅中小企业处，孙XX，0731-88954323、13974112345。",
+    }
+    _check_offsets(doc)
+
+
 def test_closing_contact_section_naming_no_program_is_shared() -> None:
     head, _, _ = NOTICE_TYPES.partition("四、联系方式")
     text = (
