@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -10,36 +9,20 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
-from graph import StoreConfig, open_store
 from graph.store import GraphStore
 from tests.api.conftest import data, load_small_graph
 from tests.api.test_acceptance_small import ELIGIBLE, PATHWAYS
+from tests.conftest import needs_neo4j
 
-pytestmark = [
-    pytest.mark.neo4j,
-    pytest.mark.skipif(
-        not os.environ.get("NEO4J_URI"),
-        reason="NEO4J_URI is not set: no Neo4j server can be installed here; set it to run these",
-    ),
-]
+pytestmark = needs_neo4j
 
 
 @pytest.fixture
-def neo4j_client() -> Iterator[TestClient]:
-    config = StoreConfig(
-        neo4j_uri=os.environ["NEO4J_URI"],
-        neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-        neo4j_password=os.environ.get("NEO4J_PASSWORD", "neo4j"),
-        neo4j_database=os.environ.get("NEO4J_DATABASE"),
-    )
-    store: GraphStore = open_store(config)
-    store.clear()
-    store.ensure_schema()
-    load_small_graph(store)  # type: ignore[arg-type]
-    with TestClient(create_app(Settings(), store=store)) as client:
+def neo4j_client(neo4j_store: GraphStore) -> Iterator[TestClient]:
+    neo4j_store.ensure_schema()
+    load_small_graph(neo4j_store)  # type: ignore[arg-type]
+    with TestClient(create_app(Settings(), store=neo4j_store)) as client:
         yield client
-    store.clear()
-    store.close()
 
 
 def test_the_four_questions_on_neo4j(neo4j_client: TestClient) -> None:
