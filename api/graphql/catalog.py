@@ -219,6 +219,8 @@ async def once(cache: dict[str, asyncio.Future[Any]], key: str, make: Callable[[
 
 # One snapshot per store object; it goes when the store does.
 _SNAPSHOTS: weakref.WeakKeyDictionary[Any, Snapshot] = weakref.WeakKeyDictionary()
+# The version check in flight per store.
+_CHECKS: weakref.WeakKeyDictionary[Any, asyncio.Task[Snapshot]] = weakref.WeakKeyDictionary()
 
 
 class Catalog:
@@ -238,18 +240,50 @@ class Catalog:
             if store is None:
                 raise GraphStoreUnavailable()
             current = _SNAPSHOTS.get(store)
-            # Within the context's time-to-live a checked version is trusted without asking again.
-            if current is not None and time.monotonic() - current.checked_at < self._ctx.version_ttl_s:
-                return current
-            rows = await self._ctx.run("api_graph_version")
-            version = tuple(sorted(rows[0]["docs"] or ())) if rows else ()
-            current = _SNAPSHOTS.get(store)
-            if current is None or current.version != version:
-                current = _SNAPSHOTS[store] = Snapshot(version)
-            current.checked_at = time.monotonic()
-            return current
+            ttl = self._ctx.version_ttl_s
+            if current is not None:
+                age = time.monotonic() - current.checked_at
+                # Within the time-to-live a checked version is trusted without asking again. Past
+                # half of it the next check starts in the background, so that under steady traffic
+                # no request waits for one.
+                if age < ttl:
+                    if age >= ttl / 2:
+                        self._check_version(store)
+                    return current
+            return await asyncio.shield(self._check_version(store, join=ttl > 0))
 
         return await self._once("snapshot", make)
+
+    def _check_version(self, store: Any, *, join: bool = True) -> asyncio.Task[Snapshot]:
+        """The version check in flight for `store` (when `join`), or a new one. Requests arriving
+        together share one query: sixteen, each waiting for its own on a worker thread, stalled one
+        another by tens of milliseconds."""
+        loop = asyncio.get_running_loop()
+        task = _CHECKS.get(store)
+        if join and task is not None and not task.done() and task.get_loop() is loop:
+            return task
+        task = _CHECKS[store] = loop.create_task(self._load_version(store))
+
+        def done(task: asyncio.Task[Snapshot]) -> None:
+            if _CHECKS.get(store) is task:
+                del _CHECKS[store]
+            if not task.cancelled():
+                task.exception()  # a failed background check: the next request that waits reports it
+
+        task.add_done_callback(done)
+        return task
+
+    async def _load_version(self, store: Any) -> Snapshot:
+        started = time.monotonic()  # what the check saw is current as of when it was sent
+        rows = await self._ctx.run("api_graph_version")
+        version = tuple(sorted(rows[0]["docs"] or ())) if rows else ()
+        current = _SNAPSHOTS.get(store)
+        if current is not None and current.checked_at > started:
+            return current  # a later check has answered already
+        if current is None or current.version != version:
+            current = _SNAPSHOTS[store] = Snapshot(version)
+        current.checked_at = started
+        return current
 
     async def _table(self, key: str, load: Callable[[], Awaitable[Any]]) -> Any:
         snap = await self.snapshot()

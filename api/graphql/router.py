@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from functools import cache
-from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Request
 from strawberry.fastapi import GraphQLRouter
 
 from api.graphql.context import Context
@@ -20,11 +20,14 @@ def current_store(request: Request) -> GraphStore | None:
     return getter() if getter else request.app.state.store
 
 
-Store = Annotated[GraphStore | None, Depends(current_store)]
-
-
-async def context_getter(request: Request, store: Store) -> Context:
-    return Context(store, version_ttl_s=getattr(request.app.state, "version_ttl_s", 0.0))
+async def context_getter(request: Request) -> Context:
+    state = request.app.state
+    # An open store is taken on the event loop; only (re)opening one, which blocks, goes to a
+    # thread. (Not a sub-dependency: FastAPI runs those in its thread pool, a hop on every request.)
+    store = state.store
+    if store is None:
+        store = await asyncio.to_thread(current_store, request)
+    return Context(store, version_ttl_s=getattr(state, "version_ttl_s", 0.0))
 
 
 class PolicyGraphQLRouter(GraphQLRouter[Context, None]):
