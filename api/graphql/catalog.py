@@ -353,6 +353,19 @@ class Catalog:
             snap.tables["program_order"] = sorted(programs.values(), key=lambda p: (p.name, p.id))
         return snap.tables["program_order"]
 
+    async def text_matches(self, text: str, match: Callable[[ProgramScope], bool]) -> frozenset[str]:
+        """The ids of the programs whose name or summary matches `text` (by `match`): kept per graph
+        version for the texts clients repeat (a bounded number of them)."""
+        programs = await self.programs()
+        snap = await self.snapshot()
+        table = snap.tables.setdefault("text", {})
+        found = table.get(text)
+        if found is None:
+            found = frozenset(p.id for p in programs.values() if match(p))
+            if len(table) < Snapshot.MAX_REGIONS:
+                table[text] = found
+        return found
+
     async def requiring(self) -> dict[str, set[str]]:
         """Programs by the names of the designations they require (for pathways)."""
         from api.graphql.pathways import requiring_by_name

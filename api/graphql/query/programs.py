@@ -68,7 +68,10 @@ class ProgramFields:
         region = await region_scope(info, f.region)
         if region is not None and not region.known:
             raise PublicError(f"no region named {f.region!r} is in the graph")
-        full, words = searching.terms(f.text) if f.text is not None else ("", [])
+        text_ids: frozenset[str] | None = None
+        if f.text is not None:
+            full, words = searching.terms(f.text)
+            text_ids = await catalog.text_matches(f.text, lambda p: _text_match(p, full, words))
         department = name_key(f.department) if f.department is not None else None
 
         def matches(p: ProgramScope) -> bool:
@@ -88,7 +91,7 @@ class ProgramFields:
                 return False
             if by_benefit and not _offers_match(offers.get(p.id, []), f.benefit_type, f.benefit_min_wan):
                 return False
-            return f.text is None or _text_match(p, full, words)
+            return text_ids is None or p.id in text_ids
 
         chosen = [p.id for p in ordered if matches(p)]
         page = chosen[start : start + size]
