@@ -8,11 +8,10 @@ from typing import Any
 import strawberry
 
 from api.graphql.catalog import DesignationRecord
-from api.graphql.enums import Level, level_or_none
+from api.graphql.enums import Level
 from api.graphql.types import links
 from api.graphql.types.base import NodeBase, node_type
-from api.graphql.types.links import DesignationLink, Fact, Info, ProgramLink, SourceLink
-from api.graphql.types.refs import ProgramRef
+from api.graphql.types.links import DesignationLink, Info, ProgramLink, SourceLink
 
 
 def record_props(rec: DesignationRecord) -> dict[str, Any]:
@@ -23,21 +22,11 @@ def record_props(rec: DesignationRecord) -> dict[str, Any]:
 
 
 @strawberry.type(description="A program that holding a designation opens: the requirement it meets.")
-class Unlock(Fact):
+class Unlock(ProgramLink):
     required: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
     level_min: Level | None = strawberry.field(
         default=None, description="The lowest level the requirement accepts."
     )
-
-    def __post_init__(self) -> None:
-        Fact.__post_init__(self)
-        self.level_min = level_or_none(self.rel.get("levelMin"))
-
-    @strawberry.field
-    def program(self) -> ProgramRef:
-        from api.graphql.types.program import Program
-
-        return Program(props=self.node)
 
     @strawberry.field(description="The designation the program requires (the held one, or one it implies).")
     def requirement(self) -> Designation:
