@@ -7,6 +7,7 @@ checked against the real text; a field's `text` is cleaned (no HTML tags, folded
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -99,3 +100,10 @@ class SourceDocument:
     published_at: str | None = None
     url: str | None = None
     units: tuple[Unit, ...] = ()
+    pages: tuple[int, ...] = ()  # a PDF's page starts in `text` (page i+1 starts at pages[i])
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page an offset of `text` falls on, for a paged source."""
+        if not self.pages:
+            return None
+        return bisect.bisect_right(self.pages, offset)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from extraction.readers.decode import decode_bytes
+from schema.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "fixtures" / "gold"
@@ -295,6 +296,9 @@ class Report:
     chars: int = 0  # document characters extracted, and the seconds it took (speed, for the issue)
     seconds: float = 0.0
     matched_programs: int = 0
+    # on gold files labelled exhaustively: extracted programs, and those matched (program precision)
+    exhaustive_extracted: int = 0
+    exhaustive_matched: int = 0
     counts: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in RELATIONS})
     errors: list[dict[str, Any]] = field(default_factory=list)  # every FN and FP, for --verbose
 
@@ -302,12 +306,19 @@ class Report:
     def program_recall(self) -> float:
         return self.matched_programs / self.gold_programs if self.gold_programs else 1.0
 
+    @property
+    def program_precision(self) -> float | None:
+        """Matched / extracted programs, over documents whose gold lists every program."""
+        return self.exhaustive_matched / self.exhaustive_extracted if self.exhaustive_extracted else None
+
     def add(self, other: Report) -> None:
         self.gold_programs += other.gold_programs
         self.extracted_programs += other.extracted_programs
         self.chars += other.chars
         self.seconds += other.seconds
         self.matched_programs += other.matched_programs
+        self.exhaustive_extracted += other.exhaustive_extracted
+        self.exhaustive_matched += other.exhaustive_matched
         for rtype in RELATIONS:
             self.counts[rtype].add(other.counts[rtype])
         self.errors.extend(other.errors)
@@ -321,6 +332,7 @@ class Report:
             "seconds": round(self.seconds, 3),
             "matched_programs": self.matched_programs,
             "program_recall": round(self.program_recall, 4),
+            "program_precision": None if self.program_precision is None else round(self.program_precision, 4),
             "relations": {r: c.as_dict() for r, c in self.counts.items()},
         }
         if with_errors:
@@ -336,6 +348,8 @@ def score_document(gold: dict[str, Any], graph: dict[str, Any]) -> Report:
     matches = match_programs(golds, found)
     report.gold_programs, report.matched_programs = len(golds), len(matches)
     report.extracted_programs = len(found)
+    if gold.get("exhaustive"):
+        report.exhaustive_extracted, report.exhaustive_matched = len(found), len(matches)
     for gi, g in enumerate(golds):
         ei = matches.get(gi)
         e = found[ei] if ei is not None else None
@@ -379,6 +393,7 @@ def format_table(reports: list[Report]) -> str:
         lines.append(
             f"\n{rep.document}: programs {rep.matched_programs}/{rep.gold_programs}"
             f"  recall {rep.program_recall:.3f}  (extracted programs: {rep.extracted_programs})"
+            + (f"  precision {rep.program_precision:.3f}" if rep.program_precision is not None else "")
         )
         if rep.chars and rep.seconds:
             lines.append(
@@ -435,8 +450,15 @@ def extract_graph(document: str, seed_dir: Path) -> dict[str, Any]:
 
 def seed_chars(document: str, seed_dir: Path) -> int:
     path = seed_dir / document
-    # Through the project's own decoder, so a GBK document counts its characters, not its bytes.
-    return len(decode_bytes(path.read_bytes(), str(path))) if path.is_file() else 0
+    if not path.is_file():
+        return 0
+    try:
+        # Through the project's own decoder, so a GBK document counts its characters, not its bytes.
+        return len(decode_bytes(path.read_bytes(), str(path)))
+    except InputError:  # a PDF or Word file: the characters of the text it was read into
+        from extraction.readers import read_document
+
+        return len(read_document(path).text)
 
 
 def cli_graph(document: str, seed_dir: Path, command: str) -> dict[str, Any]:

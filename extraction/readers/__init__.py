@@ -7,7 +7,12 @@ recognises the format and hands the text to the matching reader:
 - tab-separated or pipe program tables whose long rows are split into fragments: `table`;
 - markdown / plain text with HTML fragments (compilations, guides, brochures, notices, measures),
   with any program table inside it: `markdown`;
-- whole web pages: segmented through a rendered view (`htmlview`) and mapped back.
+- whole web pages: segmented through a rendered view (`htmlview`) and mapped back;
+- prose with no labelled fields (若干措施, 实施细则, notices): the numbered-outline reader (`prose`),
+  one program per measure.
+
+PDF and Word files are recognised by their content (not their extension) and turned into text
+first (`pdf`, `docx`); a PDF's text keeps its page map (`SourceDocument.pages`).
 
 Every field's offsets point into `SourceDocument.text` (the decoded file) and run in document order;
 `scripts/units_report.py` prints what the readers cut from each file.
@@ -16,28 +21,48 @@ Every field's offsets point into `SourceDocument.text` (the decoded file) and ru
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from extraction.document import DocFormat, SourceDocument, Unit
+from extraction.document import DocFormat, SourceDocument, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.decode import decode_bytes
+from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.htmlview import html_view, looks_like_html_page, remap
 from extraction.readers.markdown import read_markdown
+from extraction.readers.pdf import is_pdf, read_pdf
+from extraction.readers.prose import read_prose
 from extraction.readers.table import looks_like_table, read_table
 from schema.errors import InputError
 
 __all__ = ["detect_format", "read_document", "read_text"]
 
+# A document cut into this many programs with labelled fields is read as such, not as prose.
+_FIELD_DOCUMENT = 5
 
-def read_document(path: Path) -> SourceDocument:
-    """Read and segment one file; raises `InputError` naming the file when it cannot be read."""
+
+def read_document(path: Path, on_page: Callable[[int, int], None] | None = None) -> SourceDocument:
+    """Read and segment one file; raises `InputError` naming the file when it cannot be read.
+
+    `on_page(done, total)` reports progress through the pages of a PDF.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(str(path), f"cannot read file: {e.strerror or e}") from e
-    text = decode_bytes(data, str(path))
-    return read_text(text, name=path.name, source=str(path), sha256=hashlib.sha256(data).hexdigest())
+    sha = hashlib.sha256(data).hexdigest()
+    pages: tuple[int, ...] = ()
+    if is_pdf(data):
+        paged = read_pdf(data, str(path), on_page)
+        text, pages = paged.text, paged.pages
+    elif is_docx(data):
+        text = read_docx(data, str(path))
+    else:
+        text = decode_bytes(data, str(path))
+    doc = read_text(text, name=path.name, source=str(path), sha256=sha)
+    return replace(doc, pages=pages) if pages else doc
 
 
 def detect_format(text: str) -> DocFormat:
@@ -80,4 +105,12 @@ def read_text(
 def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:
     if fmt is DocFormat.TABLE:
         return read_table(text)
-    return read_markdown(text)
+    units, meta = read_markdown(text)
+    programs = sum(1 for u in units if u.kind is UnitKind.PROGRAM)
+    if programs >= _FIELD_DOCUMENT:
+        return units, meta
+    # Few units with labelled fields: the document is prose; its numbered measures are the programs.
+    prose, prose_meta = read_prose(text)
+    if len(prose) > programs:
+        return prose, {k: meta.get(k) or prose_meta.get(k) for k in {*meta, *prose_meta}}
+    return units, meta

@@ -8,8 +8,8 @@ from schema.errors import InputError
 
 _MAGIC = {
     b"%PDF": "a PDF file",
-    b"PK\x03\x04": "a ZIP archive (docx/xlsx?)",
-    b"\xd0\xcf\x11\xe0": "an OLE file (doc/xls?)",
+    b"PK\x03\x04": "a ZIP archive that is not a Word .docx (xlsx? pptx?)",
+    b"\xd0\xcf\x11\xe0": "a legacy Office file or an encrypted .docx; save it as an unprotected .docx",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",

@@ -1,0 +1,146 @@
+"""Repair the furniture of PDF and web-copy text before its structure is read.
+
+Text taken from a PDF or copied from a web page breaks lines inside sentences and numbers
+("…最高不超过\\n200万元", "20\\n万元"), prints page numbers and running headers, puts spaces between
+Chinese characters or around numbers ("5000 万元", "政 策"), and mixes full-width digits in. `repair`
+gives a view of the text with those mended, one paragraph per line, where every character remembers
+the document offset it came from (`Clean`), so units read from the view map back onto the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extraction.readers.cleaner import Clean
+from extraction.readers.numbering import parse_marker
+
+# Characters a sentence or a heading may end with; a line that ends otherwise continues below.
+_CLOSERS = "。！？!?；;：:…”’」』）)】》"
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–·•]*(?:第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*\d{1,4}\s*页?)?|\d{1,4})[\s\-—–·•]*$"
+)
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# A digit run broken from its unit or its other half: "20\n万元", "3\n亿元", "1\n0%".
+_NUMBER_TAIL = re.compile(r"^[\d.．%％万亿元千百]")
+_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
+_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\f\v\r"
+# Lines of the furniture kind: how a new paragraph looks in prose (a marker, a bracket heading, a
+# field label such as 联系人：).
+_PARAGRAPH_START = re.compile(
+    r"^(?:【|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|附件|联系|咨询|抄送|注[:：])"
+)
+
+
+def repair(text: str) -> Clean:
+    """The text with hard line breaks inside sentences joined, page numbers and running headers
+    dropped, spaces next to Chinese characters removed and full-width digits made ASCII."""
+    lines = _lines(text)
+    headers = _running_headers(lines, text)
+    kept = [(a, b) for a, b in lines if not _furniture(text[a:b], headers)]
+    width = _wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
+    chars: list[str] = []
+    offs: list[int] = []
+    prev_line = ""
+    for a, b in kept:
+        line = text[a:b]
+        stripped = line.strip(_SPACE)
+        if not stripped:
+            if chars and chars[-1] != "\n":
+                chars.append("\n")
+                offs.append(a)
+            prev_line = ""
+            continue
+        if chars and chars[-1] == "\n" and prev_line and _continues(prev_line, stripped, width):
+            chars.pop()
+            offs.pop()
+            if (
+                prev_line[-1].isascii()
+                and prev_line[-1].isalnum()
+                and stripped[0].isascii()
+                and stripped[0].isalpha()
+            ):
+                chars.append(" ")
+                offs.append(a)
+        lead = len(line) - len(line.lstrip(_SPACE))
+        _put_line(line[lead:], a + lead, chars, offs)
+        chars.append("\n")
+        offs.append(b)
+        prev_line = stripped
+    return Clean("".join(chars), tuple(offs))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _running_headers(lines: list[tuple[int, int]], text: str) -> set[str]:
+    """Short lines printed next to a page break again and again (a running title)."""
+    near: Counter[str] = Counter()
+    for i, (a, b) in enumerate(lines):
+        if "\f" not in text[a:b]:
+            continue
+        for j in (*range(max(0, i - 3), i), *range(i + 1, min(len(lines), i + 4))):
+            s = text[lines[j][0] : lines[j][1]].strip(_SPACE)
+            if 0 < len(s) <= 40 and not _PAGE_NUMBER.match(s):
+                near[s] += 1
+    return {s for s, n in near.items() if n >= 3}
+
+
+def _furniture(line: str, headers: set[str]) -> bool:
+    s = line.strip(_SPACE)
+    return bool(s) and (
+        s == "\f" or ("\f" in s and not s.strip("\f" + _SPACE)) or bool(_PAGE_NUMBER.match(s)) or s in headers
+    )
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text breaks its lines at (0 when the lines are paragraphs)."""
+    lengths = [len(s) for s in lines if len(s) >= 8]
+    if len(lengths) < 5:
+        return 0
+    common, n = Counter(lengths).most_common(1)[0]
+    # wrapped text: many lines share one full width, and paragraphs rarely fit on one line
+    return common if common <= 60 and n >= max(3, len(lengths) // 8) else 0
+
+
+def _continues(prev: str, line: str, width: int) -> bool:
+    """Whether `line` continues the sentence `prev` broke off."""
+    if parse_marker(line) is not None or _PARAGRAPH_START.match(line):
+        # a numbered line starts a paragraph, unless a number was cut from its unit ("第\n3条" aside)
+        return prev[-1].isdigit() and bool(_NUMBER_TAIL.match(line)) and not parse_marker(line)
+    if prev[-1].isdigit() and _NUMBER_TAIL.match(line):
+        return True
+    if prev[-1] in "，、,（(“《-—":
+        return True
+    if prev[-1] in _CLOSERS:
+        return False
+    # a full line of a wrapped text goes on; a short line without a closing mark is a heading
+    return bool(width) and len(prev) >= width - 2
+
+
+def _put_line(line: str, start: int, chars: list[str], offs: list[int]) -> None:
+    """Copy one line, dropping spaces that touch a Chinese character and folding other runs."""
+    n = len(line)
+    i = 0
+    while i < n:
+        ch = line[i]
+        if ch in _SPACE:
+            j = i
+            while j < n and line[j] in _SPACE:
+                j += 1
+            before = line[i - 1] if i else ""
+            after = line[j] if j < n else ""
+            if j < n and before and not (_CJK.match(before) or _CJK.match(after)):
+                chars.append(" ")
+                offs.append(start + i)
+            i = j
+            continue
+        chars.append(chr(_FULLWIDTH.get(ord(ch), ord(ch))))
+        offs.append(start + i)
+        i += 1

@@ -1,0 +1,318 @@
+"""Prose policy texts with no labelled fields (若干措施, 实施细则, 管理办法, notices): one program per
+numbered measure.
+
+The text is first repaired (`furniture.repair`: broken lines joined, page numbers dropped) and read
+as an outline of numbered lines: 第N章 / 第N节 / 第N条 / 一、 / （一） / 1. / （1） / ①, nested in the
+order the styles first appear, with a 【heading】 after 第N条 and run-in headings ("（三）支持企业上规模。
+对…") read as the measure's name. Then, from the top:
+
+- a node whose heading is organisational (总则, 保障措施, 资金管理, 附则 …) is skipped;
+- a node whose heading is a field (申报条件, 联系方式 …) at the top of a notice is shared by every
+  program of the document;
+- a node that offers support in its own words (an amount, 奖励, 补贴, 贴息, 担保 …), or whose
+  sub-items are fields (1.申报条件 2.奖励标准), is one program: its sub-items pay for different
+  achievements of one measure;
+- a node whose own words only name a group ("一、纵深推进文旅产业融合发展") is read through.
+
+A notice that calls for one application and holds no measures of its own becomes one program named
+after what it calls for. Responsibility notes (牵头单位：…, 责任单位：…) become a department field;
+contact lines outside any measure (联系人, 联系电话) a contact field of every program.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extraction.document import FieldName, TextField, Unit, UnitKind
+from extraction.readers.cleaner import Clean
+from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
+from extraction.readers.furniture import repair
+from extraction.readers.numbering import Marker, parse_marker
+
+# Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
+_RUNNING = {"chap", "sect", "art"}
+_SUPPORT = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
+    r"|奖励|奖补|补助|补贴|资助|贴息|扶持资金|资金支持|专项资金|担保|贷款|减免|免征|免收|退税|租金|免租"
+    r"|服务券|创新券|消费券|算力券|一次性|事后奖|给予.{0,20}支持|授予|认定为|予以.{0,6}支持"
+)
+_ORGANISATIONAL = re.compile(
+    r"^(?:总则|附则|目的|依据|宗旨|原则|基本原则|指导思想|总体要求|工作目标|发展目标|主要目标|目标任务|定义|释义"
+    r"|适用范围|支持对象|扶持对象|职责分工|部门职责|职责|组织领导|组织实施|保障措施|工作保障|组织保障|资金来源"
+    r"|资金管理|资金使用|资金拨付|预算管理|监督管理|监督检查|绩效评价|绩效管理|考核评价|法律责任|责任追究|违规处理"
+    r"|信息公开|其他|其他事项|附件|施行日期|实施日期|有效期|解释|工作要求|有关要求|管理与监督|监督与管理|审核与管理"
+    r"|申报程序|申报流程|办理程序|审核程序|评审程序|申报材料|申报时间|联系方式|项目管理|政策兑现|兑现程序|兑现流程)"
+)
+_ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|法律责任|资金管理|职责分工|组织领导")
+_RESPONSIBLE = re.compile(
+    r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
+    r"(?P<body>[^）)\n]{2,80})[）)]?"
+)
+_CONTACT_LINE = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理)"
+)
+_BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
+_RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
+_NOTICE_TITLE = re.compile(
+    r"(?:关于)?(?:组织|开展|做好|启动|印发|发布)?(?:申报|推荐|征集|评选|认定|遴选)?(?P<what>.{2,60}?)(?:申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)"
+)
+_HEADING_MAX = 30
+# Header lines of a collected page ("发布机构：…", "来源：…") before the text proper.
+_META = re.compile(
+    r"^(?:发布机构|发文机关|发布机关|发文单位|来源|部门|牵头单位|政策标题|标题|政策名|TITLE|SOURCE)\s*[:：]\s*(?P<value>.+)$"
+)
+
+
+@dataclass
+class _Node:
+    depth: int
+    marker: Marker | None
+    heading: Clean  # the measure's name as printed (may be empty)
+    line: int  # index of its first line
+    end: int = -1  # index after its last line (children included)
+    children: list[_Node] = field(default_factory=list)
+    parent: _Node | None = None
+
+
+def read_prose(text: str) -> tuple[list[Unit], dict[str, str | None]]:
+    """Units of a prose document, offsets pointing into `text`; the dict holds its title and issuer."""
+    # the view's characters carry their document offsets, so units built from it need no remapping
+    return _Reader(repair(text)).read()
+
+
+class _Reader:
+    def __init__(self, view: Clean) -> None:
+        self.view = view
+        self.lines = [ln for ln in _split(view)]
+        self.meta: dict[str, str | None] = {"title": None, "issuer": None}
+
+    # ------------------------------------------------------------------ outline
+
+    def read(self) -> tuple[list[Unit], dict[str, str | None]]:
+        root = self._outline()
+        shared: list[TextField] = []
+        programs: list[tuple[_Node, str]] = []
+        self._visit(root, programs, shared, top=True)
+        shared.extend(self._loose_lines(root, programs))
+        units = [self._unit(node, section, shared) for node, section in programs]
+        if not units and (notice := self._notice_unit(shared)) is not None:
+            units = [notice]
+        return units, self.meta
+
+    def _outline(self) -> _Node:
+        root = _Node(-1, None, _EMPTY, 0, len(self.lines))
+        stack: list[_Node] = [root]
+        styles: list[str] = []
+        last: dict[str, int] = {}
+        for i, line in enumerate(self.lines):
+            text = line.text
+            self._meta_line(text)
+            marker = parse_marker(text)
+            if marker is None:
+                continue
+            style = marker.style
+            if style in styles:
+                depth = styles.index(style)
+                if style not in _RUNNING and marker.number != last.get(style, 0) + 1 and marker.number != 1:
+                    continue  # "3." in a sentence, not the next item
+            else:
+                if style not in _RUNNING and marker.number != 1:
+                    continue
+                styles.append(style)
+                depth = len(styles) - 1
+            del styles[depth + 1 :]
+            for s in list(last):
+                if s not in styles:
+                    del last[s]
+            last[style] = marker.number
+            while stack[-1].depth >= depth:
+                stack.pop().end = i
+            node = _Node(depth, marker, _heading(line, marker.length), i, parent=stack[-1])
+            stack[-1].children.append(node)
+            stack.append(node)
+        for node in stack[1:]:
+            node.end = len(self.lines)
+        return root
+
+    def _meta_line(self, text: str) -> None:
+        m = _META.match(text.strip())
+        if not m:
+            return
+        key = text.split("：", 1)[0].split(":", 1)[0].strip()
+        value = m.group("value").strip()
+        if key in ("TITLE", "政策标题", "标题", "政策名") and not self.meta["title"]:
+            self.meta["title"] = value
+        elif key in ("发布机构", "发文机关", "发布机关", "发文单位") and not self.meta["issuer"]:
+            self.meta["issuer"] = value
+
+    # ------------------------------------------------------------------ measures
+
+    def _visit(self, node: _Node, out: list[tuple[_Node, str]], shared: list[TextField], top: bool) -> None:
+        for child in node.children:
+            head = normalize_heading(child.heading.text)
+            if _ORGANISATIONAL.match(head) or (len(head) <= 12 and _ORGANISATIONAL_WORDS.search(head)):
+                continue
+            fname = lexicon().lookup(head, loose=True) if head else None
+            if fname is not None and top and fname != FieldName.SUMMARY:
+                shared.append(self._field(fname, child.line, child.end, head))
+                continue
+            if not _SUPPORT.search(self._text(child.line, child.end)):
+                continue
+            if self._own_support(child) or self._has_field_children(child) or not child.children:
+                out.append((child, self._section(child)))
+            else:
+                self._visit(child, out, shared, top=False)
+
+    def _own_support(self, node: _Node) -> bool:
+        """Support stated in the node's own lines, before its first sub-item."""
+        stop = node.children[0].line if node.children else node.end
+        own = self._text(node.line, stop)
+        head = node.heading.text
+        return bool(_SUPPORT.search(own.replace(head, "", 1) if head else own))
+
+    def _has_field_children(self, node: _Node) -> bool:
+        return any(
+            lexicon().lookup(normalize_heading(c.heading.text), loose=True) not in (None, FieldName.SUMMARY)
+            for c in node.children
+        )
+
+    def _section(self, node: _Node) -> str:
+        parts = []
+        p = node.parent
+        while p is not None and p.depth >= 0:
+            parts.append(p.heading.text)
+            p = p.parent
+        return " / ".join(reversed([s for s in parts if s]))
+
+    # ------------------------------------------------------------------ units
+
+    def _unit(self, node: _Node, section: str, shared: list[TextField]) -> Unit:
+        fields: list[TextField] = []
+        sub = [c for c in node.children if self._child_field(c) is not None]
+        if sub:
+            first = sub[0].line
+            if first > node.line:
+                fields.append(self._field(FieldName.BODY, node.line, first, ""))
+            for c in node.children:
+                name = self._child_field(c) or FieldName.BODY
+                fields.append(self._field(name, c.line, c.end, normalize_heading(c.heading.text)))
+        else:
+            fields.append(self._field(FieldName.BODY, node.line, node.end, ""))
+        fields.extend(self._responsible(node))
+        fields.extend(
+            f for f in shared if f.name not in {x.name for x in fields} or f.name == FieldName.CONTACT
+        )
+        title = node.heading or self._clause(node)
+        return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields), section=section)
+
+    def _child_field(self, c: _Node) -> FieldName | None:
+        name = lexicon().lookup(normalize_heading(c.heading.text), loose=True)
+        return None if name == FieldName.SUMMARY else name
+
+    def _clause(self, node: _Node) -> Clean:
+        """A measure without a heading is named by its first clause."""
+        line = self.lines[node.line]
+        body = line[node.marker.length :] if node.marker else line
+        m = re.search(r"[，,。；;：:]", body.text)
+        cut = body[: m.start()] if m else body
+        return cut[:_HEADING_MAX].strip()
+
+    def _responsible(self, node: _Node) -> list[TextField]:
+        out = []
+        for i in range(node.line, node.end):
+            line = self.lines[i]
+            for m in _RESPONSIBLE.finditer(line.text):
+                out.append(
+                    _text_field(FieldName.DEPARTMENT, line[m.start("body") : m.end("body")], m.group("head"))
+                )
+        return out
+
+    def _loose_lines(self, root: _Node, programs: list[tuple[_Node, str]]) -> list[TextField]:
+        """Contact and responsibility lines outside every measure: the whole document's."""
+        inside = set()
+        for node, _ in programs:
+            inside.update(range(node.line, node.end))
+        out = []
+        for i, line in enumerate(self.lines):
+            if i in inside:
+                continue
+            text = line.text.strip()
+            if _CONTACT_LINE.match(text) and re.search(r"\d{7,}|\d{3,4}[-－—]\d{7,8}", text):
+                out.append(_text_field(FieldName.CONTACT, line, "联系方式"))
+            else:
+                for m in _RESPONSIBLE.finditer(text):
+                    out.append(_text_field(FieldName.DEPARTMENT, line, m.group("head")))
+        return out
+
+    def _notice_unit(self, shared: list[TextField]) -> Unit | None:
+        """A notice that calls for one application: one program named after what it calls for."""
+        title = self.meta.get("title") or ""
+        labelled = [
+            f for f in shared if f.name in (FieldName.CONDITIONS, FieldName.BENEFIT, FieldName.PROCEDURE)
+        ]
+        if not labelled or not title:
+            return None
+        name = _notice_name(title)
+        # the title's characters in the view, for provenance; else the first labelled field's heading
+        at = self.view.text.find(title)
+        if at >= 0:
+            tclean = self.view[at : at + len(title)]
+        else:
+            tclean = Clean(name, tuple([labelled[0].offsets[0]] * len(name)))
+        body = [f for f in shared]
+        return Unit(UnitKind.PROGRAM, name if at < 0 else tclean.text, tclean.offsets, tuple(body))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _text(self, a: int, b: int) -> str:
+        return "\n".join(ln.text for ln in self.lines[a:b])
+
+    def _field(self, name: FieldName, a: int, b: int, heading: str) -> TextField:
+        parts = self.lines[a:b]
+        text, offs = "", []
+        for p in parts:
+            if text:
+                text += "\n"
+                offs.append(offs[-1])
+            text += p.text
+            offs.extend(p.offsets)
+        return TextField(name, text, tuple(offs), heading=heading)
+
+
+_EMPTY = Clean("", ())
+
+
+def _split(view: Clean) -> list[Clean]:
+    return [ln for ln in view.lines() if ln.text.strip()]
+
+
+def _text_field(name: FieldName, c: Clean, heading: str) -> TextField:
+    return TextField(name, c.text, c.offsets, heading=heading)
+
+
+def _heading(line: Clean, skip: int) -> Clean:
+    """The heading printed after a marker: 【…】, a short line of its own, or a run-in phrase."""
+    body = line[skip:].strip()
+    m = _BRACKET_HEAD.match(body.text)
+    if m:
+        return body[m.start("head") : m.end("head")]
+    text = body.text
+    if len(text) <= _HEADING_MAX and not re.search(r"[。；;，,]", text.rstrip("。")):
+        return body.strip("：:。 ")
+    m = _RUN_IN_HEAD.match(text)
+    if m and not re.search(r"[，,、；;]|\d", m.group("head")):
+        return body[: m.end("head")]
+    fm = match_heading_line(text)
+    if fm is not None:
+        return Clean(fm.heading, body.offsets[: len(fm.heading)])
+    return _EMPTY
+
+
+def _notice_name(title: str) -> str:
+    """What a notice calls for: 关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知 -> 2017年度…项目."""
+    t = re.sub(r"^.*?关于", "", title)
+    t = re.sub(r"^(?:组织|开展|做好|启动|印发|转发|发布)+", "", t)
+    t = re.sub(r"^(?:申报|推荐|征集|评选|遴选|认定)+", "", t)
+    t = re.sub(r"(?:申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)(?:[（(].*)?$", "", t)
+    return t or title
