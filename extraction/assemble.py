@@ -168,14 +168,21 @@ def document_context(source: SourceDocument) -> Context:
         city = _unlisted_city(head, source.text, province)
     district = None
     if city is not None:
-        m = re.search(
-            rf"(?:{city.name}|{city.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff])", head
-        )
-        if m and m.group(1) not in ("地区", "市区", "城区", "省区"):
-            district = Region(city.name + m.group(1), m.group(1), "district", city.name, city.area_code)
+        found = [
+            m.group(1)
+            for m in re.finditer(
+                rf"(?:{city.name}|{city.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff])", head
+            )
+            if m.group(1) not in ("地区", "市区", "城区", "省区")
+        ]
+        # 广州开发区 广州市黄埔区: a zone shares its bureaux with the district that hosts it
+        found.sort(key=lambda d: bool(_ZONE.search(d)))
+        if found:
+            district = Region(city.name + found[0], found[0], "district", city.name, city.area_code)
     return Context(province=province, city=city, district=district)
 
 
+_ZONE = re.compile(r"(?:开发|高新|保税|园|新)区$")
 _CITY_ISSUER = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)市(?=工业和信息化局|经济和信息化局|人民政府|政府|科学技术局|财政局|发展和改革委员会)"
 )
@@ -365,7 +372,10 @@ class DocumentAssembler:
                 self.g.rel("IN_REGION", self.doc_id, rid, head)
         for unit in s.units:
             ctx = unit_context(unit, self.ctx)
-            if unit.kind == UnitKind.PROGRAM:
+            if unit.kind == UnitKind.PROGRAM and _unlabelled(unit):
+                # a measure of a prose text: its sentences read as conditions and benefits
+                self.program(read_prose(unit), ctx, prose=True)
+            elif unit.kind == UnitKind.PROGRAM:
                 self.program(unit, ctx)
             elif unit.kind == UnitKind.POLICY:
                 self.policy_unit(unit, ctx)
@@ -985,6 +995,13 @@ def _title_designation(name: str) -> str | None:
     core = re.sub(r"[“”\"（(]?第.批[）)]?$", "", core)
     ok = 3 <= len(core) <= 24 and not re.search(r"[，。；：、]", core) and _TITLE_DESIGNATION_END.search(core)
     return core if ok else None
+
+
+def _unlabelled(unit: Unit) -> bool:
+    """A program read from prose: a body, and no conditions or benefit field of its own."""
+    return bool(unit.get(FieldName.BODY)) and not (
+        unit.get(FieldName.CONDITIONS) or unit.get(FieldName.BENEFIT)
+    )
 
 
 def _describes_program(unit: Unit) -> bool:

@@ -7,6 +7,7 @@ recognises the format and hands the text to the matching reader:
 - tab-separated or pipe program tables whose long rows are split into fragments: `table`;
 - markdown / plain text with HTML fragments (compilations, guides, brochures, notices, measures),
   with any program table inside it: `markdown`;
+- documents of policy cards (a numbered title, then the same labelled fields for each): `cards`;
 - whole web pages: segmented through a rendered view (`htmlview`) and mapped back;
 - prose with no labelled fields (若干措施, 实施细则, notices): the numbered-outline reader (`prose`),
   one program per measure.
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from extraction.document import DocFormat, SourceDocument, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
+from extraction.readers.cards import read_cards
 from extraction.readers.decode import decode_bytes
 from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.htmlview import html_view, looks_like_html_page, remap
@@ -107,6 +109,11 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
         return read_table(text)
     units, meta = read_markdown(text)
     programs = sum(1 for u in units if u.kind is UnitKind.PROGRAM)
+    # A guide of cards printed from one template (a PDF's table cells lose the markup the markdown
+    # reader keys on): the reader that finds more programs knows the shape better.
+    cards = read_cards(text)
+    if cards is not None and len(cards) > programs:
+        return cards, meta
     if programs >= _FIELD_DOCUMENT:
         return units, meta
     # Few units with labelled fields: the document is prose; its numbered measures are the programs.

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from extraction.readers.cleaner import Clean
+from extraction.readers.fields import lexicon
 from extraction.readers.numbering import parse_marker
 
 # Characters a sentence or a heading may end with; a line that ends otherwise continues below.
@@ -99,6 +100,11 @@ def _furniture(line: str, headers: set[str]) -> bool:
     )
 
 
+def _is_label(line: str) -> bool:
+    first = re.split(r"[\s:：]", line, maxsplit=1)[0]
+    return 2 <= len(first) <= 12 and lexicon().lookup(first) is not None
+
+
 def _wrap_width(lines: list[str]) -> int:
     """The width a hard-wrapped text breaks its lines at (0 when the lines are paragraphs)."""
     lengths = [len(s) for s in lines if len(s) >= 8]
@@ -111,6 +117,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _continues(prev: str, line: str, width: int) -> bool:
     """Whether `line` continues the sentence `prev` broke off."""
+    if _is_label(line):
+        return False  # a field label (条件要求, 联系方式 …) starts a field, whatever ran before
     if parse_marker(line) is not None or _PARAGRAPH_START.match(line):
         # a numbered line starts a paragraph, unless a number was cut from its unit ("第\n3条" aside)
         return prev[-1].isdigit() and bool(_NUMBER_TAIL.match(line)) and not parse_marker(line)
@@ -122,6 +130,20 @@ def _continues(prev: str, line: str, width: int) -> bool:
         return False
     # a full line of a wrapped text goes on; a short line without a closing mark is a heading
     return bool(width) and len(prev) >= width - 2
+
+
+def _keeps_space(line: str, i: int, j: int) -> bool:
+    """Whether the spaces line[i:j] separate words: between two Latin words, or between two Chinese
+    words of two characters or more (a table's label and its cell: "发文机构 北京市…"). Letter-spaced
+    Chinese ("政 策") and a space at a number ("5000 万元", "1 年内") are furniture."""
+    before, after = line[i - 1], line[j]
+    if not (_CJK.match(before) or _CJK.match(after)):
+        return True
+    if before.isdigit() or after.isdigit() or not (_CJK.match(before) and _CJK.match(after)):
+        return False
+    single_before = i < 2 or line[i - 2] in _SPACE
+    single_after = j + 1 >= len(line) or line[j + 1] in _SPACE
+    return not (single_before or single_after)
 
 
 def _put_line(line: str, start: int, chars: list[str], offs: list[int]) -> None:
@@ -136,7 +158,7 @@ def _put_line(line: str, start: int, chars: list[str], offs: list[int]) -> None:
                 j += 1
             before = line[i - 1] if i else ""
             after = line[j] if j < n else ""
-            if j < n and before and not (_CJK.match(before) or _CJK.match(after)):
+            if j < n and before and _keeps_space(line, i, j):
                 chars.append(" ")
                 offs.append(start + i)
             i = j

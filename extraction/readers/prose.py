@@ -58,6 +58,7 @@ _NOTICE_TITLE = re.compile(
     r"(?:关于)?(?:组织|开展|做好|启动|印发|发布)?(?:申报|推荐|征集|评选|认定|遴选)?(?P<what>.{2,60}?)(?:申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)"
 )
 _HEADING_MAX = 30
+_MARKUP_LEAD = re.compile(r"^(?:#{1,6}\s*|\*\*|<b>|<strong>)*", re.I)
 # Header lines of a collected page ("发布机构：…", "来源：…") before the text proper.
 _META = re.compile(
     r"^(?:发布机构|发文机关|发布机关|发文单位|来源|部门|牵头单位|政策标题|标题|政策名|TITLE|SOURCE)\s*[:：]\s*(?P<value>.+)$"
@@ -108,7 +109,8 @@ class _Reader:
         for i, line in enumerate(self.lines):
             text = line.text
             self._meta_line(text)
-            marker = parse_marker(text)
+            lead = _MARKUP_LEAD.match(text).end()  # markdown "## 第二章", "**一、…**"
+            marker = parse_marker(text[lead:])
             if marker is None:
                 continue
             style = marker.style
@@ -128,7 +130,7 @@ class _Reader:
             last[style] = marker.number
             while stack[-1].depth >= depth:
                 stack.pop().end = i
-            node = _Node(depth, marker, _heading(line, marker.length), i, parent=stack[-1])
+            node = _Node(depth, marker, _heading(line, lead + marker.length), i, parent=stack[-1])
             stack[-1].children.append(node)
             stack.append(node)
         for node in stack[1:]:
@@ -159,7 +161,9 @@ class _Reader:
                 continue
             if not _SUPPORT.search(self._text(child.line, child.end)):
                 continue
-            if self._own_support(child) or self._has_field_children(child) or not child.children:
+            if child.marker is not None and child.marker.style in ("chap", "sect"):
+                self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
+            elif self._own_support(child) or self._has_field_children(child) or not child.children:
                 out.append((child, self._section(child)))
             else:
                 self._visit(child, out, shared, top=False)
@@ -294,6 +298,7 @@ def _text_field(name: FieldName, c: Clean, heading: str) -> TextField:
 def _heading(line: Clean, skip: int) -> Clean:
     """The heading printed after a marker: 【…】, a short line of its own, or a run-in phrase."""
     body = line[skip:].strip()
+    body = body[: len(body.text.rstrip("*")) if body.text.endswith("**") else len(body.text)]
     m = _BRACKET_HEAD.match(body.text)
     if m:
         return body[m.start("head") : m.end("head")]
