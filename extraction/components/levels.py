@@ -31,7 +31,9 @@ class LevelPhrase:
 def _word_levels() -> dict[str, str]:
     words = dict(designations().level_words)
     for name, region in regions().by_name.items():
-        words.setdefault(name, region.level)
+        # 北京市, 上海市 …: province-level cities call their own titles 市级 (北京市企业技术中心)
+        city_province = region.level == "provincial" and region.name.endswith("市")
+        words.setdefault(name, "municipal" if city_province else region.level)
     return words
 
 

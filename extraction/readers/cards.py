@@ -87,7 +87,8 @@ def _first_label(labels: list[list[_Label]], i: int) -> str:
 def _glued_label(line: str) -> _Label | None:
     """A label printed against its value ("发布日期2023-09-26", "发文字号/"): only labels of four
     characters or more, so that a sentence starting with a bare word (项目…) is not one."""
-    for k in range(min(10, len(line) - 1), 3, -1):
+    word = re.match(r"[^\s:：]*", line).group()
+    for k in range(min(10, len(word) - 1), 3, -1):
         name = lexicon().lookup(line[:k])
         if name is not None and not line[k].isspace() and line[k] not in ":：":
             return _Label(name, normalize_heading(line[:k]), 0, k)

@@ -90,7 +90,10 @@ def _running_headers(lines: list[tuple[int, int]], text: str) -> set[str]:
             s = text[lines[j][0] : lines[j][1]].strip(_SPACE)
             if 0 < len(s) <= 40 and not _PAGE_NUMBER.match(s):
                 near[s] += 1
-    return {s for s, n in near.items() if n >= 3}
+    breaks = text.count("\f")
+    # a running title comes back at a good share of the page breaks; a field label (联络方式) that
+    # happens to end many pages is content
+    return {s for s, n in near.items() if n >= max(3, breaks // 4) and not _is_label(s)}
 
 
 def _furniture(line: str, headers: set[str]) -> bool:
@@ -157,7 +160,6 @@ def _put_line(line: str, start: int, chars: list[str], offs: list[int]) -> None:
             while j < n and line[j] in _SPACE:
                 j += 1
             before = line[i - 1] if i else ""
-            after = line[j] if j < n else ""
             if j < n and before and _keeps_space(line, i, j):
                 chars.append(" ")
                 offs.append(start + i)
