@@ -32,6 +32,14 @@ _GENERIC_ENDINGS = (
 _GENERIC = re.compile(
     rf"(?:级|[（(]含[^）)]{{0,4}}[)）]|以上|的|认定的|[{_QUOTES}])*((?:[{CJK}“”\"（）()+]){{2,18}}?(?:{_GENERIC_ENDINGS}))"
 )
+_LEVEL_LEAD = re.compile(
+    r"(?:(?:国家|省|市|区|县)级?|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)(?:级)?)(?:[（(]含[)）])?(?:以上)?"
+)
+# after a verb that confers or lists a title, any name with a title's head noun
+_CUE_VERB = re.compile(r"(?:被|已|首次|新)?(?:认定为|评定为|评为|获评为?|入选为?|列入|获批为?|授予|认定的|获评的|获批的)")
+_CUED = re.compile(
+    rf"((?:[{CJK}“”\"（）()+]){{2,16}}?(?:{_GENERIC_ENDINGS}|骨干企业|企业|中心|单位|机构|景区|饭店|民宿))(?=[的，,、。；;（(）)和及或等]|$)"
+)
 # words that show a generic candidate is a clause, not a name
 _NOT_A_NAME = re.compile(
     r"^[内且本其该]|[的在和与及、，。；：等个家项对将为是把被从向由于了且]|申报|注册|支持|给予|推动|开展|组织|建设|建立|认定|评价|培育库|以上|以下|"
@@ -185,18 +193,27 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
     # after a level word (省级…), or after the body that confers it (国务院国资委认定的…)
     starts = [w.end() for w in _level_word_pattern().finditer(text)]
     starts += [v.end() for v in _CONFERRING_AT.finditer(text)]
-    for start in sorted(set(starts)):
+    cued = {v.end() for v in _CUE_VERB.finditer(text)}
+    for start in sorted({*starts, *cued}):
         m = _GENERIC.match(text, start)
+        if m is None and start in cued:
+            m = _CUED.match(text, start)
         if m is None:
             continue
         a, b = m.span(1)
+        lead = _LEVEL_LEAD.match(text, a, b)
+        if lead is not None and lead.end() < b - 2:
+            a = lead.end()  # 认定为国家文化出口重点企业: the level words are not part of the name
         if any(s < b and a < e for s, e in taken):
             continue
         phrase = level_before(text, a) or _conferred_by(text, a)
+        if phrase is None and start in cued:
+            # 认定为/获评/入选 … 骨干企业: the verb that confers a title shows an unseen name is one
+            phrase = LevelPhrase(a, a, None, False)  # type: ignore[arg-type]
         if phrase is None:
             continue
         taken.append((a, b))
-        name = canonical(m.group(1))
+        name = canonical(text[a:b])
         core = re.sub(f"(?:{_GENERIC_ENDINGS})$", "", name)
         if _NOT_A_NAME.search(name) or len(name) < 4 or len(core) < 2:
             continue
@@ -204,7 +221,7 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
             DesignationMention(
                 a,
                 b,
-                m.group(1),
+                text[a:b],
                 name,
                 phrase.level,
                 phrase.at_least,

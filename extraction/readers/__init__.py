@@ -112,7 +112,7 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     # A guide of cards printed from one template (a PDF's table cells lose the markup the markdown
     # reader keys on): the reader that finds more programs knows the shape better.
     cards = read_cards(text)
-    if cards is not None and len(cards) > programs:
+    if cards is not None and len(cards) > max(programs * 1.2, programs + 2):
         return cards, meta
     if programs >= _FIELD_DOCUMENT:
         return units, meta

@@ -100,7 +100,7 @@ def _is_title(line: str, labels: list[list[_Label]], i: int) -> bool:
     if marker is None or marker.style not in ("ar", "cn", "pcn") or labels[i]:
         return False
     title = line[marker.length :].strip()
-    if not 4 <= len(title) <= _TITLE_MAX or re.search(r"[。；;]|\.{3,}|…{2,}", title):
+    if not 4 <= len(title) <= _TITLE_MAX or re.search(r"[。；;]|\.{3,}|…{2,}|\s\d{1,3}$", title):
         return False  # a sentence or a table-of-contents entry with its dotted leader
     return any(labels[j] for j in range(i + 1, min(i + 1 + _LOOKAHEAD, len(labels))))
 
