@@ -36,9 +36,12 @@ _LEVEL_LEAD = re.compile(
     r"(?:(?:国家|省|市|区|县)级?|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)(?:级)?)(?:[（(]含[)）])?(?:以上)?"
 )
 # after a verb that confers or lists a title, any name with a title's head noun
-_CUE_VERB = re.compile(r"(?:被|已|首次|新)?(?:认定为|评定为|评为|获评为?|入选为?|列入|获批为?|授予|认定的|获评的|获批的)")
+_CUE_VERB = re.compile(
+    r"(?:被|已|首次|新)?(?:认定为|评定为|评为|获评为?|入选为?|列入|获批为?|授予|认定的|获评的|获批的)"
+)
 _CUED = re.compile(
-    rf"((?:[{CJK}“”\"（）()+]){{2,16}}?(?:{_GENERIC_ENDINGS}|骨干企业|企业|中心|单位|机构|景区|饭店|民宿))(?=[的，,、。；;（(）)和及或等]|$)"
+    rf"((?:[{CJK}“”\"（）()+]){{2,16}}?(?:(?:{_GENERIC_ENDINGS}|骨干企业)"
+    rf"|(?:企业|中心|单位|机构|景区|饭店|民宿)(?=[的，,、。；;（(）)和及或等]|$)))"
 )
 # words that show a generic candidate is a clause, not a name
 _NOT_A_NAME = re.compile(

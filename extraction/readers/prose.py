@@ -58,6 +58,9 @@ _NOTICE_TITLE = re.compile(
     r"(?:关于)?(?:组织|开展|做好|启动|印发|发布)?(?:申报|推荐|征集|评选|认定|遴选)?(?P<what>.{2,60}?)(?:申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)"
 )
 _HEADING_MAX = 30
+# A measure's own words state what it pays and to whom together ("对认定为…的企业给予…奖励"):
+# they are read as its benefit field, where both benefits and the titles it is paid for are found.
+_MEASURE = FieldName.BENEFIT
 _MARKUP_LEAD = re.compile(r"^(?:#{1,6}\s*|\*\*|<b>|<strong>)*", re.I)
 # Header lines of a collected page ("发布机构：…", "来源：…") before the text proper.
 _META = re.compile(
@@ -197,12 +200,12 @@ class _Reader:
         if sub:
             first = sub[0].line
             if first > node.line:
-                fields.append(self._field(FieldName.BODY, node.line, first, ""))
+                fields.append(self._field(_MEASURE, node.line, first, ""))
             for c in node.children:
-                name = self._child_field(c) or FieldName.BODY
+                name = self._child_field(c) or _MEASURE
                 fields.append(self._field(name, c.line, c.end, normalize_heading(c.heading.text)))
         else:
-            fields.append(self._field(FieldName.BODY, node.line, node.end, ""))
+            fields.append(self._field(_MEASURE, node.line, node.end, ""))
         fields.extend(self._responsible(node))
         fields.extend(
             f for f in shared if f.name not in {x.name for x in fields} or f.name == FieldName.CONTACT
