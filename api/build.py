@@ -69,6 +69,7 @@ def build(
     *,
     force: bool = False,
     on_file: Callable[[Path, str], None] | None = None,
+    on_page: Callable[[Path, int, int], None] | None = None,
 ) -> BuildReport:
     """Extract and store every document under `paths`. A file that fails leaves its old facts in place."""
     started = time.perf_counter()
@@ -82,7 +83,8 @@ def build(
                 report.unchanged.append(path.name)
                 status = "unchanged"
             else:
-                graph = _stamp(extract_file(path), fingerprint)
+                pages = (lambda done, total, p=path: on_page(p, done, total)) if on_page else None
+                graph = _stamp(extract_file(path, pages), fingerprint)
                 store.replace_document(document_id(path.name), graph)
                 report.built.append(path.name)
                 status = "built"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -48,6 +49,9 @@ def list_documents(paths: list[Path]) -> list[Path]:
     return out
 
 
-def extract_file(path: Path) -> GraphDocument:
-    """Read, cut into units, extract and assemble one document. Raises InputError for bad files."""
-    return assemble_document(read_document(Path(path)))
+def extract_file(path: Path, on_page: Callable[[int, int], None] | None = None) -> GraphDocument:
+    """Read, cut into units, extract and assemble one document. Raises InputError for bad files.
+
+    `on_page(done, total)` reports progress through the pages of a PDF.
+    """
+    return assemble_document(read_document(Path(path), on_page))

@@ -39,11 +39,19 @@ def run_build(store: GraphStore, paths: list[Path], force: bool) -> BuildReport:
     files = list_documents(paths)
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
+        pages = progress.add_task("pages", total=None, visible=False)
 
         def on_file(path: Path, status: str) -> None:
             progress.update(task, advance=1, description=f"{status}: {path.name}")
+            progress.update(pages, visible=False)
 
-        report = build(store, paths, force=force, on_file=on_file)
+        def on_page(path: Path, done: int, total: int) -> None:
+            # a long PDF: one step per page, so a 300-page guide shows where it is
+            progress.update(
+                pages, completed=done, total=total, visible=True, description=f"pages of {path.name}"
+            )
+
+        report = build(store, paths, force=force, on_file=on_file, on_page=on_page)
     _print_report(report, store)
     return report
 

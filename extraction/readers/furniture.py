@@ -26,6 +26,9 @@ _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _NUMBER_TAIL = re.compile(r"^[\d.．%％万亿元千百]")
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
 _SPACE = " \t\u3000\xa0\u2002\u2003\u2009\f\v\r"
+_AMOUNT_START = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿|元|%|％|倍)")
+# Words a heading or a sentence never ends with: the line goes on below.
+_PARTICLES = "的地得和与及或在对向从把被为之等"
 # Lines of the furniture kind: how a new paragraph looks in prose (a marker, a bracket heading, a
 # field label such as 联系人：).
 _PARAGRAPH_START = re.compile(
@@ -109,13 +112,16 @@ def _is_label(line: str) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    """The width a hard-wrapped text breaks its lines at (0 when the lines are paragraphs)."""
-    lengths = [len(s) for s in lines if len(s) >= 8]
+    """The length from which a line counts as full in a hard-wrapped text (0 when the lines are
+    paragraphs). A PDF's lines fill the same measure, give or take the narrower Latin digits."""
+    lengths = sorted(len(s) for s in lines if len(s) >= 8)
     if len(lengths) < 5:
         return 0
-    common, n = Counter(lengths).most_common(1)[0]
-    # wrapped text: many lines share one full width, and paragraphs rarely fit on one line
-    return common if common <= 60 and n >= max(3, len(lengths) // 8) else 0
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    full = int(p90 * 0.85)
+    # many lines near one measure, and a measure a page could print (not short headings alone)
+    wrapped = sum(1 for n in lengths if n >= full) >= max(3, 0.3 * len(lengths))
+    return full if 20 <= p90 <= 80 and wrapped else 0
 
 
 def _continues(prev: str, line: str, width: int) -> bool:
@@ -127,12 +133,14 @@ def _continues(prev: str, line: str, width: int) -> bool:
         return prev[-1].isdigit() and bool(_NUMBER_TAIL.match(line)) and not parse_marker(line)
     if prev[-1].isdigit() and _NUMBER_TAIL.match(line):
         return True
-    if prev[-1] in "，、,（(“《-—":
-        return True
+    if _AMOUNT_START.match(line) and prev[-1] not in _CLOSERS:
+        return True  # 最高不超过\n200万元: an amount is never a heading's first word
+    if prev[-1] in "，、,（(“《-—" or prev[-1] in _PARTICLES:
+        return True  # a clause never ends on a comma or on 的/和/对 …
     if prev[-1] in _CLOSERS:
         return False
     # a full line of a wrapped text goes on; a short line without a closing mark is a heading
-    return bool(width) and len(prev) >= width - 2
+    return bool(width) and len(prev) >= width
 
 
 def _keeps_space(line: str, i: int, j: int) -> bool:

@@ -35,7 +35,7 @@ _RUNNING = {"chap", "sect", "art"}
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
     r"|奖励|奖补|补助|补贴|资助|贴息|扶持资金|资金支持|专项资金|担保|贷款|减免|免征|免收|退税|租金|免租"
-    r"|服务券|创新券|消费券|算力券|一次性|事后奖|给予.{0,20}支持|授予|认定为|予以.{0,6}支持"
+    r"|服务券|创新券|消费券|算力券|一次性|事后奖|给予|授予|认定为|予以.{0,6}支持"
 )
 _ORGANISATIONAL = re.compile(
     r"^(?:总则|附则|目的|依据|宗旨|原则|基本原则|指导思想|总体要求|工作目标|发展目标|主要目标|目标任务|定义|释义"
@@ -73,6 +73,7 @@ class _Node:
     depth: int
     marker: Marker | None
     heading: Clean  # the measure's name as printed (may be empty)
+    titled: bool  # the heading is a title (【…】, a line of its own, a run-in phrase), not a short sentence
     line: int  # index of its first line
     end: int = -1  # index after its last line (children included)
     children: list[_Node] = field(default_factory=list)
@@ -105,7 +106,7 @@ class _Reader:
         return units, self.meta
 
     def _outline(self) -> _Node:
-        root = _Node(-1, None, _EMPTY, 0, len(self.lines))
+        root = _Node(-1, None, _EMPTY, False, 0, len(self.lines))
         stack: list[_Node] = [root]
         styles: list[str] = []
         last: dict[str, int] = {}
@@ -133,11 +134,19 @@ class _Reader:
             last[style] = marker.number
             while stack[-1].depth >= depth:
                 stack.pop().end = i
-            node = _Node(depth, marker, _heading(line, lead + marker.length), i, parent=stack[-1])
+            heading, titled = _heading(line, lead + marker.length)
+            node = _Node(depth, marker, heading, titled, i, parent=stack[-1])
             stack[-1].children.append(node)
             stack.append(node)
+        # The closing contact lines after the last item (联系人：…) are the notice's, not that item's.
+        cut = len(self.lines)
+        last = stack[-1].line if len(stack) > 1 else len(self.lines)
+        for i in range(last + 1, len(self.lines)):
+            if _CONTACT_LINE.match(self.lines[i].text.strip()):
+                cut = i
+                break
         for node in stack[1:]:
-            node.end = len(self.lines)
+            node.end = cut
         return root
 
     def _meta_line(self, text: str) -> None:
@@ -158,15 +167,21 @@ class _Reader:
             head = normalize_heading(child.heading.text)
             if _ORGANISATIONAL.match(head) or (len(head) <= 12 and _ORGANISATIONAL_WORDS.search(head)):
                 continue
+            if child.marker is not None and child.marker.style in ("chap", "sect"):
+                self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
+                continue
             fname = lexicon().lookup(head, loose=True) if head else None
             if fname is not None and top and fname != FieldName.SUMMARY:
                 shared.append(self._field(fname, child.line, child.end, head))
                 continue
             if not _SUPPORT.search(self._text(child.line, child.end)):
                 continue
-            if child.marker is not None and child.marker.style in ("chap", "sect"):
-                self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
-            elif self._own_support(child) or self._has_field_children(child) or not child.children:
+            if (
+                self._own_support(child)
+                or self._has_field_children(child)
+                or not any(c.titled for c in child.children)
+            ):
+                # sub-items without headings of their own are the clauses of one measure
                 out.append((child, self._section(child)))
             else:
                 self._visit(child, out, shared, top=False)
@@ -298,23 +313,24 @@ def _text_field(name: FieldName, c: Clean, heading: str) -> TextField:
     return TextField(name, c.text, c.offsets, heading=heading)
 
 
-def _heading(line: Clean, skip: int) -> Clean:
-    """The heading printed after a marker: 【…】, a short line of its own, or a run-in phrase."""
+def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
+    """The heading printed after a marker (【…】, a short line of its own, or a run-in phrase), and
+    whether it is a title rather than a short sentence ("（2）同时享受贴息。" names, but is a clause)."""
     body = line[skip:].strip()
     body = body[: len(body.text.rstrip("*")) if body.text.endswith("**") else len(body.text)]
     m = _BRACKET_HEAD.match(body.text)
     if m:
-        return body[m.start("head") : m.end("head")]
+        return body[m.start("head") : m.end("head")], True
     text = body.text
-    if len(text) <= _HEADING_MAX and not re.search(r"[。；;，,]", text.rstrip("。")):
-        return body.strip("：:。 ")
+    if len(text) <= _HEADING_MAX and not re.search(r"[。；;，,：:]", text.rstrip("。；;")):
+        return body.strip("：:。；; "), not text.endswith(("。", "；", ";"))
     m = _RUN_IN_HEAD.match(text)
     if m and not re.search(r"[，,、；;]|\d", m.group("head")):
-        return body[: m.end("head")]
+        return body[: m.end("head")], True
     fm = match_heading_line(text)
     if fm is not None:
-        return Clean(fm.heading, body.offsets[: len(fm.heading)])
-    return _EMPTY
+        return Clean(fm.heading, body.offsets[: len(fm.heading)]), True
+    return _EMPTY, False
 
 
 def _notice_name(title: str) -> str:

@@ -1,0 +1,211 @@
+"""The prose reader and its furniture repair, on short real snippets of the development corpus
+(tests/fixtures/corpus: 广州黄埔 若干措施, 济南高新区 实施细则, 东莞 通知, 巢湖 若干政策, 北京 导引 PDF)."""
+
+from __future__ import annotations
+
+from extraction.document import FieldName, UnitKind
+from extraction.readers import read_text
+from extraction.readers.furniture import repair
+from extraction.readers.prose import read_prose
+
+
+def _titles(text: str) -> list[str]:
+    return [u.title for u in read_prose(text)[0]]
+
+
+def _check_offsets(text: str) -> None:
+    """Every character of every unit points at the same character of the document, or at a
+    character the repair mended (a full-width digit)."""
+    for unit in read_prose(text)[0]:
+        for f in unit.fields:
+            for ch, off in zip(f.text, f.offsets, strict=True):
+                if ch != "\n":
+                    assert text[off] == ch or text[off] in "０１２３４５６７８９％．", (ch, text[off])
+
+
+# ----------------------------------------------------------------------------- numbering forms
+
+HUANGPU = (
+    "一、纵深推进文旅产业融合发展\n"
+    "　　第一条 【强化文旅体项目用地保障】将文旅体产业发展所需用地纳入国土空间规划统筹安排，保障重点项目用地。"
+    "（责任单位：区规划和自然资源局、区文化广电旅游局）\n"
+    "　　第二条 【鼓励重大文旅项目投资建设】对政策有效期内在本区投资建设文化旅游项目且固定资产投资额达5000万元以上的，"
+    "经认定，按档次给予最高2000万元奖励。（责任单位：区文化广电旅游局）\n"
+    "六、附则\n"
+    "　　第二十一条 本措施自印发之日起施行，有效期3年。\n"
+)
+
+
+def test_articles_with_bracket_headings_are_programs_named_by_the_heading() -> None:
+    # 第一条 has no money of its own (land supply): not a program; 附则 never is
+    assert _titles(HUANGPU) == ["鼓励重大文旅项目投资建设"]
+
+
+def test_responsibility_note_becomes_the_department_field() -> None:
+    (unit,) = read_prose(HUANGPU)[0]
+    assert unit.text_of(FieldName.DEPARTMENT) == "区文化广电旅游局"
+    assert "最高2000万元奖励" in unit.text_of(FieldName.BENEFIT)
+    _check_offsets(HUANGPU)
+
+
+JINAN = (
+    "第一条 支持对象\n支持对象一般是在济南高新区注册经营、纳税和统计的企业。\n"
+    "第二条 鼓励企业做大做强\n(一)鼓励企业做大\n"
+    "1.申报条件:已纳入高新区统计范围，且主营业务收入首次突破标准的企业。\n"
+    "2.奖励标准:年主营业务收入首次突破1000亿元企业，一次性给予企业高管人员最高1000万元奖励。\n"
+    "(二)鼓励企业做强\n1.申报条件:首次认定为高新技术企业的。\n2.奖励标准:给予20万元奖励。\n"
+)
+
+
+def test_a_group_article_is_read_through_and_field_items_stay_with_their_measure() -> None:
+    units = read_prose(JINAN)[0]
+    assert [u.title for u in units] == ["鼓励企业做大", "鼓励企业做强"]
+    first = units[0]
+    assert "主营业务收入首次突破标准" in first.text_of(FieldName.CONDITIONS)
+    assert "最高1000万元奖励" in first.text_of(FieldName.BENEFIT)
+    assert units[0].section == "鼓励企业做大做强"
+
+
+def test_run_in_heading_and_sub_items_paying_for_different_results_are_one_program() -> None:
+    text = (
+        "一、支持企业发展\n"
+        "（一）支持企业上规模。对首次纳入规模以上工业企业统计的，分别给予：\n"
+        "1.当年奖励10万元；\n2.次年继续保持的，再奖励5万元。\n"
+        "（二）支持企业上市。对在境内外主板上市的企业，给予300万元奖励。\n"
+    )
+    assert _titles(text) == ["支持企业上规模", "支持企业上市"]
+
+
+def test_parenthesised_arabic_and_circled_numbers_nest() -> None:
+    text = (
+        "1.支持技术改造\n（1）按设备投资额的10%给予补助，最高不超过200万元。\n（2）同时享受贴息。\n"
+        "2.支持创新平台\n①对新认定的国家级企业技术中心给予100万元奖励；\n②对省级的给予50万元奖励。\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.title for u in units] == ["支持技术改造", "支持创新平台"]
+    assert "②对省级的给予50万元奖励" in units[1].text_of(FieldName.BENEFIT)
+
+
+def test_a_number_inside_a_sentence_is_no_item() -> None:
+    text = "一、支持企业上市\n对上市企业给予奖励。\n3.5亿元以上的项目另行研究。\n二、支持人才引进\n给予每人5万元补贴。\n"
+    assert _titles(text) == ["支持企业上市", "支持人才引进"]
+
+
+def test_goals_safeguards_and_closing_articles_are_not_programs() -> None:
+    text = (
+        "第一章 总则\n第一条 为促进产业发展，设立专项资金5000万元，制定本办法。\n"
+        "第二章 支持措施\n第二条 对新认定的省级专精特新中小企业给予30万元奖励。\n"
+        "第三章 资金管理\n第三条 专项资金实行专款专用，违规使用的收回补助资金。\n"
+        "第四章 附则\n第四条 本办法由市工信局负责解释，奖励资金自2025年起执行。\n"
+    )
+    assert _titles(text) == ["对新认定的省级专精特新中小企业给予30万元奖励"]
+
+
+# ----------------------------------------------------------------------------- notices
+
+DONGGUAN_NOTICE = (
+    "TITLE: 关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知\n\n"
+    "各镇（街）经贸办：\n现将有关事项通知如下：\n"
+    "一、申报对象\n我市先进装备制造企业自主研发的首台（套）产品。\n"
+    "二、申报条件\n（一）已在东莞市办理工商、税务登记，具有独立法人资格。\n"
+    "三、申报时间及方式\n请于2017年6月30日前提交材料。\n"
+    "联系人：张三，联系电话：22830190。\n"
+)
+
+
+def test_a_notice_calling_for_one_application_is_one_program_with_its_contact() -> None:
+    (unit,) = read_prose(DONGGUAN_NOTICE)[0]
+    assert unit.title == "关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知"
+    assert "独立法人资格" in unit.text_of(FieldName.CONDITIONS)
+    assert "22830190" in unit.text_of(FieldName.CONTACT)
+
+
+def test_a_closing_contact_line_belongs_to_every_measure() -> None:
+    text = (
+        "一、支持技术改造\n按设备投资额的10%给予补助。\n二、支持上市\n给予300万元奖励。\n"
+        "联系人：李四  联系电话：0551-82345678\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.text_of(FieldName.CONTACT) for u in units] == ["联系人：李四 联系电话：0551-82345678"] * 2
+
+
+# ----------------------------------------------------------------------------- furniture
+
+
+def test_hard_breaks_inside_sentences_and_numbers_are_joined() -> None:
+    wrapped = "对认定为国家级制造业单项冠军企业的给予奖励，最高不超过\n200万元；对认定为省级的\n给予一次性奖励20\n万元。\n"
+    assert repair(wrapped).text == (
+        "对认定为国家级制造业单项冠军企业的给予奖励，最高不超过200万元；对认定为省级的给予一次性奖励20万元。\n"
+    )
+
+
+def test_a_pdf_wrapped_paragraph_is_one_line_and_a_new_item_is_not_joined() -> None:
+    # 北京导引 p.13: lines wrapped at a fixed width, then a new numbered item
+    text = (
+        "（1）投资补助。低效楼宇改造项目，按照固定资产投资总额 10%的比例安\n"
+        "排市政府固定资产投资补助资金，最高不超过 5000 万元。\n"
+        "（2）贷款贴息。对于改造升级项目发生的银行贷款，可以按照 LPR（实际\n"
+        "利率低于 LPR 的，按照实际利率）给予不超过 2 年的贴息支持，总金额不超过\n"
+        "5000 万元。\n"
+        "服务流程\n"
+        "1．项目申报\n"
+    )
+    lines = repair(text).text.splitlines()
+    assert (
+        lines[0]
+        == "（1）投资补助。低效楼宇改造项目，按照固定资产投资总额10%的比例安排市政府固定资产投资补助资金，最高不超过5000万元。"
+    )
+    assert lines[1].endswith("给予不超过2年的贴息支持，总金额不超过5000万元。")
+    assert lines[2:] == ["服务流程", "1.项目申报"]  # full-width digits and points made ASCII
+
+
+def test_page_numbers_running_headers_and_letter_spacing_are_dropped() -> None:
+    page = "北京市产业政策导引\n{n}\n对符合条件的企业给予奖励。\n\f\n"
+    text = "".join(page.format(n=n) for n in range(1, 6)) + "政 策 名 称 ：首台套保险补偿\n"
+    out = repair(text).text
+    assert "北京市产业政策导引" not in out
+    assert "\n3\n" not in out
+    assert "政策名称：首台套保险补偿" in out
+
+
+def test_full_width_digits_become_ascii_with_their_offsets_kept() -> None:
+    text = "一、支持上市\n对上市企业给予３００万元奖励。\n"
+    view = repair(text)
+    assert "300万元" in view.text
+    at = view.text.index("300")
+    assert text[view.offsets[at]] == "３"
+    _check_offsets(text)
+
+
+def test_a_field_label_line_is_not_joined_to_the_wrapped_line_above() -> None:
+    text = (
+        "改造项目需产权清晰、有明确产业定位及准入标准、建立运营管理机制，并满足以下条\n"
+        "件。改造后引入的业态应为战略性新兴产业、高精尖产业、现代服务业，或属于融\n"
+        "条件要求\n"
+        "1．改造后引入的业态应为战略性新兴产业。\n"
+    )
+    assert "条件要求" in repair(text).text.splitlines()
+
+
+# ----------------------------------------------------------------------------- through read_text
+
+
+def test_read_text_prefers_the_prose_reader_for_a_document_without_fields() -> None:
+    doc = read_text(HUANGPU, name="huangpu.txt")
+    assert [u.title for u in doc.units] == ["鼓励重大文旅项目投资建设"]
+    assert all(u.kind is UnitKind.PROGRAM for u in doc.units)
+
+
+def test_an_html_notice_page_with_numbered_measures() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>关于印发若干措施的通知</title></head><body>"
+        "<h1>巢湖市促进产业转型升级若干政策</h1>"
+        "<p>一、支持技术改造</p><p>对企业技术改造项目，按设备投资额的8%给予补助，最高200万元。</p>"
+        "<p>二、支持企业上规模</p><p>对首次升规的工业企业给予10万元奖励。</p>"
+        "<p>三、附则</p><p>本政策由市经信委负责解释。</p></body></html>"
+    )
+    doc = read_text(page, name="chaohu.html")
+    assert [u.title for u in doc.units] == ["支持技术改造", "支持企业上规模"]
+    benefit = doc.units[0].get(FieldName.BENEFIT)[0]
+    a, b = benefit.span()
+    assert "最高200万元" in page[a:b]
