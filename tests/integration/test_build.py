@@ -106,3 +106,25 @@ def test_gbk_text_is_read(store: FalkorStore, tmp_path: Path) -> None:
     ):
         names[row["doc"]].add(row["name"])
     assert names["gbk.txt"] == names["utf8.txt"] and names["gbk.txt"]
+
+
+def test_the_real_pdf_guide_builds_into_the_store_one_program_per_card(store: FalkorStore, tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    shutil.copy(corpus / "beijing-chanye-zhengce-daoyin-2024.pdf", folder / "guide.pdf")
+    pages: list[tuple[int, int]] = []
+    report = build(store, [folder], on_page=lambda _path, done, total: pages.append((done, total)))
+    assert report.ok and report.built == ["guide.pdf"]
+    assert pages[-1] == (331, 331) and len(pages) == 331
+    graph = export_graph(store)
+    names = {n.id: n.properties.get("name") for n in graph.nodes}
+    programs = [n for n in graph.nodes if n.label == "Program"]
+    assert len(programs) >= 140
+    card = next(n for n in programs if n.properties["name"] == "北京市低效楼宇改造项目促进产业高质量发展")
+    rels = {(r.type, names[r.end]) for r in graph.relationships if r.start == card.id}
+    assert ("ADMINISTERED_BY", "北京市发展和改革委员会") in rels
+    contact = next(r for r in graph.relationships if r.start == card.id and r.type == "HAS_CONTACT")
+    assert contact.properties["phone"] == "010-55590088"
+    offers = [r for r in graph.relationships if r.start == card.id and r.type == "OFFERS"]
+    assert offers and all("万元" in str(r.properties["evidence"]) for r in offers)

@@ -1,0 +1,137 @@
+"""PDF and Word files: chosen by content, read into text with a page map, and every bad file named."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from extraction.document import FieldName
+from extraction.readers import read_document
+from extraction.readers.pdf import PAGE_BREAK
+from schema.errors import InputError
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+BEIJING = CORPUS / "beijing-chanye-zhengce-daoyin-2024.pdf"
+
+# A PDF whose trailer names a standard security handler: PDFium asks for a password.
+ENCRYPTED = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+4 0 obj << /Filter /Standard /V 1 /R 2 /O <0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef> /U <0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef> /P -4 >> endobj
+trailer << /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>] /Size 5 >>
+%%EOF
+"""
+
+
+@pytest.fixture(scope="module")
+def beijing():
+    return read_document(BEIJING)
+
+
+def test_the_real_pdf_keeps_its_pages(beijing) -> None:
+    assert len(beijing.pages) == 331
+    # page 13 (printed 3) starts the second card; its text sits on that page
+    at = beijing.text.index("北京市低效楼宇改造项目促进产业高质量发展\n关于")
+    assert beijing.page_of(at) == 13
+    assert beijing.text.count(PAGE_BREAK) == 331
+
+
+def test_the_real_pdf_is_one_program_per_card_with_its_fields(beijing) -> None:
+    titles = [u.title for u in beijing.units]
+    assert len(titles) >= 145
+    card = next(u for u in beijing.units if u.title == "北京市低效楼宇改造项目促进产业高质量发展")
+    assert "最高不超过5000万元" in card.text_of(FieldName.BENEFIT)  # "5000 万元" mended
+    assert card.text_of(FieldName.CONTACT) == "北京市发展和改革委员会：55590088"
+    assert "产权清晰" in card.text_of(FieldName.CONDITIONS)
+    for unit in beijing.units[:20]:  # every field character points at its character of the text
+        for f in unit.fields:
+            for ch, off in zip(f.text, f.offsets, strict=True):
+                assert ch == "\n" or beijing.text[off] == ch or beijing.text[off] in "．％０１２３４５６７８９"
+
+
+def test_a_pdf_is_known_by_its_content_not_its_name(tmp_path: Path) -> None:
+    renamed = tmp_path / "guide.txt"
+    renamed.write_bytes(BEIJING.read_bytes())
+    assert len(read_document(renamed).pages) == 331
+
+
+def test_an_encrypted_pdf_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(ENCRYPTED)
+    with pytest.raises(InputError, match=r"locked\.pdf: encrypted PDF"):
+        read_document(path)
+
+
+def test_a_scanned_pdf_without_text_is_named(tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(InputError, match=r"scan\.pdf: no text layer"):
+        read_document(path)
+
+
+def test_a_broken_pdf_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(BEIJING.read_bytes()[:5000])  # a truncated download
+    with pytest.raises(InputError, match=r"broken\.pdf: broken PDF"):
+        read_document(path)
+
+
+def _docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    if table:
+        t = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                t.cell(r, c).text = value
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_a_word_notice_is_read_into_measures(tmp_path: Path) -> None:
+    path = tmp_path / "notice.docx"
+    path.write_bytes(
+        _docx(
+            [
+                "巢湖市培育新动能促进产业转型升级若干政策",
+                "一、支持技术改造",
+                "对企业技术改造项目，按设备投资额的8%给予补助，最高200万元。",
+                "二、支持企业上规模",
+                "对首次升规的工业企业给予10万元奖励。",
+            ],
+            table=[["联系单位", "联系电话"], ["巢湖市经济和信息化委员会", "0551-82321234"]],
+        )
+    )
+    doc = read_document(path)
+    assert [u.title for u in doc.units] == ["支持技术改造", "支持企业上规模"]
+    assert "巢湖市经济和信息化委员会\t0551-82321234" in doc.text
+
+
+def test_a_broken_word_file_is_named(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<not xml")
+    path = tmp_path / "broken.docx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(InputError, match=r"broken\.docx: broken Word document"):
+        read_document(path)
+
+
+def test_a_legacy_or_encrypted_office_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(InputError, match=r"old\.doc: .*legacy Office file or an encrypted \.docx"):
+        read_document(path)
