@@ -118,6 +118,17 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
         return units, meta
     # Few units with labelled fields: the document is prose; its numbered measures are the programs.
     prose, prose_meta = read_prose(text)
+    merged = {k: meta.get(k) or prose_meta.get(k) for k in {*meta, *prose_meta}}
+    title = prose_meta.get("title") or ""
     if len(prose) > programs:
-        return prose, {k: meta.get(k) or prose_meta.get(k) for k in {*meta, *prose_meta}}
+        return prose, merged
+    if programs == len(prose) == 1 and _named_after(prose, title) and not _named_after(units, title):
+        # one notice, one program: named after what the notice calls for, not after a line of it
+        return prose, merged
     return units, meta
+
+
+def _named_after(units: list[Unit], title: str) -> bool:
+    """Whether a program unit is named after the document's title (or the title after it)."""
+    names = [u.title for u in units if u.kind is UnitKind.PROGRAM and u.title]
+    return bool(title) and any(n in title or title in n for n in names)

@@ -34,7 +34,7 @@ from extraction.readers.numbering import Marker, parse_marker
 _RUNNING = {"chap", "sect", "art"}
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
-    r"|奖励|奖补|补助|补贴|资助|贴息|扶持资金|资金支持|专项资金|担保|贷款|减免|免征|免收|退税|租金|免租"
+    r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|免征|免收|退税|租金|免租"
     r"|服务券|创新券|消费券|算力券|一次性|事后奖|给予|授予|认定为|予以.{0,6}支持"
 )
 _ORGANISATIONAL = re.compile(
@@ -44,7 +44,7 @@ _ORGANISATIONAL = re.compile(
     r"|信息公开|其他|其他事项|附件|施行日期|实施日期|有效期|解释|工作要求|有关要求|管理与监督|监督与管理|审核与管理"
     r"|申报程序|申报流程|办理程序|审核程序|评审程序|申报材料|申报时间|联系方式|项目管理|政策兑现|兑现程序|兑现流程)"
 )
-_ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|法律责任|资金管理|职责分工|组织领导")
+_ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
 _RESPONSIBLE = re.compile(
     r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
     r"(?P<body>[^）)\n]{2,80})[）)]?"
@@ -61,6 +61,9 @@ _HEADING_MAX = 30
 # A measure's own words state what it pays and to whom together ("对认定为…的企业给予…奖励"):
 # they are read as its benefit field, where both benefits and the titles it is paid for are found.
 _MEASURE = FieldName.BENEFIT
+# A title naming rules for one scheme (…助保贷业务管理办法), not a collection of measures (若干措施).
+_ONE_SCHEME = re.compile(r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?(?:的通知)?(?:[（(].*[)）])?$")
+_DOC_KIND = re.compile(r"(?:通知|办法|措施|细则|方案|政策|指南|意见|规定|公告)(?:[（(].*[)）])?$")
 _MARKUP_LEAD = re.compile(r"^(?:#{1,6}\s*|\*\*|<b>|<strong>)*", re.I)
 # Header lines of a collected page ("发布机构：…", "来源：…") before the text proper.
 _META = re.compile(
@@ -100,16 +103,50 @@ class _Reader:
         programs: list[tuple[_Node, str]] = []
         self._visit(root, programs, shared, top=True)
         shared.extend(self._loose_lines(root, programs))
+        title = self.meta.get("title") or self._first_title()
+        titled = sum(1 for n, _ in programs if n.titled)
+        if programs and title and _ONE_SCHEME.search(title) and titled <= 0.2 * len(programs):
+            # the untitled articles of a 管理办法 for one scheme are its rules, not measures
+            return [self._scheme_unit(title, [n for n, _ in programs], shared)], self.meta
         units = [self._unit(node, section, shared) for node, section in programs]
         if not units and (notice := self._notice_unit(shared)) is not None:
             units = [notice]
         return units, self.meta
+
+    def _first_title(self) -> str | None:
+        """A title line near the top (# heading, or a line naming a document kind)."""
+        for line in self.lines[:12]:
+            text = _MARKUP_LEAD.sub("", line.text).strip(" *")
+            if 6 <= len(text) <= 80 and _DOC_KIND.search(text) and parse_marker(text) is None:
+                self.meta["title"] = text
+                return text
+        return None
+
+    def _scheme_unit(self, title: str, nodes: list[_Node], shared: list[TextField]) -> Unit:
+        fields = [self._field(_MEASURE, n.line, n.end, "") for n in nodes]
+        for n in nodes:
+            fields.extend(self._responsible(n))
+        fields.extend(shared)
+        named = self._named(title, fields[0].offsets[0])
+        return Unit(UnitKind.PROGRAM, named.text, named.offsets, tuple(fields))
+
+    def _named(self, title: str, anchor: int) -> Clean:
+        """What a notice or a scheme's rules are for (its title without 关于印发…的通知), with the
+        offsets of those words in the title where the text prints it, else pointing at `anchor`."""
+        name = _notice_name(title)
+        at = self.view.text.find(title)
+        if at < 0:
+            return Clean(name, (anchor,) * len(name))
+        tclean = self.view[at : at + len(title)]
+        k = title.find(name)
+        return tclean[k : k + len(name)] if k >= 0 else tclean
 
     def _outline(self) -> _Node:
         root = _Node(-1, None, _EMPTY, False, 0, len(self.lines))
         stack: list[_Node] = [root]
         styles: list[str] = []
         last: dict[str, int] = {}
+        seen: dict[str, int] = {}  # the last number of each style, kept when its level closes
         for i, line in enumerate(self.lines):
             text = line.text
             self._meta_line(text)
@@ -123,7 +160,8 @@ class _Reader:
                 if style not in _RUNNING and marker.number != last.get(style, 0) + 1 and marker.number != 1:
                     continue  # "3." in a sentence, not the next item
             else:
-                if style not in _RUNNING and marker.number != 1:
+                # a new list starts at 1; （四） after 二、 continues the （三） of 一、 (numbered through)
+                if style not in _RUNNING and marker.number not in (1, seen.get(style, 0) + 1):
                     continue
                 styles.append(style)
                 depth = len(styles) - 1
@@ -131,7 +169,7 @@ class _Reader:
             for s in list(last):
                 if s not in styles:
                     del last[s]
-            last[style] = marker.number
+            last[style] = seen[style] = marker.number
             while stack[-1].depth >= depth:
                 stack.pop().end = i
             heading, titled = _heading(line, lead + marker.length)
@@ -275,15 +313,8 @@ class _Reader:
         ]
         if not labelled or not title:
             return None
-        name = _notice_name(title)
-        # the title's characters in the view, for provenance; else the first labelled field's heading
-        at = self.view.text.find(title)
-        if at >= 0:
-            tclean = self.view[at : at + len(title)]
-        else:
-            tclean = Clean(name, tuple([labelled[0].offsets[0]] * len(name)))
-        body = [f for f in shared]
-        return Unit(UnitKind.PROGRAM, name if at < 0 else tclean.text, tclean.offsets, tuple(body))
+        named = self._named(title, labelled[0].offsets[0])
+        return Unit(UnitKind.PROGRAM, named.text, named.offsets, tuple(shared))
 
     # ------------------------------------------------------------------ helpers
 
@@ -325,7 +356,12 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
     if len(text) <= _HEADING_MAX and not re.search(r"[。；;，,：:]", text.rstrip("。；;")):
         return body.strip("：:。；; "), not text.endswith(("。", "；", ";"))
     m = _RUN_IN_HEAD.match(text)
-    if m and not re.search(r"[，,、；;]|\d", m.group("head")):
+    # a run-in title: "支持企业上规模。", "奖励标准：", not a lead-in "申请贷款的企业应符合以下条件："
+    if (
+        m
+        and not re.search(r"[，,、；;的]|\d", m.group("head"))
+        and (text[m.end() - 1] == "。" or len(m.group("head")) <= 12)
+    ):
         return body[: m.end("head")], True
     fm = match_heading_line(text)
     if fm is not None:

@@ -108,7 +108,9 @@ def test_gbk_text_is_read(store: FalkorStore, tmp_path: Path) -> None:
     assert names["gbk.txt"] == names["utf8.txt"] and names["gbk.txt"]
 
 
-def test_the_real_pdf_guide_builds_into_the_store_one_program_per_card(store: FalkorStore, tmp_path: Path) -> None:
+def test_the_real_pdf_guide_builds_into_the_store_one_program_per_card(
+    store: FalkorStore, tmp_path: Path
+) -> None:
     corpus = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
     folder = tmp_path / "pdf"
     folder.mkdir()

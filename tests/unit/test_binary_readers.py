@@ -51,7 +51,9 @@ def test_the_real_pdf_is_one_program_per_card_with_its_fields(beijing) -> None:
     for unit in beijing.units[:20]:  # every field character points at its character of the text
         for f in unit.fields:
             for ch, off in zip(f.text, f.offsets, strict=True):
-                assert ch == "\n" or beijing.text[off] == ch or beijing.text[off] in "．％０１２３４５６７８９"
+                assert (
+                    ch == "\n" or beijing.text[off] == ch or beijing.text[off] in "．％０１２３４５６７８９"
+                )
 
 
 def test_a_pdf_is_known_by_its_content_not_its_name(tmp_path: Path) -> None:

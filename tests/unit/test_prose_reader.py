@@ -115,7 +115,7 @@ DONGGUAN_NOTICE = (
 
 def test_a_notice_calling_for_one_application_is_one_program_with_its_contact() -> None:
     (unit,) = read_prose(DONGGUAN_NOTICE)[0]
-    assert unit.title == "关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知"
+    assert unit.title == "2017年度东莞市首台（套）重点技术装备项目"  # what the notice calls for
     assert "独立法人资格" in unit.text_of(FieldName.CONDITIONS)
     assert "22830190" in unit.text_of(FieldName.CONTACT)
 
