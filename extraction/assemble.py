@@ -237,7 +237,7 @@ class DocumentAssembler:
 
     def funding(self, unit: Unit, name: str) -> bool:
         """A program that gives money: its name, its section (资金引导) or a fund guide's title says so."""
-        if _FUNDING_TITLE.search(name) or _FUNDING_TITLE.search(unit.section):
+        if unit.measure or _FUNDING_TITLE.search(name) or _FUNDING_TITLE.search(unit.section):
             return True
         return bool(_FUNDING_TITLE.search(self.source.title)) and not _RECOGNITION_SECTION.search(name)
 

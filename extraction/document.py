@@ -69,6 +69,9 @@ class Unit:
     section: str = ""  # the chapter or heading the unit sits under
     url: str | None = None
     published_at: str | None = None  # ISO date, where the source states one
+    # a numbered measure of a prose policy (若干措施): the titles it names are held by those it pays,
+    # not conferred by it (对新认定为…的给予奖励 requires the title)
+    measure: bool = False
 
     def get(self, name: FieldName) -> list[TextField]:
         return [f for f in self.fields if f.name == name]

@@ -40,6 +40,7 @@ _NOT_THE_TITLE = re.compile(rf"\s*(?:{_CUES['not_the_title'].pattern})")  # …�
 _EXPLICIT = _CUES["explicit"]
 _GOAL = _CUES["goal"]  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
+_HELD = re.compile(r"已(?:被)?(?:认定|获|列入|入选|评为)|(?:认定|获评|评定|公布)的[^，。；]{0,8}$")
 # 已入选省级平台的可申报省级双跨工业互联网平台: the title applied for, not one held
 _TARGET = re.compile(
     r"(?:可|拟)?(?:申报|申请|争创|创建)(?:国家级|省级|市级|国家|省|市|[（）()含及以上]){0,6}$"
@@ -130,8 +131,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     ):
         # 企业年主营收入总额在2000万元以上，高新技术企业年主营收入总额在1000万元以上: its own threshold
         return "PREFERS"
-    if _GOAL.search(before) or _TARGET.search(before):
-        return None
+    if (_GOAL.search(before) and not _HELD.search(before)) or _TARGET.search(before):
+        return None  # 支持企业创建…: a goal; but 支持已认定的…骨干企业 pays holders
     if not _EXPLICIT.search(text[s : mention.start]) and _DUTY.search(
         after if next_start is None else text[mention.end : next_start]
     ):

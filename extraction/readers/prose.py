@@ -264,7 +264,7 @@ class _Reader:
             f for f in shared if f.name not in {x.name for x in fields} or f.name == FieldName.CONTACT
         )
         title = node.heading or self._clause(node)
-        return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields), section=section)
+        return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields), section=section, measure=True)
 
     def _child_field(self, c: _Node) -> FieldName | None:
         name = lexicon().lookup(normalize_heading(c.heading.text), loose=True)
