@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from extraction.document import DocFormat, SourceDocument, Unit, UnitKind
+from extraction.document import DocFormat, FieldName, SourceDocument, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.cards import read_cards
 from extraction.readers.decode import decode_bytes
@@ -34,7 +34,7 @@ from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.htmlview import html_view, looks_like_html_page, remap
 from extraction.readers.markdown import read_markdown
 from extraction.readers.pdf import is_pdf, read_pdf
-from extraction.readers.prose import read_prose
+from extraction.readers.prose import read_prose, reprinted_measures
 from extraction.readers.table import looks_like_table, read_table
 from schema.errors import InputError
 
@@ -84,6 +84,8 @@ def read_text(
     fmt = detect_format(text)
     if fmt is DocFormat.ARTICLES:
         units, meta = read_articles(text, source)
+        # an article that reprints a whole policy: one program per measure
+        units = [m for u in units for m in (reprinted_measures(u, FieldName.BODY) or [u])]
     elif looks_like_html_page(text):
         # a web page: segment its rendered view, then map offsets back onto the page
         view = html_view(text)
@@ -92,6 +94,8 @@ def read_text(
         units = [remap(u, view.offsets) for u in units]
     else:
         units, meta = _read_lines(text, fmt)
+    # a policy digest that summarises a collection of paid measures: each measure a program too
+    units = [x for u in units for x in (u, *(_digest_measures(u)))]
     return SourceDocument(
         name=name,
         text=text,
@@ -126,6 +130,12 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
         # one notice, one program: named after what the notice calls for, not after a line of it
         return prose, merged
     return units, meta
+
+
+def _digest_measures(unit: Unit) -> list[Unit]:
+    if unit.kind is not UnitKind.POLICY:
+        return []
+    return reprinted_measures(unit, FieldName.SUMMARY) or []
 
 
 def _named_after(units: list[Unit], title: str) -> bool:

@@ -27,6 +27,10 @@ _NUMBER_TAIL = re.compile(r"^[\d.．%％万亿元千百]")
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
 _SPACE = " \t\u3000\xa0\u2002\u2003\u2009\f\v\r"
 _AMOUNT_START = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿|元|%|％|倍)")
+# A paragraph this long that holds numbered items has lost its line breaks.
+_PACKED = 200
+_SENTENCE_END = "。；;）)！？"
+_ITEM_STYLES = ("chap", "art", "cn", "pcn", "ar")
 # Words a heading or a sentence never ends with: the line goes on below.
 _PARTICLES = "的地得和与及或在对向从把被为之等"
 # Lines of the furniture kind: how a new paragraph looks in prose (a marker, a bracket heading, a
@@ -143,6 +147,15 @@ def _continues(prev: str, line: str, width: int) -> bool:
     return bool(width) and len(prev) >= width
 
 
+def _item_at(line: str, i: int) -> bool:
+    marker = parse_marker(line[i : i + 12])
+    return (
+        marker is not None
+        and marker.style in _ITEM_STYLES
+        and not line[i + marker.length : i + marker.length + 1].isdigit()
+    )
+
+
 def _keeps_space(line: str, i: int, j: int) -> bool:
     """Whether the spaces line[i:j] separate words: between two Latin words, or between two Chinese
     words of two characters or more (a table's label and its cell: "发文机构 北京市…"). Letter-spaced
@@ -158,11 +171,17 @@ def _keeps_space(line: str, i: int, j: int) -> bool:
 
 
 def _put_line(line: str, start: int, chars: list[str], offs: list[int]) -> None:
-    """Copy one line, dropping spaces that touch a Chinese character and folding other runs."""
+    """Copy one line, dropping spaces that touch a Chinese character and folding other runs; in a
+    long paragraph, an item marker right after a sentence ends starts a line of its own (a WeChat
+    copy of a policy runs 一、…1．…（责任单位：…）2．… into one paragraph)."""
     n = len(line)
+    packed = n >= _PACKED
     i = 0
     while i < n:
         ch = line[i]
+        if packed and i and line[i - 1] in _SENTENCE_END and _item_at(line, i):
+            chars.append("\n")
+            offs.append(start + i)
         if ch in _SPACE:
             j = i
             while j < n and line[j] in _SPACE:

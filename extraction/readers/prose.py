@@ -28,6 +28,7 @@ from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
 from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
 from extraction.readers.furniture import repair
+from extraction.readers.htmlview import remap
 from extraction.readers.numbering import Marker, parse_marker
 
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
@@ -214,11 +215,12 @@ class _Reader:
                 continue
             if not _SUPPORT.search(self._text(child.line, child.end)):
                 continue
-            if (
-                self._own_support(child)
-                or self._has_field_children(child)
-                or not any(c.titled for c in child.children)
-            ):
+            titled = sum(1 for c in child.children if c.titled)
+            if self._has_field_children(child):
+                out.append((child, self._section(child)))  # 1.申报条件 2.奖励标准: one measure's fields
+            elif titled >= 2:
+                self._visit(child, out, shared, top=False)  # a group of titled measures
+            elif self._own_support(child) or not titled:
                 # sub-items without headings of their own are the clauses of one measure
                 out.append((child, self._section(child)))
             else:
@@ -376,3 +378,29 @@ def _notice_name(title: str) -> str:
     t = re.sub(r"^(?:申报|推荐|征集|评选|遴选|认定)+", "", t)
     t = re.sub(r"(?:申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)(?:[（(].*)?$", "", t)
     return t or title
+
+
+# A text that collects measures (若干政策, 政策措施, 行动方案), as an article's title or its opening names it.
+_COLLECTION = re.compile(r"若干(?:政策|措施|意见|规定)|政策措施|行动方案|实施意见|一揽子")
+_MIN_REPRINTED = 5
+_FIELDISH = re.compile(r"(?:对象|标准|期限|方式|条件|程序|流程|要求|管理|材料|时间|额度|范围|类型)$")
+
+
+def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:
+    """The measures of a policy an article (or a digest) reprints in its `name` field, one program
+    each, or None when it reprints no collection of measures (an article announcing one call)."""
+    fields = unit.get(name)
+    if not fields:
+        return None
+    body = fields[0]
+    if not (_COLLECTION.search(unit.title) or _COLLECTION.search(body.text[:300])):
+        return None
+    reader = _Reader(repair(body.text))
+    programs: list[tuple[_Node, str]] = []
+    reader._visit(reader._outline(), programs, [], top=True)
+    titled = [normalize_heading(n.heading.text) for n, _ in programs if n.titled]
+    fieldish = sum(1 for h in titled if _FIELDISH.search(h) or lexicon().lookup(h, loose=True))
+    if len(titled) < _MIN_REPRINTED or fieldish > 0.3 * len(titled):
+        return None  # 贷款对象 / 贴息标准 / 贴息期限: the sections of one scheme, not measures
+    units, _meta = reader.read()
+    return [remap(u, body.offsets) for u in units if u.measure]
