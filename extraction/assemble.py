@@ -656,8 +656,10 @@ class DocumentAssembler:
         if title_type in _TITLE_TYPES:
             found = [(replace(b, type=title_type) if b.type == "grant" else b, p) for b, p in found]
         # one benefit per (type, amount): a type stated with an amount needs no amount-less twin
-        with_amount = {b.type for b, _ in found if b.amount_max_wan is not None}
-        found = [(b, p) for b, p in found if b.amount_max_wan is not None or b.type not in with_amount]
+        with_amount = {_family(b.type) for b, _ in found if b.amount_max_wan is not None}
+        found = [
+            (b, p) for b, p in found if b.amount_max_wan is not None or _family(b.type) not in with_amount
+        ]
         out = []
         for b, prov in found:
             bid = make_id("Benefit", pid, b.type, b.text)
@@ -995,6 +997,11 @@ def _title_designation(name: str) -> str | None:
     core = re.sub(r"[“”\"（(]?第.批[）)]?$", "", core)
     ok = 3 <= len(core) <= 24 and not re.search(r"[，。；：、]", core) and _TITLE_DESIGNATION_END.search(core)
     return core if ok else None
+
+
+def _family(benefit_type: str) -> str:
+    """Grants and rewards are both money paid out: "给予支持" beside "奖励100万元" is no second benefit."""
+    return "money" if benefit_type in ("grant", "reward") else benefit_type
 
 
 def _unlabelled(unit: Unit) -> bool:

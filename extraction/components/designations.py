@@ -122,8 +122,52 @@ def find_designations(text: str) -> list[DesignationMention]:
         )
         taken.append((start, end))
         found.extend(_coordinated(text, found[-1]))
+    found.extend(_tiers(text, taken))
     found.extend(_generic(text, taken))
     return sorted(found, key=lambda d: d.start)
+
+
+_TIER = r"(?:[1-5一二三四五](?:[A-Z]|星)|[A-Z]{1,4})级"
+# 国家5A级、4A级、3A级的旅游景区 / 五星级、四星级评定的旅游饭店: one title per tier, sharing a head noun
+_TIER_LIST = re.compile(
+    rf"(?P<tiers>{_TIER}(?:[、，,和及或与/]{_TIER})*)(?:评定|认定|评级)?的?"
+    rf"(?P<head>[{CJK}]{{2,8}}?(?:景区|饭店|酒店|民宿|宾馆|企业|工厂|园区|基地|平台|车间|机构))(?:[（(][^）)]{{1,10}}[)）])?"
+)
+
+
+_WEAK_END = re.compile(r"(?:企业|中心|单位|机构|景区|饭店|民宿)$")
+_GENERIC_END = re.compile(rf"(?:{_GENERIC_ENDINGS}|骨干企业)$")
+_CERTIFICATION = re.compile(r"贯标|体系|认证|标准|DCMM|CMMI|等级", re.I)
+
+
+def _tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+    out = []
+    for m in _TIER_LIST.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _CERTIFICATION.search(text[max(0, m.start() - 10) : m.start()]):
+            continue  # 两化融合管理体系贯标3A级: a certification level is a condition, not a title
+        head = m.group("head")
+        phrase = level_before(text, m.start()) or _conferred_by(text, m.start())
+        for t in re.finditer(_TIER, m.group("tiers")):
+            a, b = m.start("tiers") + t.start(), m.start("tiers") + t.end()
+            name = canonical(t.group() + head)
+            out.append(
+                DesignationMention(
+                    a,
+                    b,
+                    text[a:b],
+                    name,
+                    phrase.level if phrase else None,
+                    False,
+                    None,
+                    inside_title(text, a),
+                    False,
+                    phrase.levels if phrase else (),
+                )
+            )
+        taken.append((m.start(), m.end()))
+    return out
 
 
 # 工信部认定的 / 省工信厅公布的 / 市经信局评定的: the level of the body that confers the title
@@ -210,6 +254,9 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
         if any(s < b and a < e for s, e in taken):
             continue
         phrase = level_before(text, a) or _conferred_by(text, a)
+        if start in cued and _WEAK_END.search(text[a:b]) and not _GENERIC_END.search(text[a:b]):
+            if b - a - len(_WEAK_END.search(text[a:b]).group()) < 4:
+                continue  # …认定的工业企业: a bare kind of company, not a named title
         if phrase is None and start in cued:
             # 认定为/获评/入选 … 骨干企业: the verb that confers a title shows an unseen name is one
             phrase = LevelPhrase(a, a, None, False)  # type: ignore[arg-type]

@@ -84,3 +84,33 @@ def test_generic_rule_catches_an_unseen_title_after_the_body_that_confers_it() -
 
 def test_a_bracketed_inclusion_names_the_level_it_includes() -> None:
     assert names("申报企业须为省级以上（含省级）企业技术中心") == [("企业技术中心", "provincial", True)]
+
+
+def test_an_unseen_title_after_a_conferring_verb_keeps_its_level_apart() -> None:
+    # 东莞 机器人 notice and 黄埔 若干措施 (tests/fixtures/corpus)
+    assert names("采用股权投资方式支持已认定的广东省工业机器人骨干企业（名单见附件1）实施的") == [
+        ("工业机器人骨干企业", "provincial", False)
+    ]
+    assert names("对新认定为国家文化出口重点企业的，给予奖励") == [("文化出口重点企业", "national", False)]
+
+
+def test_a_verb_alone_does_not_make_a_clause_a_title() -> None:
+    assert names("对列入名单的企业给予支持") == []
+    assert names("入选市级创新项目的企业") == []
+
+
+def test_tiers_sharing_a_head_noun_are_one_title_each() -> None:
+    text = "对首次评为国家 5A 级、4A 级、3A 级的旅游景区，分别最高给予1000万元、300万元、100万元奖励。"
+    assert names(text.replace(" ", "")) == [
+        ("5A级旅游景区", "national", False),
+        ("4A级旅游景区", "national", False),
+        ("3A级旅游景区", "national", False),
+    ]
+    assert [n for n, _, _ in names("对首次获得五星级、四星级评定的旅游饭店（星级酒店）")] == [
+        "五星级旅游饭店",
+        "四星级旅游饭店",
+    ]
+
+
+def test_a_certification_level_is_not_a_title() -> None:
+    assert names("通过两化融合管理体系贯标3A级认定的工业企业") == []

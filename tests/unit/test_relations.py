@@ -282,3 +282,19 @@ def test_a_duty_of_holders_is_not_a_condition_to_apply() -> None:
     # the applicant's own duties after an explicit requirement keep it
     text = "申报单位须为省级专精特新中小企业，且须按要求填报申报书"
     assert relations(text, "conditions") == [("REQUIRES", "专精特新中小企业", "provincial")]
+
+
+def test_money_for_holders_of_an_unseen_title_is_a_requirement() -> None:
+    # 东莞 机器人 notice: 支持 here pays holders; it is not a goal to create the title
+    text = "方向1：对已认定的广东省工业机器人骨干企业销售机器人给予事后奖补。"
+    assert relations(text, "benefit") == [("REQUIRES", "工业机器人骨干企业", "provincial")]
+    text = "采用股权投资方式支持已认定的广东省工业机器人骨干企业实施的重大技术创新及产业化项目。"
+    assert relations(text, "benefit") == [("REQUIRES", "工业机器人骨干企业", "provincial")]
+
+
+def test_a_tier_rewarded_on_first_rating_is_required() -> None:
+    text = "对首次评为国家5A级、4A级的旅游景区，分别最高给予1000万元、300万元奖励。"
+    assert relations(text, "benefit") == [
+        ("REQUIRES", "5A级旅游景区", "national"),
+        ("REQUIRES", "4A级旅游景区", "national"),
+    ]
