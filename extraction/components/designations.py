@@ -254,9 +254,9 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
         if any(s < b and a < e for s, e in taken):
             continue
         phrase = level_before(text, a) or _conferred_by(text, a)
-        if start in cued and _WEAK_END.search(text[a:b]) and not _GENERIC_END.search(text[a:b]):
-            if b - a - len(_WEAK_END.search(text[a:b]).group()) < 4:
-                continue  # …认定的工业企业: a bare kind of company, not a named title
+        weak = _WEAK_END.search(text[a:b]) if start in cued else None
+        if weak and not _GENERIC_END.search(text[a:b]) and b - a - len(weak.group()) < 4:
+            continue  # …认定的工业企业: a bare kind of company, not a named title
         if phrase is None and start in cued:
             # 认定为/获评/入选 … 骨干企业: the verb that confers a title shows an unseen name is one
             phrase = LevelPhrase(a, a, None, False)  # type: ignore[arg-type]
