@@ -192,7 +192,8 @@ _AREA_CODE = re.compile(r"(?<!\d)(0\d{2,3})[-－—]\d{7,8}(?!\d)")
 def _unlisted_city(head: str, text: str, province: Region | None) -> Region | None:
     """A city the regions lexicon lacks, named by the issuer (铜仁市工业和信息化局); its area code is
     the one the document prints most."""
-    m = _CITY_ISSUER.search(head)
+    # the issuer or title first; else the first local government the text names (巢湖市人民政府)
+    m = _CITY_ISSUER.search(head) or _CITY_ISSUER.search(text[:3000])
     if m is None or regions().get(m.group(1)) is not None or regions().get(m.group(1) + "市") is not None:
         return None
     codes = Counter(c.group(1) for c in _AREA_CODE.finditer(text[:200000]))

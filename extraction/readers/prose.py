@@ -53,6 +53,12 @@ _RESPONSIBLE = re.compile(
 _CONTACT_LINE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理)"
 )
+# What closes a notice after its last item: 附件 lists, 抄送, the issuing body, the date.
+_CLOSING = re.compile(
+    r"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)"
+    r"|^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$"
+)
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$")
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
 _RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
 _NOTICE_TITLE = re.compile(
@@ -181,9 +187,15 @@ class _Reader:
         cut = len(self.lines)
         last = stack[-1].line if len(stack) > 1 else len(self.lines)
         for i in range(last + 1, len(self.lines)):
-            if _CONTACT_LINE.match(self.lines[i].text.strip()):
+            text = self.lines[i].text.strip()
+            if _CONTACT_LINE.match(text) or _CLOSING.match(text):
                 cut = i
                 break
+        # the signature after the text: the issuing body (and the date) name the issuer
+        for line in self.lines[cut:]:
+            text = line.text.strip()
+            if _SIGNATURE.match(text) and not self.meta.get("issuer"):
+                self.meta["issuer"] = text
         for node in stack[1:]:
             node.end = cut
         return root

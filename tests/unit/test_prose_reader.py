@@ -209,3 +209,13 @@ def test_an_html_notice_page_with_numbered_measures() -> None:
     benefit = doc.units[0].get(FieldName.BENEFIT)[0]
     a, b = benefit.span()
     assert "最高200万元" in page[a:b]
+
+
+def test_attachments_copies_signature_and_date_close_the_last_measure() -> None:
+    text = (
+        "一、支持技术改造\n按设备投资额的10%给予补助。\n二、支持上市\n给予300万元奖励。\n"
+        "附件：1.申报表\n抄送：市财政局。\n厦门市工业和信息化局\n2026年2月12日\n"
+    )
+    units, meta = read_prose(text)
+    assert units[-1].text_of(FieldName.BENEFIT) == "二、支持上市\n给予300万元奖励。"
+    assert meta["issuer"] == "厦门市工业和信息化局"
