@@ -33,7 +33,7 @@ _GENERIC = re.compile(
     rf"(?:级|[（(]含[^）)]{{0,4}}[)）]|以上|的|认定的|[{_QUOTES}])*((?:[{CJK}“”\"（）()+]){{2,18}}?(?:{_GENERIC_ENDINGS}))"
 )
 _LEVEL_LEAD = re.compile(
-    r"(?:(?:国家|省|市|区|县)级?|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)(?:级)?)(?:[（(]含[)）])?(?:以上)?"
+    r"(?:(?:国家|省|市|区|县)级?|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)(?:级)?)(?![长委])(?:[（(]含[)）])?(?:以上)?"
 )
 # after a verb that confers or lists a title, any name with a title's head noun
 _CUE_VERB = re.compile(
@@ -123,8 +123,53 @@ def find_designations(text: str) -> list[DesignationMention]:
         taken.append((start, end))
         found.extend(_coordinated(text, found[-1]))
     found.extend(_tiers(text, taken))
+    found.extend(_listed(text, taken))
     found.extend(_generic(text, taken))
     return sorted(found, key=lambda d: d.start)
+
+
+# 获得国家级专精特新“小巨人”、省级瞪羚企业、市级科技小巨人等称号的企业: every item of the list is a title
+_TITLE_LIST = re.compile(
+    r"(?:获得|获评|荣获|认定为|评为|入选|具有|取得|拥有)(?P<items>[^，。；：:]{2,160}?)等(?:荣誉)?(?:称号|荣誉|资质|认定)"
+)
+_LIST_SPLIT = re.compile(r"[、/]|(?<=[\u4e00-\u9fff”\"])(?:和|及|或)(?=[\u4e00-\u9fff“\"])")
+
+
+def _listed(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+    out = []
+    for m in _TITLE_LIST.finditer(text):
+        pos = m.start("items")
+        for piece in _LIST_SPLIT.split(m.group("items")):
+            a, b = pos, pos + len(piece)
+            pos = b + 1
+            lead = _LEVEL_LEAD.match(text, a, b)
+            if lead is not None and lead.end() < b - 2:
+                a = lead.end()
+            name = canonical(text[a:b]).strip('“”"')
+            if (
+                any(s < b and a < e for s, e in taken)
+                or not 3 <= len(name) <= 20
+                or _NOT_A_NAME.search(name)
+                or name.endswith("奖")  # a prize for a work or a person, not a title a company holds
+            ):
+                continue
+            phrase = level_before(text, a)
+            out.append(
+                DesignationMention(
+                    a,
+                    b,
+                    text[a:b],
+                    name,
+                    phrase.level if phrase else None,
+                    phrase.at_least if phrase else False,
+                    None,
+                    inside_title(text, a),
+                    False,
+                    phrase.levels if phrase else (),
+                )
+            )
+            taken.append((a, b))
+    return out
 
 
 _TIER = r"(?:[1-5一二三四五](?:[A-Z]|星)|[A-Z]{1,4})级"

@@ -114,3 +114,13 @@ def test_tiers_sharing_a_head_noun_are_one_title_each() -> None:
 
 def test_a_certification_level_is_not_a_title() -> None:
     assert names("通过两化融合管理体系贯标3A级认定的工业企业") == []
+
+
+def test_every_item_of_a_title_list_is_a_title() -> None:
+    text = "对获得国家级专精特新“小巨人”企业、省级瞪羚企业、市级科技领军企业等称号的企业给予奖励"
+    assert names(text) == [
+        ("专精特新小巨人企业", "national", False),
+        ("瞪羚企业", "provincial", False),
+        ("科技领军企业", "municipal", False),
+    ]
+    assert names("对获得中国质量奖、省长质量奖等荣誉的企业") == []  # prizes are not titles
