@@ -59,6 +59,7 @@ _CLOSING = re.compile(
     r"|^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$"
 )
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$")
+_CONTACT_LABEL = re.compile(r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]")
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
 _RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
 _NOTICE_TITLE = re.compile(
@@ -312,7 +313,10 @@ class _Reader:
             if i in inside:
                 continue
             text = line.text.strip()
-            if _CONTACT_LINE.match(text) and re.search(r"\d{7,}|\d{3,4}[-－—]\d{7,8}", text):
+            has_phone = re.search(r"\d{7,}|\d{3,4}[-－—]\d{7,8}", text)
+            if has_phone and (_CONTACT_LINE.match(text) or _CONTACT_LABEL.search(text)):
+                # 联系人：… or "…报送至市经信局技术进步与质量科。联系人：刘宇；联系电话：…" in a section
+                # about submitting: the whole line, so the office named before the label is read too
                 out.append(_text_field(FieldName.CONTACT, line, "联系方式"))
             else:
                 for m in _RESPONSIBLE.finditer(text):
@@ -328,7 +332,24 @@ class _Reader:
         if not labelled or not title:
             return None
         named = self._named(title, labelled[0].offsets[0])
-        return Unit(UnitKind.PROGRAM, named.text, named.offsets, tuple(shared))
+        fields = list(shared)
+        if not any(f.name == FieldName.DEPARTMENT for f in fields):
+            # a notice that calls for applications is run by the body that issues it
+            issuer = self._issuer_field(title)
+            if issuer is not None:
+                fields.append(issuer)
+        return Unit(UnitKind.PROGRAM, named.text, named.offsets, tuple(fields))
+
+    def _issuer_field(self, title: str) -> TextField | None:
+        issuer = self.meta.get("issuer") or ""
+        if not issuer and "关于" in title:
+            head = title.split("关于", 1)[0].strip()
+            issuer = head if _SIGNATURE.match(head.replace(" ", "")) else ""
+        at = self.view.text.find(issuer) if issuer else -1
+        if at < 0:
+            return None
+        found = self.view[at : at + len(issuer)]
+        return TextField(FieldName.DEPARTMENT, found.text, found.offsets, heading="发文机关")
 
     # ------------------------------------------------------------------ helpers
 

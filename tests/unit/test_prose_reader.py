@@ -219,3 +219,24 @@ def test_attachments_copies_signature_and_date_close_the_last_measure() -> None:
     units, meta = read_prose(text)
     assert units[-1].text_of(FieldName.BENEFIT) == "二、支持上市\n给予300万元奖励。"
     assert meta["issuer"] == "厦门市工业和信息化局"
+
+
+def test_a_contact_line_in_a_submission_section_keeps_the_office_named_before_it() -> None:
+    # 东莞 机器人 notice: 报送要求 is neither a measure nor a field, its contact is the notice's
+    text = (
+        "一、专题方向\n（一）工业机器人应用\n按照机器人购置额的10%予以事后奖励。\n"
+        "（二）智能化改造\n对企业智能化改造项目给予资助。\n"
+        "二、报送要求\n申报单位将申报资料于2016年5月20日前报送至市经信局技术进步与质量科。联系人：刘宇；联系电话：0769-22221295。\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.title for u in units] == ["工业机器人应用", "智能化改造"]
+    assert all("市经信局技术进步与质量科。联系人：刘宇" in u.text_of(FieldName.CONTACT) for u in units)
+
+
+def test_a_notice_is_run_by_the_body_that_issues_it() -> None:
+    text = (
+        "TITLE: 广州市天河区发展和改革局关于开展个体工商户转型升级奖励兑现的通知\n"
+        "正文\n一、申报条件\n在天河区注册的企业。\n二、申报程序\n网上申报。\n"
+    )
+    (unit,) = read_prose(text)[0]
+    assert unit.text_of(FieldName.DEPARTMENT) == "广州市天河区发展和改革局"
