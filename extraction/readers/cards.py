@@ -56,7 +56,9 @@ def read_cards(text: str) -> list[Unit] | None:
     units = []
     for k, first in enumerate(starts):
         last = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        units.append(_card(lines[first:last], labels[first:last]))
+        card = _card(lines[first:last], labels[first:last])
+        if any(f.heading for f in card.fields):  # 四、两业融合篇 right before a card is a chapter title
+            units.append(card)
     return units
 
 
