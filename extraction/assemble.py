@@ -205,7 +205,7 @@ def unit_context(unit: Unit, doc_ctx: Context) -> Context:
     """A unit about one city (an article headed 苏州丨...) reads 市工信局 as that city's."""
     from extraction.components.regions import find_regions
 
-    for m in find_regions(unit.title):
+    for m in find_regions(unit.title) or find_regions(unit.place):
         if m.region == doc_ctx.city:
             return doc_ctx
         if m.region.level == "municipal" and (

@@ -72,6 +72,9 @@ class Unit:
     # a numbered measure of a prose policy (若干措施): the titles it names are held by those it pays,
     # not conferred by it (对新认定为…的给予奖励 requires the title)
     measure: bool = False
+    # words that place the unit when its title does not (a reprinting article's title and opening:
+    # 南京市人民政府 for 市工信局 in its measures)
+    place: str = ""
 
     def get(self, name: FieldName) -> list[TextField]:
         return [f for f in self.fields if f.name == name]

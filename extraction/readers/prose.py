@@ -22,7 +22,7 @@ contact lines outside any measure (联系人, 联系电话) a contact field of e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
@@ -48,7 +48,7 @@ _ORGANISATIONAL = re.compile(
 _ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
 _RESPONSIBLE = re.compile(
     r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
-    r"(?P<body>[^）)\n]{2,80})[）)]?"
+    r"(?P<body>(?:[^（）()\n]|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"  # 市委组织部（人才办）、…
 )
 _CONTACT_LINE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理)"
@@ -436,4 +436,12 @@ def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:
     if len(titled) < _MIN_REPRINTED or fieldish > 0.3 * len(titled):
         return None  # 贷款对象 / 贴息标准 / 贴息期限: the sections of one scheme, not measures
     units, _meta = reader.read()
-    return [remap(u, body.offsets) for u in units if u.measure]
+    place = f"{unit.title} {body.text[:600]}"
+    # the article's or digest's own contact lines are every measure's (its 发布部门 issued the policy;
+    # it does not run the measures)
+    own = [f for f in unit.fields if f.name is FieldName.CONTACT]
+    return [
+        replace(remap(u, body.offsets), place=place, fields=(*remap(u, body.offsets).fields, *own))
+        for u in units
+        if u.measure
+    ]
