@@ -35,7 +35,7 @@ from extraction.readers.numbering import Marker, parse_marker
 _RUNNING = {"chap", "sect", "art"}
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
-    r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|免征|免收|退税|租金|免租"
+    r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|减征|免征|免收|退税|抵免|加计扣除|租金|免租"
     r"|服务券|创新券|消费券|算力券|一次性|事后奖|给予|授予|认定为|予以.{0,6}支持"
 )
 _ORGANISATIONAL = re.compile(
