@@ -182,6 +182,8 @@ def document_context(source: SourceDocument) -> Context:
     return Context(province=province, city=city, district=district)
 
 
+# 中关村国家自主创新示范区支持领军企业…: a zone that opens a program's name is where it applies
+_PLACE = re.compile(r"(?:支持|关于|促进|推动|加快|实施|鼓励|对)")
 _ZONE = re.compile(r"(?:开发|高新|保税|园|新)区$")
 _CITY_ISSUER = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)市(?=工业和信息化局|经济和信息化局|人民政府|政府|科学技术局|财政局|发展和改革委员会)"
@@ -693,7 +695,9 @@ class DocumentAssembler:
         else:
             # 绿色工厂入库培育申报: entry to a pool of candidates, not the title
             in_title = [
-                m for m in find_designations(name) if not m.in_title and not _POOL.match(name[m.end :])
+                m
+                for m in find_designations(name)
+                if not m.in_title and not _POOL.match(name[m.end :]) and not _PLACE.match(name[m.end :])
             ]
             # 企业技术中心创新能力提升项目: work on a title held, for its holders
             held_by_title = [m for m in in_title if _UPGRADE.match(name[m.end :])]

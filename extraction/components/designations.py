@@ -41,7 +41,7 @@ _CUE_VERB = re.compile(
 )
 _CUED = re.compile(
     rf"((?:[{CJK}“”\"（）()+]){{2,16}}?(?:(?:{_GENERIC_ENDINGS}|骨干企业)"
-    rf"|(?:企业|中心|单位|机构|景区|饭店|民宿)(?=[的，,、。；;（(）)和及或等]|$)))"
+    rf"|(?:企业|公司|中心|单位|机构|景区|饭店|民宿)(?=[的，,、。；;（(）)和及或等]|$)))"
 )
 # words that show a generic candidate is a clause, not a name
 _NOT_A_NAME = re.compile(
@@ -180,7 +180,7 @@ _TIER_LIST = re.compile(
 )
 
 
-_WEAK_END = re.compile(r"(?:企业|中心|单位|机构|景区|饭店|民宿)$")
+_WEAK_END = re.compile(r"(?:企业|公司|中心|单位|机构|景区|饭店|民宿)$")
 _GENERIC_END = re.compile(rf"(?:{_GENERIC_ENDINGS}|骨干企业)$")
 _CERTIFICATION = re.compile(r"贯标|体系|认证|标准|DCMM|CMMI|等级", re.I)
 

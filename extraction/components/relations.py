@@ -117,6 +117,13 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
     if (
         field == "benefit"
+        and re.match(r"[^，。；]{0,4}的", after)
+        and re.search(r"认定|评为|获评|列入|入选|获得|获批", before)
+        and re.search(r"奖励|奖补|补助|资助|给予", sentence)
+    ):
+        return "REQUIRES"  # 企业当年被认定为省级上云标杆企业的，奖励…: money for becoming it
+    if (
+        field == "benefit"
         and _GRANT.search(sentence)
         and not re.search(r"对.{0,20}$", text[s : mention.start])
     ):

@@ -298,3 +298,12 @@ def test_a_tier_rewarded_on_first_rating_is_required() -> None:
         ("REQUIRES", "5A级旅游景区", "national"),
         ("REQUIRES", "4A级旅游景区", "national"),
     ]
+
+
+def test_a_reward_for_becoming_a_title_requires_it() -> None:
+    # 绍兴 若干政策: 被认定为…的，…分别一次性奖励
+    text = "企业当年被认定为省级重点工业信息工程公司的，当年认定为省级上云标杆企业的，分别一次性奖励20万元。"
+    assert relations(text, "benefit") == [
+        ("REQUIRES", "重点工业信息工程公司", "provincial"),
+        ("REQUIRES", "上云标杆企业", "provincial"),
+    ]
