@@ -64,10 +64,10 @@ def test_000_compilation() -> None:
 def test_001_articles() -> None:
     d = doc("001")
     assert d.format is DocFormat.ARTICLES
-    # 83 articles; the one that reprints 南京's 若干政策（2026年版） is its 27 measures
+    # 83 articles; the one that reprints 南京's 若干政策（2026年版） is its 28 paid measures
     articles = [u for u in d.units if u.kind is UnitKind.ARTICLE]
     measures = [u for u in d.units if u.measure]
-    assert (len(articles), len(measures), len(d.units)) == (83, 27, 110)
+    assert (len(articles), len(measures), len(d.units)) == (83, 28, 111)
     assert measures[0].title == "构建战新产业集群矩阵"
     assert "最高500万元" in measures[0].text_of(FieldName.BENEFIT)
     assert sum(1 for u in articles if u.published_at) == 83
