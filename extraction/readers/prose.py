@@ -58,6 +58,8 @@ _CLOSING = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)"
     r"|^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$"
 )
+# A government (人民政府, its 办公厅) issues policies that its departments carry out.
+_GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅$|委员会办公室$|^国务院")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$")
 _CONTACT_LABEL = re.compile(r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]")
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
@@ -115,10 +117,17 @@ class _Reader:
         titled = sum(1 for n, _ in programs if n.titled)
         if programs and title and _ONE_SCHEME.search(title) and titled <= 0.2 * len(programs):
             # the untitled articles of a 管理办法 for one scheme are its rules, not measures
-            return [self._scheme_unit(title, [n for n, _ in programs], shared)], self.meta
-        units = [self._unit(node, section, shared) for node, section in programs]
+            units = [self._scheme_unit(title, [n for n, _ in programs], shared)]
+        else:
+            units = [self._unit(node, section, shared) for node, section in programs]
         if not units and (notice := self._notice_unit(shared)) is not None:
             units = [notice]
+        issuer = self._issuer_field(title or "")
+        if issuer is not None and not _GOVERNMENT.search(issuer.text):
+            # measures a department issues for itself are run by it, unless a note names another
+            units = [
+                u if u.get(FieldName.DEPARTMENT) else replace(u, fields=(*u.fields, issuer)) for u in units
+            ]
         return units, self.meta
 
     def _first_title(self) -> str | None:

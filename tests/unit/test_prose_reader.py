@@ -240,3 +240,19 @@ def test_a_notice_is_run_by_the_body_that_issues_it() -> None:
     )
     (unit,) = read_prose(text)[0]
     assert unit.text_of(FieldName.DEPARTMENT) == "广州市天河区发展和改革局"
+
+
+def test_measures_a_department_issues_are_run_by_it_unless_a_note_says_otherwise() -> None:
+    text = (
+        "发布机构：广州市海珠区人力资源和社会保障局\n正文\n"
+        "第一条 【支持机构落户】对新落户的人力资源服务机构给予30万元奖励。\n"
+        "第二条 【支持平台建设】对产业园给予50万元补贴。（责任单位：区商务局）\n"
+    )
+    first, second = read_prose(text)[0]
+    assert first.text_of(FieldName.DEPARTMENT) == "广州市海珠区人力资源和社会保障局"
+    assert second.text_of(FieldName.DEPARTMENT) == "区商务局"
+
+
+def test_measures_a_government_issues_are_not_run_by_the_government() -> None:
+    text = "发布机构：东莞市人民政府\n一、支持上市\n给予300万元奖励。\n二、支持升规\n给予10万元奖励。\n"
+    assert all(not u.get(FieldName.DEPARTMENT) for u in read_prose(text)[0])
