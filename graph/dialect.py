@@ -8,6 +8,7 @@ placement of shortestPath.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from schema.ontology import ONTOLOGY, Label
 
@@ -23,35 +24,72 @@ LOOKUP_PROPERTIES: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
+class SchemaItem:
+    """One index or unique-id constraint of the ontology, with the statement that creates it."""
+
+    kind: Literal["index", "constraint"]
+    label: str
+    prop: str
+    # Cypher, except a FalkorDB constraint: the arguments of GRAPH.CONSTRAINT CREATE after the graph.
+    statement: str
+
+
+# What FalkorDB has already, so that only missing items are created: a repeated CREATE fails, but the
+# failed GRAPH.CONSTRAINT still lands in the append-only file and every replay logs it as CRITICAL.
+FALKORDB_INDEXES = "CALL db.indexes() YIELD label, types RETURN label, types"
+FALKORDB_CONSTRAINTS = (
+    "CALL db.constraints() YIELD type, label, properties, entitytype "
+    "RETURN type, label, properties, entitytype"
+)
+
+
+@dataclass(frozen=True)
 class Dialect:
     name: str
 
-    def schema_statements(self) -> list[tuple[str, str]]:
-        """(kind, statement) pairs that create the ontology's indexes and unique ids."""
-        out: list[tuple[str, str]] = []
+    def schema_items(self) -> list[SchemaItem]:
+        """The ontology's indexes and unique ids, in the order they must be created."""
+        out: list[SchemaItem] = []
         for label in ONTOLOGY.node_types:
             if self.name == "neo4j":
                 out.append(
-                    (
-                        "cypher",
+                    SchemaItem(
+                        "constraint",
+                        label,
+                        "id",
                         f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                         f"FOR (n:{label}) REQUIRE n.id IS UNIQUE",
                     )
                 )
                 for prop in LOOKUP_PROPERTIES.get(label, ()):
                     out.append(
-                        (
-                            "cypher",
+                        SchemaItem(
+                            "index",
+                            label,
+                            prop,
                             f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})",
                         )
                     )
             else:
                 # FalkorDB: a unique constraint needs an exact-match index first, and is not Cypher.
-                out.append(("cypher", f"CREATE INDEX FOR (n:{label}) ON (n.id)"))
-                out.append(("constraint", f"UNIQUE NODE {label} PROPERTIES 1 id"))
+                out.append(SchemaItem("index", label, "id", f"CREATE INDEX FOR (n:{label}) ON (n.id)"))
+                out.append(SchemaItem("constraint", label, "id", f"UNIQUE NODE {label} PROPERTIES 1 id"))
                 for prop in LOOKUP_PROPERTIES.get(label, ()):
-                    out.append(("cypher", f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"))
+                    out.append(
+                        SchemaItem("index", label, prop, f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+                    )
         return out
+
+    def schema_statements(self) -> list[tuple[str, str]]:
+        """(kind, statement) pairs that create the ontology's indexes and unique ids; kind is "cypher",
+        or "constraint" for FalkorDB's GRAPH.CONSTRAINT arguments."""
+        return [
+            (
+                "constraint" if self.name == "falkordb" and item.kind == "constraint" else "cypher",
+                item.statement,
+            )
+            for item in self.schema_items()
+        ]
 
     @property
     def atomic_by_single_query(self) -> bool:

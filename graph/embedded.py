@@ -11,9 +11,9 @@ from redis.backoff import ConstantBackoff
 from redis.retry import Retry
 
 from graph.config import StoreConfig
-from graph.dialect import FALKORDB, join_statements
+from graph.dialect import FALKORDB, FALKORDB_CONSTRAINTS, FALKORDB_INDEXES, join_statements
 from graph.queries import load_query
-from graph.server import EmbeddedServer
+from graph.server import EmbeddedServer, ServerInfo
 from graph.store import Row
 from graph.writer import WritePlan, plan_document_delete, plan_document_write
 from schema.errors import StoreError
@@ -44,13 +44,14 @@ class FalkorStore:
         info = self.server.ensure_running() if start else self.server.running()
         if info is None:
             raise StoreError(f"no embedded FalkorDB is running for {self.server.data_dir}")
-        self._connect(info.host, info.port)
+        self._connect(info)
 
-    def _connect(self, host: str, port: int) -> None:
-        self._host, self._port = host, port
+    def _connect(self, info: ServerInfo) -> None:
+        self._info = info
         self._db = falkordb.FalkorDB(
-            host=host,
-            port=port,
+            host=info.host,
+            port=info.port,
+            password=info.password or None,
             socket_timeout=60,
             socket_connect_timeout=1,
             # One quick retry: a store that is down should be reported in well under a second.
@@ -59,16 +60,18 @@ class FalkorStore:
         self._graph = self._db.select_graph(self.config.graph_name)
 
     def _reconnect_if_moved(self) -> bool:
-        """After a restart the embedded server may listen on another port: follow it."""
+        """After a restart the embedded server is another process, likely on another port and
+        perhaps with a new password: follow it."""
         info = self.server.running()
-        if info is None or (info.host, info.port) == (self._host, self._port):
+        if info is None or info == self._info:
             return False
-        self._connect(info.host, info.port)
+        self._connect(info)
         return True
 
     @property
     def address(self) -> str:
-        return f"falkordb://{self._host}:{self._port}/{self.config.graph_name}"
+        """Where the store listens, for the operator (CLI output, errors); never shown to the public."""
+        return f"falkordb://{self._info.host}:{self._info.port}/{self.config.graph_name}"
 
     def _query(self, query: str, params: dict[str, Any] | None, *, write: bool) -> list[Row]:
         self.query_count += 1
@@ -112,21 +115,49 @@ class FalkorStore:
         self._apply(plan_document_delete(doc_id))
 
     def ensure_schema(self) -> None:
-        for kind, statement in self.dialect.schema_statements():
+        """Create the indexes and constraints that are missing, and only those (see FALKORDB_INDEXES)."""
+        indexed = {
+            (row["label"], prop)
+            for row in self._query(FALKORDB_INDEXES, None, write=False)
+            for prop, types in (row["types"] or {}).items()
+            if "RANGE" in types  # a full-text index on the property does not serve exact lookups
+        }
+        constrained = {
+            (row["label"], tuple(row["properties"]))
+            for row in self._query(FALKORDB_CONSTRAINTS, None, write=False)
+            if row["type"] == "UNIQUE" and row["entitytype"] == "NODE"
+        }
+        created_constraint = False
+        for item in self.dialect.schema_items():
             try:
-                if kind == "constraint":
+                if item.kind == "constraint":
+                    if (item.label, (item.prop,)) in constrained:
+                        continue
                     self.query_count += 1
                     self._db.connection.execute_command(
-                        "GRAPH.CONSTRAINT", "CREATE", self.config.graph_name, *statement.split()
+                        "GRAPH.CONSTRAINT", "CREATE", self.config.graph_name, *item.statement.split()
                     )
-                else:
-                    self._query(statement, None, write=True)
+                    created_constraint = True
+                elif (item.label, item.prop) not in indexed:
+                    self._query(item.statement, None, write=True)
             except (StoreError, redis.ResponseError) as exc:
-                # Both report an index or constraint that exists already as an error.
+                # Another build may have created it since we looked: that one is as good as ours.
                 if "already" not in str(exc).lower():
-                    raise StoreError(f"creating {statement!r} on {self.address} failed: {exc}") from exc
+                    raise StoreError(f"creating {item.statement!r} on {self.address} failed: {exc}") from exc
+        if created_constraint:
+            # FalkorDB writes each GRAPH.CONSTRAINT CREATE to the append-only file twice, so every
+            # replay would log "Constraint already exists" as CRITICAL: rewriting the file now (the
+            # graph is new, so this is cheap) keeps the constraints in its snapshot instead.
+            with contextlib.suppress(redis.ResponseError):  # a rewrite already running
+                self._db.connection.execute_command("BGREWRITEAOF")
 
     def ping(self) -> bool:
+        """True when the store answers; follows a server restarted on another port, as queries do."""
+        try:
+            return bool(self._db.connection.ping())
+        except redis.RedisError:
+            if not self._reconnect_if_moved():
+                return False
         try:
             return bool(self._db.connection.ping())
         except redis.RedisError:
