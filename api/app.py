@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.graphql import graphql_router, sdl
 from api.graphql import search as graphql_search
@@ -21,6 +24,8 @@ from api.settings import Settings
 from graph.store import GraphStore, counts, open_store
 from schema.errors import PolicyKGError
 
+logger = logging.getLogger(__name__)
+
 # How often a store that could not be opened is tried again, at most.
 REOPEN_INTERVAL_S = 1.0
 # The graph changes only when the CLI rebuilds it: trusting its version for a second saves a query
@@ -29,20 +34,74 @@ VERSION_TTL_S = 1.0
 
 
 def health_payload(store: GraphStore | None, error: str | None = None) -> tuple[int, dict[str, Any]]:
-    """(HTTP status, body): 200 with counts when the store answers, 503 saying why when not."""
+    """(HTTP status, body): 200 with counts when the store answers, 503 saying so when not.
+
+    The body is public: it names the backend but not where the store listens, and says why it is
+    down in fixed words; the details (addresses, ports, paths) go to the server's log."""
     if store is None:
-        return 503, {"status": "down", "store": {"up": False, "error": error or "no store is configured"}}
-    info: dict[str, Any] = {"backend": store.backend, "address": store.address}
+        if error:
+            logger.warning("the graph store could not be opened: %s", error)
+        reason = "the graph store could not be opened" if error else "no store is configured"
+        return 503, {"status": "down", "store": {"up": False, "error": reason}}
+    info: dict[str, Any] = {"backend": store.backend}
+    # A ping fails at once where a query is retried (for 30 s by the Neo4j driver).
+    if not store.ping():
+        logger.warning("the %s graph store is not answering", store.backend)
+        return 503, {
+            "status": "down",
+            "store": {**info, "up": False, "error": "the graph store is not answering"},
+        }
     try:
         node_counts = counts(store)
     except PolicyKGError as exc:
-        return 503, {"status": "down", "store": {**info, "up": False, "error": str(exc)}}
+        logger.warning("the graph store failed the health query: %s", exc)
+        return 503, {
+            "status": "down",
+            "store": {**info, "up": False, "error": "the graph store is not answering queries"},
+        }
     return 200, {
         "status": "ok",
         "store": {**info, "up": True},
         "counts": node_counts,
         "nodes": sum(node_counts.values()),
     }
+
+
+class PublicCORS:
+    """One cross-origin policy for the whole API (GraphQL, linked data, the Browser guide, /health).
+    The data is public and read-only and no request carries credentials (cookies are neither set nor
+    read), so every answer may be read by any origin: each says `Access-Control-Allow-Origin: *`
+    whatever the request, which keeps answers cacheable without `Vary: Origin`; a preflight is
+    answered here for every path, allowing GET, HEAD and POST with any header, for a day."""
+
+    ALLOW_METHODS = "GET, HEAD, POST"
+    MAX_AGE_S = 86_400
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
+            allow = {
+                "Access-Control-Allow-Origin": "*",
+                "Access-Control-Allow-Methods": self.ALLOW_METHODS,
+                # Any header: with no credentials involved, none needs keeping out.
+                "Access-Control-Allow-Headers": headers.get("access-control-request-headers", "*"),
+                "Access-Control-Max-Age": str(self.MAX_AGE_S),
+            }
+            await Response(status_code=204, headers=allow)(scope, receive, send)
+            return
+
+        async def with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)["Access-Control-Allow-Origin"] = "*"
+            await send(message)
+
+        await self.app(scope, receive, with_policy)
 
 
 class StoreHolder:
@@ -106,6 +165,8 @@ def create_app(
     app.state.holder = holder
     app.state.get_store = holder.get
     app.add_middleware(BodySizeLimit)
+    # Added last, so outermost: refusals of the layers inside (413 for a big body) carry it too.
+    app.add_middleware(PublicCORS)
 
     @app.get("/health")
     def health() -> JSONResponse:

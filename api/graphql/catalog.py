@@ -385,6 +385,8 @@ class Catalog:
         snap = await self.snapshot()
         table = snap.tables.setdefault("unlocks", {})
         if designation not in table:
+            # Every designation of a list asks at once: each computes in its turn on the event loop.
+            await self._ctx.slices.turn()
             table[designation] = unlocks(designation, index, conditions)
         return table[designation]
 

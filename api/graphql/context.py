@@ -18,6 +18,7 @@ from strawberry.fastapi import BaseContext
 from api.graphql.catalog import Catalog
 from api.graphql.cypher import filled
 from api.graphql.errors import GraphStoreUnavailable
+from api.graphql.execution import Slices
 from graph.store import GraphStore, Row
 from schema.errors import StoreError
 
@@ -33,6 +34,9 @@ class Context(BaseContext):
         self._nodes: dict[str, DataLoader[str, dict[str, Any] | None]] = {}
         self._links: dict[tuple[str, str, str, bool], DataLoader[str, list[Link]]] = {}
         self.catalog = Catalog(self)
+        # This request's slices of time on the event loop (api/graphql/execution.py): resolvers that
+        # wake up together after a batch await `slices.turn()` before their own work.
+        self.slices = Slices()
 
     async def _call(self, fn: Callable[[], list[Row]]) -> list[Row]:
         if self.store is None:

@@ -30,9 +30,10 @@ class GraphStoreUnavailable(PublicError):
 
 def should_mask(error: GraphQLError) -> bool:
     """Mask resolver exceptions unless they are PublicErrors. Parse and validation errors have no
-    original error and say only what was wrong with the query, so they pass."""
+    original error and say only what was wrong with the query, so they pass; so do graphql-core's
+    own errors about the request that it wraps in another (a variable of the wrong type)."""
     original = error.original_error
-    if original is None:
+    if original is None or isinstance(original, GraphQLError):
         return False
     if isinstance(original, PublicError):
         error.extensions = {**(error.extensions or {}), "code": original.code}

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 from functools import cache
+from typing import Any
 
+from cross_web import HTTPException
 from fastapi import Request
+from fastapi.routing import APIWebSocketRoute
 from strawberry.fastapi import GraphQLRouter
 
 from api.graphql.context import Context
@@ -30,14 +33,54 @@ async def context_getter(request: Request) -> Context:
     return Context(store, version_ttl_s=getattr(state, "version_ttl_s", 0.0))
 
 
+_JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
+
+
 class PolicyGraphQLRouter(GraphQLRouter[Context, None]):
     def encode_json(self, data: object) -> bytes:
         # Chinese as UTF-8 rather than \u escapes: half the bytes, and readable on the wire.
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate echoed from the request (in an error message, say) has no UTF-8 form;
+            # as a \u escape it is still valid JSON.
+            return json.dumps(data, separators=(",", ":")).encode("ascii")
+
+    def parse_json(self, data: str | bytes) -> Any:
+        # A request (and its variables or extensions, over GET) is a JSON object, or a list of them
+        # for batching, which strawberry refuses itself; anything else would fail inside strawberry
+        # as a 500.
+        parsed = super().parse_json(data)
+        if not isinstance(parsed, dict | list):
+            raise HTTPException(
+                400,
+                "a GraphQL request, and its variables, must be a JSON object (such as "
+                f'{{"query": "{{ __typename }}"}}), not {_JSON_TYPES.get(type(parsed), "that")}',
+            )
+        name = parsed.get("operationName") if isinstance(parsed, dict) else None
+        if isinstance(name, str) and not _encodable(name):
+            # strawberry would echo it in a plain-text 400, which cannot be encoded: a 500.
+            raise HTTPException(400, "operationName is not valid Unicode text: it contains a lone surrogate")
+        return parsed
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def graphql_router() -> GraphQLRouter[Context, None]:
-    return PolicyGraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql")
+    router = PolicyGraphQLRouter(
+        schema, context_getter=context_getter, graphql_ide="graphiql", subscription_protocols=()
+    )
+    # No websocket route: the schema has no subscriptions, a websocket would get around the limit on
+    # request bodies, and its handshake failed in the context getter (which takes an HTTP request).
+    router.routes = [route for route in router.routes if not isinstance(route, APIWebSocketRoute)]
+    return router
 
 
 @cache

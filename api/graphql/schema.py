@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.extensions import MaskErrors
 
+from api.graphql.documents import DocumentChecks
 from api.graphql.errors import should_mask
-from api.graphql.limits import validation_limits
+from api.graphql.execution import BudgetedExecution
 from api.graphql.query import Query
 
 schema = strawberry.Schema(
     query=Query,
-    # Planners repeat the same few documents: parse and validate each once (validation includes the
-    # depth and alias limits, so a cached document was within them).
     extensions=[
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        *validation_limits(),
+        # Parse, limit and validate each document text once, off the event loop (api/graphql/limits.py
+        # says what is refused); check each request's input strings.
+        DocumentChecks,
         lambda: MaskErrors(should_mask_error=should_mask),
     ],
+    # At most MAX_RESOLVED_FIELDS fields resolved per request.
+    execution_context_class=BudgetedExecution,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import strawberry
 
@@ -10,6 +11,9 @@ from api.graphql.errors import PublicError
 from api.graphql.types.program import Program
 
 _PREFIX = "program:"
+# The offsets cursor_of writes: ASCII digits without sign, underscore or leading zero, and short
+# enough to be a position (int() would also take "-5", "1_0", "+1", " 1" and Arabic-Indic "١").
+_OFFSET = re.compile(r"(?:0|[1-9][0-9]{0,8})", re.ASCII)
 
 
 def cursor_of(offset: int) -> str:
@@ -22,9 +26,10 @@ def offset_of(cursor: str | None) -> int:
         return 0
     try:
         text = base64.b64decode(cursor.encode(), validate=True).decode()
-        if not text.startswith(_PREFIX):
+        offset = text.removeprefix(_PREFIX)
+        if offset == text or not _OFFSET.fullmatch(offset):
             raise ValueError(text)
-        return int(text[len(_PREFIX) :]) + 1
+        return int(offset) + 1
     except ValueError as exc:
         raise PublicError(
             f"invalid cursor {cursor!r}: pass an endCursor or cursor this API returned"

@@ -161,7 +161,10 @@ async def fetch(
     info: Info, start: str, rel_type: str, end: str, node_id: str, *, outgoing: bool = True
 ) -> list[Link]:
     """The links of one node; batched with every other node asking the same in this request."""
-    return await info.context.links(start, rel_type, end, outgoing=outgoing).load(node_id)
+    found = await info.context.links(start, rel_type, end, outgoing=outgoing).load(node_id)
+    # Every node of the batch wakes up here in the same turn of the event loop: take turns.
+    await info.context.slices.turn()
+    return found
 
 
 async def designations(
