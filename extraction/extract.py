@@ -9,6 +9,7 @@ from pathlib import Path
 
 from extraction.assemble import assemble_document
 from extraction.readers import read_document
+from schema.errors import InputError
 from schema.graph import GraphDocument
 from schema.ids import make_id
 
@@ -35,15 +36,19 @@ def extractor_fingerprint() -> str:
 
 
 def list_documents(paths: list[Path]) -> list[Path]:
-    """Files named directly, plus the files in named folders (not README or hidden files)."""
+    """Paths named directly, plus every entry of named folders but README and hidden files.
+
+    A folder's entries are listed whatever they are (a subfolder, a FIFO, a device, a broken or
+    looping symbolic link) so that the caller reports each one by name instead of passing over it
+    in silence; folders are read one level deep."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(
-                p
-                for p in sorted(path.iterdir())
-                if p.is_file() and not p.name.lower().startswith(NOT_DOCUMENTS)
-            )
+            try:
+                entries = sorted(path.iterdir())
+            except OSError as exc:
+                raise InputError(str(path), f"cannot list folder: {exc.strerror or exc}") from exc
+            out.extend(p for p in entries if not p.name.lower().startswith(NOT_DOCUMENTS))
         else:
             out.append(path)
     return out

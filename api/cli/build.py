@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from api.build import BuildReport, build, needs_build
 from api.cli import app
-from api.cli.common import console, opened_store, settings
+from api.cli.common import console, error, opened_store, settings
 from api.cli.serve import serve_app
+from api.settings import FileLimits
 from extraction.extract import list_documents
 from graph.store import GraphStore, relationship_counts
 
@@ -29,29 +31,29 @@ def _print_report(report: BuildReport, store: GraphStore) -> None:
         f"built {len(report.built)}, unchanged {len(report.unchanged)}, failed {len(report.failed)} "
         f"in {report.seconds:.2f} s"
     )
-    for name, error in report.failed.items():
-        console.print(
-            f"[red]failed: {error}[/red]" if name in error else f"[red]failed: {name}: {error}[/red]"
-        )
+    for name, message in report.failed.items():
+        error(f"failed: {message}" if name in message else f"failed: {name}: {message}")
+    for path, why in report.skipped.items():
+        console.print(f"skipped {path}: {why}", markup=False, highlight=False)
 
 
-def run_build(store: GraphStore, paths: list[Path], force: bool) -> BuildReport:
+def run_build(store: GraphStore, paths: list[Path], force: bool, limits: FileLimits) -> BuildReport:
     files = list_documents(paths)
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
         pages = progress.add_task("pages", total=None, visible=False)
 
         def on_file(path: Path, status: str) -> None:
-            progress.update(task, advance=1, description=f"{status}: {path.name}")
+            progress.update(task, advance=1, description=escape(f"{status}: {path.name}"))
             progress.update(pages, visible=False)
 
         def on_page(path: Path, done: int, total: int) -> None:
             # a long PDF: one step per page, so a 300-page guide shows where it is
             progress.update(
-                pages, completed=done, total=total, visible=True, description=f"pages of {path.name}"
+                pages, completed=done, total=total, visible=True, description=escape(f"pages of {path.name}")
             )
 
-        report = build(store, paths, force=force, on_file=on_file, on_page=on_page)
+        report = build(store, paths, force=force, limits=limits, on_file=on_file, on_page=on_page)
     _print_report(report, store)
     return report
 
@@ -67,10 +69,10 @@ def build_command(
     targets = paths or [s.seed_dir]
     for target in targets:
         if not target.exists():
-            console.print(f"[red]{target}: no such file or folder[/red]")
+            error(f"{target}: no such file or folder")
             raise typer.Exit(2)
     with opened_store(s) as store:
-        report = run_build(store, targets, force)
+        report = run_build(store, targets, force, s.file_limits())
     if not report.ok:
         raise typer.Exit(1)
 
@@ -83,8 +85,8 @@ def up_command(
     """Build from the seed folder if the graph is empty or the seed changed, then serve the API."""
     s = settings()
     with opened_store(s) as store:
-        if needs_build(store, [s.seed_dir]):
-            run_build(store, [s.seed_dir], force=False)
+        if needs_build(store, [s.seed_dir], s.file_limits()):
+            run_build(store, [s.seed_dir], False, s.file_limits())
         else:
-            console.print(f"graph at {store.address} is up to date with {s.seed_dir}")
+            console.print(f"graph at {store.address} is up to date with {s.seed_dir}", markup=False)
     serve_app(s, host or s.host, port or s.port)

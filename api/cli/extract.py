@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
+from api.build import check_file, check_lines, claim, unexpected
 from api.cli import app
-from api.cli.common import console, write_text
+from api.cli.common import console, error, settings, write_text
 from extraction.extract import extract_file, list_documents
 from extraction.readers import read_document
 from schema.errors import PolicyKGError
@@ -31,20 +32,37 @@ def extract_command(
     With `--format text`, print the text each document was read into instead: every span and
     evidence of the graph points into it (a PDF's pages are separated by form feeds).
     """
+    limits = settings().file_limits()
     parts: list[GraphDocument] = []
     texts: list[str] = []
+    seen: dict[str, Path] = {}  # document name -> the file extracted under it
     failed = False
-    for path in list_documents(paths):
+    try:
+        documents = list_documents(paths)
+    except PolicyKGError as exc:
+        error(str(exc))
+        raise typer.Exit(1) from exc
+    for path in documents:
+        if path.is_dir():
+            console.print(f"skipped {path}: a folder inside a folder", markup=False, highlight=False)
+            continue
         try:
+            check_file(path, limits)
+            if not claim(seen, path):
+                continue
+            check_lines(path, path.read_bytes(), limits)
             if fmt is ExtractFormat.TEXT:
                 texts.append(read_document(path).text)
             else:
                 parts.append(extract_file(path))
         except PolicyKGError as exc:
-            console.print(f"[red]{exc}[/red]")
+            error(str(exc))
             failed = True
         except OSError as exc:
-            console.print(f"[red]{path}: {exc.strerror or exc}[/red]")
+            error(f"{path}: {exc.strerror or exc}")
+            failed = True
+        except Exception as exc:
+            error(unexpected(path, exc))
             failed = True
     write_text("".join(texts) if fmt is ExtractFormat.TEXT else GraphDocument.merge(parts).to_json(), output)
     if failed:

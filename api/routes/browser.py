@@ -9,6 +9,7 @@ queries are the files cypher/guide_*.cypher, run with `:param` values the slides
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
@@ -85,6 +86,11 @@ def _pre(text: str) -> str:
     return f'<pre mode="cypher" class="pre-scrollable code runnable">{html.escape(text)}</pre>'
 
 
+def _cypher_string(text: str) -> str:
+    """A Cypher string literal: the server's address goes into a query the analyst runs."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
 def _param_command(params: dict[str, str]) -> str:
     # Browser syntax, one command per parameter: `:param name => 'value'`.
     return "\n".join(f":param {name} => '{value}'" for name, value in params.items())
@@ -101,6 +107,7 @@ def _legend() -> str:
 
 def guide_html(server: str) -> str:
     """The slides; `server` is this API's address, so the style sheet and entity pages link back."""
+    href = html.escape(server, quote=True)  # `_pre` escapes the queries' text itself
     first = f"""
 <slide class="row-fluid">
   <div class="col-sm-12">
@@ -110,7 +117,7 @@ def guide_html(server: str) -> str:
     carries <code>doc</code>, <code>evidence</code> (the sentence it came from) and <code>span</code>.</p>
     {_legend()}
     <p>First, apply the style (colours and Chinese captions), or drag
-    <a href="{server}/browser/style.grass">style.grass</a> onto the <code>:style</code> panel:</p>
+    <a href="{href}/browser/style.grass">style.grass</a> onto the <code>:style</code> panel:</p>
     {_pre(f":style {server}/browser/style.grass")}
     <p>The shape of the graph:</p>
     {_pre("CALL db.schema.visualization()")}
@@ -137,10 +144,10 @@ def guide_html(server: str) -> str:
 <slide class="row-fluid">
   <div class="col-sm-12">
     <h3>每个实体都是链接数据 · Every entity is linked data</h3>
-    <p>Each node has an IRI <code>{server}/id/&lt;type&gt;/&lt;id&gt;</code> that answers with HTML,
+    <p>Each node has an IRI <code>{href}/id/&lt;type&gt;/&lt;id&gt;</code> that answers with HTML,
     JSON-LD or Turtle (content negotiation). Find one to open:</p>
-    {_pre("MATCH (p:Program) RETURN p.name AS program, '" + server + "/id/program/' + p.id AS iri LIMIT 10")}
-    <p>The dataset's DCAT description is at <a href="{server}/dataset">{server}/dataset</a>.</p>
+    {_pre(f"MATCH (p:Program) RETURN p.name AS program, {_cypher_string(server + '/id/program/')} + p.id AS iri LIMIT 10")}
+    <p>The dataset's DCAT description is at <a href="{href}/dataset">{href}/dataset</a>.</p>
   </div>
 </slide>"""
     )
@@ -157,8 +164,22 @@ def guide_html(server: str) -> str:
 """
 
 
+# A Host header as RFC 9110 allows it in practice: a DNS name or IPv4 address, or an IPv6 literal,
+# and a port. Anything else (quotes, angle brackets, spaces) is a client's forgery.
+_HOST = re.compile(
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+    r"|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?"
+)
+
+
 def _server(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """This API's address as the client reached it, so the guide's links work behind any name; a
+    Host header that is no host name is not written into the page (where it would become markup
+    or Cypher text in a clickable query): the configured base IRI is used instead."""
+    host = request.headers.get("host", "")
+    if request.url.scheme in ("http", "https") and _HOST.fullmatch(host):
+        return str(request.base_url).rstrip("/")
+    return str(request.app.state.settings.base_iri).rstrip("/")
 
 
 @router.get("/guide", name="browser_guide")

@@ -4,15 +4,19 @@ full dumps, the JSON-LD context and the SHACL shapes."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import json
-from collections.abc import Callable
+import logging
+import re
+from collections.abc import Callable, Coroutine, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from rdflib import Graph
 
 from api.linked_data import (
@@ -25,12 +29,38 @@ from api.linked_data import (
     to_rdf,
 )
 from graph.store import GraphStore, export_graph
+from schema.errors import StoreError
 from schema.graph import GraphDocument
 from schema.jsonld import Vocabulary, type_segment
 from schema.ontology import ONTOLOGY
 from schema.shapes import shapes_graph
 
-router = APIRouter(tags=["linked data"])
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+STORE_DOWN = "the graph store is not available; try again shortly"
+
+
+class StoreErrorsAre503(APIRoute):
+    """A store that is down (or stopped answering mid-request) is the server's temporary state, not
+    a bug: 503 with Retry-After, and without the store's address, instead of a 500."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def handle(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except StoreError as exc:
+                log.warning("%s %s: %s", request.method, request.url.path, exc)
+                return JSONResponse(
+                    {"detail": STORE_DOWN}, status_code=503, headers={**_HEADERS, "Retry-After": "5"}
+                )
+
+        return handle
+
+
+router = APIRouter(tags=["linked data"], route_class=StoreErrorsAre503)
 
 HTML = "text/html"
 # What a client may ask for, and what each name in ?format= means.
@@ -70,13 +100,7 @@ def negotiate(accept: str | None, fmt: str | None, *, html_ok: bool = True) -> s
     ranked: list[tuple[float, int, str | RdfFormat]] = []
     for position, part in enumerate(accept.split(",")):
         media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
+        q = _quality(params)
         if q <= 0:
             continue
         media = media.lower()
@@ -94,21 +118,48 @@ def negotiate(accept: str | None, fmt: str | None, *, html_ok: bool = True) -> s
     return next(choice for choice in SERVER_ORDER if choice in best)
 
 
+# RFC 9110 qvalue: 0 to 1, at most three decimals. float() would also take nan, inf, 1e0 or 2.
+_QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
+
+
+def _quality(params: list[str]) -> float:
+    """The q-value of a media range; a malformed one (q=nan) makes the range unusable, like q=0."""
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "q":
+            value = value.strip()
+            return float(value) if _QVALUE.fullmatch(value) else 0.0
+    return 1.0
+
+
 def _store(request: Request) -> GraphStore:
     # The app's holder reopens a store that was down at start-up; fall back to the plain attribute.
     getter = getattr(request.app.state, "get_store", None)
     store = getter() if getter is not None else request.app.state.store
     if store is None:
-        raise HTTPException(503, "the graph store is not available")
+        raise HTTPException(503, STORE_DOWN, headers={"Retry-After": "5"})
     return store
+
+
+def _storable(text: str) -> bool:
+    """Whether the store can hold `text`: no stored id contains NUL (the embedded store's client
+    sends parameters inside the query text, which a NUL cuts short) or a lone surrogate (which no
+    encoding can send)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _base(request: Request) -> str:
     return str(request.app.state.settings.base_iri).rstrip("/")
 
 
-def _rdf_response(text: str, fmt: RdfFormat) -> Response:
-    return Response(text, media_type=f"{fmt.media_type}; charset=utf-8", headers=_HEADERS)
+def _rdf_response(body: str | bytes, fmt: RdfFormat) -> Response:
+    return Response(body, media_type=f"{fmt.media_type}; charset=utf-8", headers=_HEADERS)
 
 
 _HEADERS = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
@@ -127,7 +178,7 @@ def entity(type_name: str, node_id: str, request: Request, format: str | None = 
             406,
             "available: text/html, application/ld+json, text/turtle, application/n-triples, application/rdf+xml",
         )
-    view = fetch_entity(_store(request), label, node_id)
+    view = fetch_entity(_store(request), label, node_id) if _storable(node_id) else None
     if view is None:
         raise HTTPException(404, f"no {label} with id {node_id!r}")
     base = _base(request)
@@ -141,36 +192,90 @@ def entity(type_name: str, node_id: str, request: Request, format: str | None = 
 
 @dataclass
 class Snapshot:
-    """The whole graph as RDF and its serialisations, kept until a document changes: building
-    them takes seconds on the seed graph, and portals fetch dumps repeatedly."""
+    """The whole graph as RDF and its serialisations (UTF-8), kept until a document changes:
+    building them takes seconds on the seed graph, and portals fetch dumps repeatedly."""
 
     key: tuple[Any, ...]
     graph: GraphDocument
     rdf: Graph
-    texts: dict[str, str] = field(default_factory=dict)
-
-    def text(self, name: str, make: Callable[[], str]) -> str:
-        if name not in self.texts:
-            self.texts[name] = make()
-        return self.texts[name]
+    texts: dict[str, bytes] = field(default_factory=dict)
 
 
-def snapshot(request: Request) -> Snapshot:
-    store, base = _store(request), _base(request)
+class SingleFlight:
+    """Callers asking for the same key at once share one computation, run in a worker thread: the
+    eight first requests for a dump after a rebuild build it once (not eight times, each slower
+    for the others and each holding its own copy of the graph), and wait without holding a thread."""
+
+    def __init__(self) -> None:
+        self._flights: dict[Hashable, asyncio.Future[Any]] = {}
+
+    async def run(self, key: Hashable, compute: Callable[[], T]) -> T:
+        flight = self._flights.get(key)
+        if flight is None or flight.get_loop() is not asyncio.get_running_loop():
+            flight = asyncio.ensure_future(asyncio.to_thread(compute))
+            self._flights[key] = flight
+            flight.add_done_callback(lambda done: self._landed(key, done))
+        # A client that goes away cancels its own wait, not the computation the others wait for.
+        return await asyncio.shield(flight)
+
+    def _landed(self, key: Hashable, done: asyncio.Future[Any]) -> None:
+        if self._flights.get(key) is done:
+            del self._flights[key]  # a failure is not kept: the next request tries again
+        if not done.cancelled():
+            done.exception()  # retrieved, even if every waiter has gone
+
+
+def _flights(request: Request) -> SingleFlight:
+    flights: SingleFlight | None = getattr(request.app.state, "linked_data_flights", None)
+    if flights is None:
+        flights = request.app.state.linked_data_flights = SingleFlight()
+    return flights
+
+
+def _snapshot_key(store: GraphStore, base: str) -> tuple[Any, ...]:
     # Every build replaces whole documents and stamps each with its sha256 and extractor.
     documents = tuple((r["id"], r.get("sha256"), r.get("extractor")) for r in store.run("documents"))
-    key = (store.address, base, documents)
+    return (store.address, base, documents)
+
+
+async def snapshot(request: Request) -> Snapshot:
+    """The snapshot of the graph as it is now: the cached one, or one build shared by every
+    request that asks meanwhile."""
+    base = _base(request)
+
+    def current() -> tuple[GraphStore, tuple[Any, ...]]:
+        store = _store(request)  # may reopen a store that was down: not on the event loop
+        return store, _snapshot_key(store, base)
+
+    store, key = await asyncio.to_thread(current)
     cached: Snapshot | None = getattr(request.app.state, "linked_data_snapshot", None)
     if cached is not None and cached.key == key:
         return cached
-    graph = export_graph(store)
-    fresh = Snapshot(key=key, graph=graph, rdf=to_rdf(graph, base))
-    request.app.state.linked_data_snapshot = fresh
-    return fresh
+
+    def make() -> Snapshot:
+        graph = export_graph(store)
+        fresh = Snapshot(key=key, graph=graph, rdf=to_rdf(graph, base))
+        request.app.state.linked_data_snapshot = fresh
+        return fresh
+
+    return await _flights(request).run(("snapshot", key), make)
+
+
+async def snapshot_text(request: Request, snap: Snapshot, name: str, make: Callable[[], str]) -> bytes:
+    """One serialisation of a snapshot, made once however many requests ask for it at once."""
+    body = snap.texts.get(name)
+    if body is not None:
+        return body
+
+    def render() -> bytes:
+        snap.texts[name] = make().encode("utf-8")
+        return snap.texts[name]
+
+    return await _flights(request).run(("text", snap.key, name), render)
 
 
 @router.get("/dataset", name="dataset")
-def dataset(request: Request, format: str | None = None) -> Response:
+async def dataset(request: Request, format: str | None = None) -> Response:
     """DCAT and VoID description of the whole dataset."""
     choice = negotiate(request.headers.get("accept"), format, html_ok=False)
     if choice is None and format is None:
@@ -180,24 +285,26 @@ def dataset(request: Request, format: str | None = None) -> Response:
             406, "available: application/ld+json, text/turtle, application/n-triples, application/rdf+xml"
         )
     base = _base(request)
-    snap = snapshot(request)
+    snap = await snapshot(request)
 
     def describe() -> str:
         description = dataset_description(base, snap.graph, triples=len(snap.rdf), modified=dt.date.today())
         return serialise(description, choice, base)
 
-    return _rdf_response(snap.text(f"dcat.{choice.extension}.{dt.date.today()}", describe), choice)
+    body = await snapshot_text(request, snap, f"dcat.{choice.extension}.{dt.date.today()}", describe)
+    return _rdf_response(body, choice)
 
 
 @router.get("/dataset/dump.{extension}", name="dump")
-def dump(extension: str, request: Request) -> Response:
+async def dump(extension: str, request: Request) -> Response:
     """The whole graph in one file: dump.jsonld, dump.ttl or dump.nt."""
     formats = {fmt.extension: fmt for fmt in RdfFormat}
     if extension not in formats:
         raise HTTPException(404, f"no dump .{extension}; available: {', '.join(formats)}")
     fmt, base = formats[extension], _base(request)
-    snap = snapshot(request)
-    return _rdf_response(snap.text(f"dump.{extension}", lambda: serialise(snap.rdf, fmt, base)), fmt)
+    snap = await snapshot(request)
+    body = await snapshot_text(request, snap, f"dump.{extension}", lambda: serialise(snap.rdf, fmt, base))
+    return _rdf_response(body, fmt)
 
 
 @router.get("/context.jsonld", name="jsonld_context")

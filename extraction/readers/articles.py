@@ -115,7 +115,9 @@ class _Scanner:
                     if 0xDC00 <= low < 0xE000:
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         self.pos += 6
-                chars.append(chr(code))
+                # A lone surrogate ("\ud800") is valid JSON but no character: no text containing it
+                # can be encoded, so it reads as the replacement character, as a broken byte does.
+                chars.append("\ufffd" if 0xD800 <= code < 0xE000 else chr(code))
             else:
                 chars.append(_ESCAPES.get(kind, kind))
                 self.pos += 2
@@ -126,14 +128,18 @@ def scan_json(raw: str, source: str) -> object:
     """Parse JSON text keeping string positions; broken JSON raises InputError with line/column.
     JSON Lines (one object per line) read as a list."""
     try:
-        json.loads(raw)
-    except json.JSONDecodeError as e:
-        if e.msg == "Extra data" and _is_json_lines(raw):
-            return _json_lines(raw)
-        raise InputError(source, f"broken JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
-    scanner = _Scanner(raw)
-    scanner.pos = len(raw) - len(raw.lstrip("\ufeff \t\r\n"))
-    return scanner.value()
+        try:
+            json.loads(raw)
+        except json.JSONDecodeError as e:
+            if e.msg == "Extra data" and _is_json_lines(raw):
+                return _json_lines(raw)
+            raise InputError(source, f"broken JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+        scanner = _Scanner(raw)
+        scanner.pos = len(raw) - len(raw.lstrip("\ufeff \t\r\n"))
+        return scanner.value()
+    except RecursionError as e:
+        # Both parsers recurse per level of nesting; an article list needs a handful of levels.
+        raise InputError(source, "JSON nested too deeply to be an article list") from e
 
 
 def _is_json_lines(raw: str) -> bool:
