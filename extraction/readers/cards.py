@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
 from extraction.readers.fields import lexicon, normalize_heading
-from extraction.readers.furniture import repair
+from extraction.readers.furniture import _continues, _wrap_width, repair
 from extraction.readers.numbering import parse_marker
 
 _MIN_CARDS = 5
@@ -137,14 +137,18 @@ def _card(lines: list[Clean], labels: list[list[_Label]]) -> Unit:
 
 
 def _joined(parts: list[Clean]) -> Clean:
+    """A field's lines as one text. A table cell wraps at its own width, narrower than the page's
+    ("…中关\n村高新技术企业"), so its full lines are joined by the cell's width, not the page's."""
+    parts = [p.strip() for p in parts]
+    parts = [p for p in parts if p.text]
+    width = _wrap_width([p.text for p in parts])
     text, offs = "", []
+    prev = ""
     for p in parts:
-        p = p.strip()
-        if not p.text:
-            continue
-        if text:
+        if text and not _continues(prev, p.text, width):
             text += "\n"
             offs.append(p.offsets[0])
         text += p.text
         offs.extend(p.offsets)
+        prev = p.text
     return Clean(text, tuple(offs))
