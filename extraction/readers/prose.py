@@ -53,20 +53,18 @@ _RESPONSIBLE = re.compile(
 _CONTACT_LINE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理)"
 )
-# What closes a notice after its last item: 附件 lists, 抄送, the issuing body, the date.
+# The issuing body signing a notice or named before 关于 in its title.
+_BODY = r"[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)"
+_SIGNATURE = re.compile(rf"^{_BODY}$")
+# What closes a notice after its last item: 附件 lists, 抄送, the date, the issuing body.
 _CLOSING = re.compile(
-    r"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)"
-    r"|^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$"
+    rf"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日$|{_BODY}$)"
 )
 # A government (人民政府, its 办公厅) issues policies that its departments carry out.
 _GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅$|委员会办公室$|^国务院")
-_SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)$")
 _CONTACT_LABEL = re.compile(r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]")
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
 _RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
-_NOTICE_TITLE = re.compile(
-    r"(?:关于)?(?:组织|开展|做好|启动|印发|发布)?(?:申报|推荐|征集|评选|认定|遴选)?(?P<what>.{2,60}?)(?:申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)"
-)
 _HEADING_MAX = 30
 # A measure's own words state what it pays and to whom together ("对认定为…的企业给予…奖励"):
 # they are read as its benefit field, where both benefits and the titles it is paid for are found.

@@ -62,28 +62,39 @@ def test_a_pdf_is_known_by_its_content_not_its_name(tmp_path: Path) -> None:
     assert len(read_document(renamed).pages) == 331
 
 
-def test_an_encrypted_pdf_is_named(tmp_path: Path) -> None:
-    path = tmp_path / "locked.pdf"
-    path.write_bytes(ENCRYPTED)
-    with pytest.raises(InputError, match=r"locked\.pdf: encrypted PDF"):
-        read_document(path)
-
-
-def test_a_scanned_pdf_without_text_is_named(tmp_path: Path) -> None:
+def _textless_pdf() -> bytes:
     pdf = pdfium.PdfDocument.new()
     pdf.new_page(595, 842)
     buf = io.BytesIO()
     pdf.save(buf)
-    path = tmp_path / "scan.pdf"
-    path.write_bytes(buf.getvalue())
-    with pytest.raises(InputError, match=r"scan\.pdf: no text layer"):
-        read_document(path)
+    return buf.getvalue()
 
 
-def test_a_broken_pdf_is_named(tmp_path: Path) -> None:
-    path = tmp_path / "broken.pdf"
-    path.write_bytes(BEIJING.read_bytes()[:5000])  # a truncated download
-    with pytest.raises(InputError, match=r"broken\.pdf: broken PDF"):
+def _broken_docx() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<not xml")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("locked.pdf", lambda: ENCRYPTED, r"locked\.pdf: encrypted PDF"),
+        ("scan.pdf", _textless_pdf, r"scan\.pdf: no text layer"),
+        ("broken.pdf", lambda: BEIJING.read_bytes()[:5000], r"broken\.pdf: broken PDF"),  # a cut download
+        ("broken.docx", _broken_docx, r"broken\.docx: broken Word document"),
+        (
+            "old.doc",
+            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+            r"old\.doc: .*legacy Office file or an encrypted \.docx",
+        ),
+    ],
+)
+def test_a_bad_pdf_or_word_file_is_named(tmp_path: Path, name: str, make, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(make())
+    with pytest.raises(InputError, match=message):
         read_document(path)
 
 
@@ -120,20 +131,3 @@ def test_a_word_notice_is_read_into_measures(tmp_path: Path) -> None:
     doc = read_document(path)
     assert [u.title for u in doc.units] == ["支持技术改造", "支持企业上规模"]
     assert "巢湖市经济和信息化委员会\t0551-82321234" in doc.text
-
-
-def test_a_broken_word_file_is_named(tmp_path: Path) -> None:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("word/document.xml", "<not xml")
-    path = tmp_path / "broken.docx"
-    path.write_bytes(buf.getvalue())
-    with pytest.raises(InputError, match=r"broken\.docx: broken Word document"):
-        read_document(path)
-
-
-def test_a_legacy_or_encrypted_office_file_is_named(tmp_path: Path) -> None:
-    path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    with pytest.raises(InputError, match=r"old\.doc: .*legacy Office file or an encrypted \.docx"):
-        read_document(path)
