@@ -164,6 +164,11 @@ def document_context(source: SourceDocument) -> Context:
         top = sum(1 for r in all_regions if city is not None and r.name == city.name)
         if city is not None and (top < 3 or top < 0.5 * total):
             city = None  # many cities, none dominant: a provincial document
+    # 关于印发巢湖市…若干政策的通知: a city the title names that the region table lacks (a county-level
+    # city) is the document's own, ahead of the prefecture merely mentioned in the text
+    titled = _TITLE_CITY.search(source.title)
+    if titled and regions().get(titled.group(1)) is None and regions().get(titled.group(1) + "市") is None:
+        city = _unlisted_city(titled.group(1) + "市政府", source.text, province) or city
     if city is None:
         city = _unlisted_city(head, source.text, province)
     district = None
@@ -184,6 +189,7 @@ def document_context(source: SourceDocument) -> Context:
 
 # 中关村国家自主创新示范区支持领军企业…: a zone that opens a program's name is where it applies
 _PLACE = re.compile(r"(?:支持|关于|促进|推动|加快|实施|鼓励|对)")
+_TITLE_CITY = re.compile(r"^(?:.*?关于)?(?:印发|转发)?([\u4e00-\u9fff]{2,3}?)市(?![场民级区委政内外])")
 _ZONE = re.compile(r"(?:开发|高新|保税|园|新)区$")
 _CITY_ISSUER = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)市(?=工业和信息化局|经济和信息化局|人民政府|政府|科学技术局|财政局|发展和改革委员会)"

@@ -42,6 +42,17 @@ __all__ = ["detect_format", "read_document", "read_text"]
 
 # A document cut into this many programs with labelled fields is read as such, not as prose.
 _FIELD_DOCUMENT = 5
+# Fields that show a unit was cut by its labels (a leaf item with a summary alone was not).
+_LABELLED = frozenset(
+    {
+        FieldName.CONDITIONS,
+        FieldName.BENEFIT,
+        FieldName.WINDOW,
+        FieldName.MATERIALS,
+        FieldName.PROCEDURE,
+        FieldName.CONTACT,
+    }
+)
 
 
 def read_document(path: Path, on_page: Callable[[int, int], None] | None = None) -> SourceDocument:
@@ -118,13 +129,17 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     cards = read_cards(text)
     if cards is not None and len(cards) > max(programs * 1.2, programs + 2):
         return cards, meta
-    if programs >= _FIELD_DOCUMENT:
+    labelled = sum(
+        1 for u in units if u.kind is UnitKind.PROGRAM and any(f.name in _LABELLED for f in u.fields)
+    )
+    if labelled >= _FIELD_DOCUMENT:
         return units, meta
     # Few units with labelled fields: the document is prose; its numbered measures are the programs.
     prose, prose_meta = read_prose(text)
     merged = {k: meta.get(k) or prose_meta.get(k) for k in {*meta, *prose_meta}}
     title = prose_meta.get("title") or ""
-    if len(prose) > programs:
+    if len(prose) > programs or (prose and len(prose) == programs and not labelled):
+        # more measures, or as many where the field reader found no fields: the prose reader's
         return prose, merged
     if programs == len(prose) == 1 and _named_after(prose, title) and not _named_after(units, title):
         # one notice, one program: named after what the notice calls for, not after a line of it

@@ -256,3 +256,30 @@ def test_measures_a_department_issues_are_run_by_it_unless_a_note_says_otherwise
 def test_measures_a_government_issues_are_not_run_by_the_government() -> None:
     text = "发布机构：东莞市人民政府\n一、支持上市\n给予300万元奖励。\n二、支持升规\n给予10万元奖励。\n"
     assert all(not u.get(FieldName.DEPARTMENT) for u in read_prose(text)[0])
+
+
+def test_leaf_items_without_fields_do_not_keep_a_prose_text_from_the_prose_reader() -> None:
+    # six measures whose names end like programs (…补贴。) but carry no labelled fields
+    items = "".join(
+        f"（{n}）{name}补贴。对符合条件的企业给予{k}0万元补贴。\n"
+        for k, (n, name) in enumerate(
+            zip("一二三四五六", ("技改", "上市", "升规", "研发", "人才", "物流"), strict=True), 1
+        )
+    )
+    doc = read_text("一、支持企业发展\n" + items, name="measures.txt")
+    assert [u.title for u in doc.units] == [
+        f"{x}补贴" for x in ("技改", "上市", "升规", "研发", "人才", "物流")
+    ]
+    assert all(u.measure for u in doc.units)
+
+
+def test_a_county_level_city_in_the_title_is_the_documents_own() -> None:
+    from extraction.assemble import document_context
+
+    text = (
+        "TITLE: 关于印发巢湖市培育新动能促进产业转型升级推动经济高质量发展若干政策的通知\n"
+        "根据《中共合肥市委办公厅 合肥市人民政府办公厅关于印发合肥市若干政策的通知》，结合我市实际。\n"
+        "1.小微工业企业贷款贴息。按银行同期基准利率50%给予贴息。(执行部门:市经信委)\n"
+    )
+    ctx = document_context(read_text(text, name="chaohu.txt"))
+    assert (ctx.city.name, ctx.city.parent) == ("巢湖市", "安徽省")
