@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
 from typing import Any
 
 import falkordb
@@ -15,9 +18,19 @@ from graph.dialect import FALKORDB, FALKORDB_CONSTRAINTS, FALKORDB_INDEXES, join
 from graph.queries import load_query
 from graph.server import EmbeddedServer, ServerInfo
 from graph.store import Row
-from graph.writer import WritePlan, plan_document_delete, plan_document_write
+from graph.writer import (
+    Statements,
+    WritePlan,
+    plan_document_delete,
+    plan_document_write,
+    plan_statements_read,
+    statements_from_rows,
+)
 from schema.errors import StoreError
 from schema.graph import GraphDocument
+
+# Held while a document is read and written (FalkorStore._writing), next to the start/stop lock.
+WRITE_LOCK = "write.lock"
 
 
 def _plain(value: Any) -> Any:
@@ -108,11 +121,30 @@ class FalkorStore:
         # One GRAPH.QUERY is atomic in FalkorDB: the document lands whole or not at all.
         self._query(join_statements(plan.statements), plan.params, write=True)
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the folder's write lock from reading the other documents' statements to writing the
+        merge: a build in another process cannot write between the two (graph/writer.py)."""
+        fd = os.open(
+            self.server.data_dir / WRITE_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+        )
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    def _stated_elsewhere(self, doc_id: str, graph: GraphDocument | None) -> Statements:
+        read = plan_statements_read(doc_id, graph)
+        return statements_from_rows(self._query(read.query, read.params, write=False))
+
     def replace_document(self, doc_id: str, graph: GraphDocument) -> None:
-        self._apply(plan_document_write(doc_id, graph))
+        with self._writing():
+            self._apply(plan_document_write(doc_id, graph, self._stated_elsewhere(doc_id, graph)))
 
     def delete_document(self, doc_id: str) -> None:
-        self._apply(plan_document_delete(doc_id))
+        with self._writing():
+            self._apply(plan_document_delete(doc_id, self._stated_elsewhere(doc_id, None)))
 
     def ensure_schema(self) -> None:
         """Create the indexes and constraints that are missing, and only those (see FALKORDB_INDEXES)."""

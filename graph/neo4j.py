@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import neo4j
@@ -11,7 +12,14 @@ from graph.config import StoreConfig
 from graph.dialect import NEO4J
 from graph.queries import load_query
 from graph.store import Row
-from graph.writer import WritePlan, plan_document_delete, plan_document_write
+from graph.writer import (
+    Statements,
+    WritePlan,
+    plan_document_delete,
+    plan_document_write,
+    plan_statements_read,
+    statements_from_rows,
+)
 from schema.errors import StoreError
 from schema.graph import GraphDocument
 
@@ -64,12 +72,19 @@ class Neo4jStore:
         write = any(word in query.upper() for word in ("MERGE ", "CREATE ", "DELETE", "SET "))
         return self.run_text(query, params, write=write)
 
-    def _apply(self, plan: WritePlan) -> None:
+    def _apply(
+        self, doc_id: str, graph: GraphDocument | None, planner: Callable[[Statements], WritePlan]
+    ) -> None:
+        """Read what the other documents state about the nodes, then write, in one transaction."""
+        read = plan_statements_read(doc_id, graph)
+
         def work(tx: neo4j.ManagedTransaction) -> None:
+            rows = [{k: _plain(v) for k, v in record.items()} for record in tx.run(read.query, read.params)]
+            plan = planner(statements_from_rows(rows))
+            self.query_count += 1 + len(plan.statements)
             for statement in plan.statements:
                 tx.run(statement, plan.params).consume()
 
-        self.query_count += len(plan.statements)
         try:
             with self._session() as session:
                 session.execute_write(work)
@@ -79,10 +94,10 @@ class Neo4jStore:
             raise StoreError(f"Neo4j at {self.address} refused a write: {exc.message}") from exc
 
     def replace_document(self, doc_id: str, graph: GraphDocument) -> None:
-        self._apply(plan_document_write(doc_id, graph))
+        self._apply(doc_id, graph, lambda others: plan_document_write(doc_id, graph, others))
 
     def delete_document(self, doc_id: str) -> None:
-        self._apply(plan_document_delete(doc_id))
+        self._apply(doc_id, None, lambda others: plan_document_delete(doc_id, others))
 
     def ensure_schema(self) -> None:
         for _, statement in self.dialect.schema_statements():

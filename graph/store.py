@@ -6,6 +6,7 @@ import json
 from typing import Any, Protocol, runtime_checkable
 
 from graph.config import StoreConfig
+from graph.writer import public_properties
 from schema.graph import GraphDocument, Node, Relationship
 
 Row = dict[str, Any]
@@ -55,12 +56,16 @@ def relationship_counts(store: GraphStore) -> dict[str, int]:
 
 def export_graph(store: GraphStore) -> GraphDocument:
     nodes = [
-        Node(id=r["id"], label=r["label"], properties=dict(r["properties"]))
+        # Sorted keys: a store keeps a node's keys in the order they were first set, which depends on
+        # the order documents were written; the export must not (an incremental build equals a clean one).
+        Node(id=r["id"], label=r["label"], properties=dict(sorted(r["properties"].items())))
         for r in store.run("export_nodes")
     ]
     rels = sorted(
         (
-            Relationship(type=r["type"], start=r["start"], end=r["end"], properties=dict(r["properties"]))
+            Relationship(
+                type=r["type"], start=r["start"], end=r["end"], properties=public_properties(r["properties"])
+            )
             for r in store.run("export_relationships")
         ),
         # Parallel edges (same ends, type and document) come back in storage order: sort them too.

@@ -1,21 +1,55 @@
 """Turns a GraphDocument into the batched, parameterised statements that replace one source
-document's facts in a store. Labels and types come from the ontology only, never from text."""
+document's facts in a store. Labels and types come from the ontology only, never from text.
+
+A node shared by several documents (a designation, a department, a policy, a contact office) gets
+its properties from all the documents that state it, never from the one written last: each document's
+own statement of a node is kept on the node's EXTRACTED_FROM relationship to that document
+(`STATED`, a JSON object), and every write sets the node to `merge_statements` of all of them. Before
+writing (or deleting) a document, the store reads what the other documents state about the nodes it
+states now or stated before (`plan_statements_read`), so the write itself stays one query.
+"""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.queries import load_query
 from schema.graph import GraphDocument, Node, Relationship
-from schema.ontology import ONTOLOGY
+from schema.ontology import ONTOLOGY, Label
+
+# The property of an EXTRACTED_FROM relationship that holds its document's statement of the node.
+# It is the store's bookkeeping, not a fact: exports, the API and linked data never show it (see
+# public_properties; cypher/ld_*.cypher leave it out by this name).
+STATED = "statedProperties"
+EXTRACTED_FROM = "EXTRACTED_FROM"
+
+Properties = dict[str, Any]
 
 
 @dataclass
 class WritePlan:
     statements: list[str] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ReadPlan:
+    query: str
+    params: dict[str, Any]
+
+
+@dataclass
+class Statements:
+    """What documents other than the one being written state about nodes."""
+
+    labels: dict[str, str] = field(default_factory=dict)  # node id -> label
+    by_node: dict[str, dict[str, Properties]] = field(default_factory=dict)  # node id -> doc -> props
+    # Statements a store written before they were kept lacks: the write records them (see below).
+    missing: list[dict[str, str]] = field(default_factory=list)
 
 
 def _fill(template: str, **names: str) -> str:
@@ -39,27 +73,126 @@ def relationship_row(rel: Relationship) -> dict[str, Any]:
     return {"start": rel.start, "end": rel.end, "doc": rel.doc, "props": props}
 
 
-def plan_document_write(doc_id: str, graph: GraphDocument) -> WritePlan:
-    """Delete what `doc_id` stated before, write what it states now, drop unsupported nodes."""
-    plan = WritePlan(params={"doc": doc_id})
-    plan.statements.append(load_query("delete_document_facts"))
+def public_properties(props: Mapping[str, Any]) -> Properties:
+    """A relationship's properties without the store's bookkeeping."""
+    return {k: v for k, v in props.items() if k != STATED}
 
+
+def merge_statements(stated: Mapping[str, Mapping[str, Any]]) -> Properties:
+    """A node's properties from every document's statement of it (document id -> properties): a
+    function of the statements alone, whatever order the documents were written in.
+
+    Documents take precedence in the order of their ids: a scalar is the value of the first document
+    that states one; a list is the union of every document's list, the first document's items first,
+    each in the order it was printed, without repeats (so a node only one document states keeps its
+    lists as extracted, and the first phone printed stays first)."""
+    merged: Properties = {}
+    for doc in sorted(stated):
+        for key, value in stated[doc].items():
+            old = merged.get(key)
+            if isinstance(value, list) and isinstance(old, list):
+                merged[key] = old + [v for v in value if v not in old]
+            elif key not in merged:
+                merged[key] = list(dict.fromkeys(value)) if isinstance(value, list) else value
+    return merged
+
+
+def _dumps(props: Mapping[str, Any]) -> str:
+    # Sorted keys and no whitespace: the same statement is the same string, and small.
+    return json.dumps(props, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def plan_statements_read(doc_id: str, graph: GraphDocument | None = None) -> ReadPlan:
+    """One read: what other documents state about the nodes `doc_id` stated before, and about the
+    nodes `graph` states now. Each part looks nodes up by an indexed id, so the cost follows the
+    document's own nodes, not the size of the graph."""
+    parts = [load_query("statements_of_document")]
+    params: dict[str, Any] = {"doc": doc_id}
+    ids: dict[str, list[str]] = defaultdict(list)
+    for node in graph.nodes if graph else ():
+        if node.label != Label.Document:
+            ids[node.label].append(node.id)
+    for label in ONTOLOGY.node_types:
+        if rows := ids.get(label):
+            param = f"ids_{label}"
+            params[param] = rows
+            parts.append(_fill(load_query("statements_of_nodes"), LABEL=label, ROWS=param))
+    return ReadPlan(query="\nUNION ALL\n".join(parts), params=params)
+
+
+def statements_from_rows(rows: Iterable[Mapping[str, Any]]) -> Statements:
+    """The rows of a plan_statements_read query as Statements. An EXTRACTED_FROM written before
+    statements were kept has none: the node's current properties stand in for it."""
+    out = Statements()
+    for row in rows:
+        if row["stated"] is not None:
+            props = json.loads(row["stated"])
+        else:
+            props = {k: v for k, v in (row["current"] or {}).items() if k != "id"}
+            # Recorded by this write, so that the next one does not take this write's merge for it.
+            out.missing.append({"id": row["id"], "doc": row["doc"], "stated": _dumps(props)})
+        out.labels[row["id"]] = row["label"]
+        out.by_node.setdefault(row["id"], {})[row["doc"]] = props
+    return out
+
+
+def _node_statements(
+    doc_id: str, graph: GraphDocument | None, others: Statements
+) -> dict[str, list[dict[str, Any]]]:
+    """label -> rows of every node whose properties this write sets: the nodes `graph` states, and
+    the nodes other documents still state (the document may no longer state them, or be deleted)."""
+    mine: dict[str, Node] = {}
+    supported: set[str] = set()
+    for node in graph.nodes if graph else ():
+        mine[node.id] = node
+    for rel in graph.relationships if graph else ():
+        if rel.type == EXTRACTED_FROM and rel.end == doc_id:
+            supported.add(rel.start)
+    labels = {**others.labels, **{node_id: node.label for node_id, node in mine.items()}}
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    label_of: dict[str, str] = {}
-    for node in graph.nodes:
-        by_label[node.label].append(node_row(node))
-        label_of[node.id] = node.label
+    for node_id in sorted(labels):
+        stated = dict(others.by_node.get(node_id, {}))
+        node = mine.get(node_id)
+        # Only a node the document traces to itself is stated by it; its own Document node is its alone.
+        if node is not None and (node_id in supported or node.label == Label.Document or not stated):
+            stated[doc_id] = dict(node.properties)
+        by_label[labels[node_id]].append(
+            {"id": node_id, "props": {**merge_statements(stated), "id": node_id}}
+        )
+    return by_label
+
+
+def _write_nodes(plan: WritePlan, by_label: Mapping[str, list[dict[str, Any]]], others: Statements) -> None:
+    if others.missing:
+        plan.params["backfill"] = others.missing
+        plan.statements.append(load_query("backfill_statements"))
     for label in ONTOLOGY.node_types:  # ontology order: stable query text
         if rows := by_label.get(label):
             param = f"nodes_{label}"
             plan.params[param] = rows
             plan.statements.append(_fill(load_query("write_nodes"), LABEL=label, ROWS=param))
 
+
+def plan_document_write(doc_id: str, graph: GraphDocument, others: Statements | None = None) -> WritePlan:
+    """Delete what `doc_id` stated before, write what it states now, drop unsupported nodes.
+    `others` is what the other documents state (plan_statements_read): every node written is set to
+    the merge of all statements, and nodes this document no longer states are set to the others'."""
+    others = others or Statements()
+    plan = WritePlan(params={"doc": doc_id})
+    plan.statements.append(load_query("delete_document_facts"))
+
+    label_of = {node.id: node.label for node in graph.nodes}
+    nodes = {node.id: node for node in graph.nodes}
+    _write_nodes(plan, _node_statements(doc_id, graph, others), others)
+
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for rel in graph.relationships:
         if rel.doc != doc_id:
             raise ValueError(f"{rel.type} {rel.start}->{rel.end} has doc {rel.doc!r}, expected {doc_id!r}")
-        groups[(rel.type, label_of[rel.start], label_of[rel.end])].append(relationship_row(rel))
+        row = relationship_row(rel)
+        if rel.type == EXTRACTED_FROM:
+            row["props"][STATED] = _dumps(nodes[rel.start].properties)
+        groups[(rel.type, label_of[rel.start], label_of[rel.end])].append(row)
     for index, ((rel_type, start, end), rows) in enumerate(sorted(groups.items())):
         param = f"rels_{index}"
         plan.params[param] = rows
@@ -77,12 +210,12 @@ def plan_document_write(doc_id: str, graph: GraphDocument) -> WritePlan:
     return plan
 
 
-def plan_document_delete(doc_id: str) -> WritePlan:
-    return WritePlan(
-        statements=[
-            load_query("delete_document_facts"),
-            load_query("delete_orphans"),
-            load_query("delete_document"),
-        ],
-        params={"doc": doc_id},
-    )
+def plan_document_delete(doc_id: str, others: Statements | None = None) -> WritePlan:
+    """Remove the document and what only it supported; nodes it shared are set to what the other
+    documents state (`others`, from plan_statements_read), so none of its values stay behind."""
+    plan = WritePlan(params={"doc": doc_id})
+    plan.statements.append(load_query("delete_document_facts"))
+    others = others or Statements()
+    _write_nodes(plan, _node_statements(doc_id, None, others), others)
+    plan.statements.extend([load_query("delete_orphans"), load_query("delete_document")])
+    return plan
