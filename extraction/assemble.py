@@ -190,6 +190,8 @@ def document_context(source: SourceDocument) -> Context:
 # 中关村国家自主创新示范区支持领军企业…: a zone that opens a program's name is where it applies
 _PLACE = re.compile(r"(?:支持|关于|促进|推动|加快|实施|鼓励|对)")
 _TITLE_CITY = re.compile(r"^(?:.*?关于)?(?:印发|转发)?([\u4e00-\u9fff]{2,3}?)市(?![场民级区委政内外])")
+# …牵头建设技术创新中心: a program for building a title, not for its holders
+_BUILDS_IT = re.compile(r"(?:建设|创建|组建|争创|打造|建立)[^，。；]{0,2}$")
 _ZONE = re.compile(r"(?:开发|高新|保税|园|新)区$")
 _CITY_ISSUER = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)市(?=工业和信息化局|经济和信息化局|人民政府|政府|科学技术局|财政局|发展和改革委员会)"
@@ -697,7 +699,11 @@ class DocumentAssembler:
         if funding or _REVIEW_TITLE.search(name):
             # 工业互联网平台项目 in a fund guide: money for holders of the title it names (stated once
             # the fields are read: their words give the level; 首台（套）…保险补偿 names a product scheme)
-            held_by_title = [m for m in find_designations(name) if not _NOT_THE_TITLE.match(name[m.end :])]
+            held_by_title = [
+                m
+                for m in find_designations(name)
+                if not _NOT_THE_TITLE.match(name[m.end :]) and not _BUILDS_IT.search(name[: m.start])
+            ]
         else:
             # 绿色工厂入库培育申报: entry to a pool of candidates, not the title
             in_title = [

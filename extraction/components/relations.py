@@ -40,6 +40,8 @@ _NOT_THE_TITLE = re.compile(rf"\s*(?:{_CUES['not_the_title'].pattern})")  # …�
 _EXPLICIT = _CUES["explicit"]
 _GOAL = _CUES["goal"]  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
+_PLACE_BEFORE = re.compile(r"(?:注册|位于|落户|坐落|入驻|设立)(?:在|于)[^，。；]{0,8}$")
+_PLACE_AFTER = re.compile(r"[^，。；]{0,4}?(?:范围内|区域内|辖区内|园区内)")
 _HELD = re.compile(r"已(?:被)?(?:认定|获|列入|入选|评为)|(?:认定|获评|评定|公布)的[^，。；]{0,8}$")
 # 已入选省级平台的可申报省级双跨工业互联网平台: the title applied for, not one held
 _TARGET = re.compile(
@@ -105,6 +107,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     cs, ce = enclosing(clauses(text, s, e), mention.start, mention.end)
     before = text[cs : mention.start]
     after = text[mention.end : e]
+    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        return None  # 注册在中关村国家自主创新示范区（范围内）: where the applicant is, not a title it holds
     if _EXCLUDE_BEFORE.search(before):
         return "EXCLUDES"
     if _bars(before, after if next_start is None else text[mention.end : next_start]):

@@ -307,3 +307,9 @@ def test_a_reward_for_becoming_a_title_requires_it() -> None:
         ("REQUIRES", "重点工业信息工程公司", "provincial"),
         ("REQUIRES", "上云标杆企业", "provincial"),
     ]
+
+
+def test_a_zone_where_the_applicant_is_registered_is_no_title() -> None:
+    # 北京 导引: 注册在中关村国家自主创新示范区范围内的…
+    text = "申报企业应注册在中关村国家自主创新示范区范围内，且为国家高新技术企业。"
+    assert [r[:2] for r in relations(text, "conditions")] == [("REQUIRES", "高新技术企业")]
