@@ -1012,8 +1012,12 @@ def _title_designation(name: str) -> str | None:
             break
     core = canonical(_TITLE_TAIL.sub("", _TITLE_LEAD.sub("", name)))
     core = re.sub(r"[“”\"（(]?第.批[）)]?$", "", core)
-    ok = 3 <= len(core) <= 24 and not re.search(r"[，。；：、]", core) and _TITLE_DESIGNATION_END.search(core)
-    return core if ok else None
+    if not 3 <= len(core) <= 24 or re.search(r"[，。；：、]", core):
+        return None
+    if _TITLE_DESIGNATION_END.search(core):
+        return core
+    # …认定 names what it confers whatever its ending: 北京市新技术新产品（服务）认定 -> 新技术新产品服务
+    return re.sub(r"[（）]", "", core) if re.search(r"(?:认定|评定)$", name) else None
 
 
 def _family(benefit_type: str) -> str:

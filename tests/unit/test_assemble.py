@@ -591,3 +591,11 @@ def test_a_second_contact_column_or_a_service_centre_is_a_liaison_not_an_adminis
     t = f"## 省技术先进型企业\n\n联系方式：{line}\n"
     graph = _contact_program("kj_test.md", t, "省技术先进型企业", line, issuer="江苏省科学技术厅")
     assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {"江苏省科学技术厅"}
+
+
+def test_a_recognition_named_by_its_verb_confers_that_title() -> None:
+    from extraction.assemble import _title_designation
+
+    assert _title_designation("北京市新技术新产品（服务）认定") == "新技术新产品服务"
+    assert _title_designation("省创新联合体") == "创新联合体"
+    assert _title_designation("北京市支持氢能基础设施建设") is None
