@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -180,8 +181,20 @@ class FalkorStore:
             # FalkorDB writes each GRAPH.CONSTRAINT CREATE to the append-only file twice, so every
             # replay would log "Constraint already exists" as CRITICAL: rewriting the file now (the
             # graph is new, so this is cheap) keeps the constraints in its snapshot instead.
-            with contextlib.suppress(redis.ResponseError):  # a rewrite already running
+            self._rewrite_append_only_file()
+
+    def _rewrite_append_only_file(self, wait_s: float = 10.0) -> None:
+        """Start an append-only file rewrite; when one is already running (a new server rewrites its
+        file at start), wait for it to end, since it began before the constraints were written."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
                 self._db.connection.execute_command("BGREWRITEAOF")
+                return
+            except redis.ResponseError as exc:
+                if "in progress" not in str(exc).lower() or time.monotonic() > deadline:
+                    return  # the constraints stay in the incremental file: a replay logs a warning
+                time.sleep(0.05)
 
     def ping(self) -> bool:
         """True when the store answers; follows a server restarted on another port, as queries do."""
