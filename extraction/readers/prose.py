@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
@@ -105,12 +106,18 @@ class _Reader:
 
     # ------------------------------------------------------------------ outline
 
-    def read(self) -> tuple[list[Unit], dict[str, str | None]]:
+    @cached_property
+    def measures(self) -> tuple[list[tuple[_Node, str]], list[TextField]]:
+        """The measure nodes with their sections, and the fields every program shares."""
         root = self._outline()
         shared: list[TextField] = []
         programs: list[tuple[_Node, str]] = []
         self._visit(root, programs, shared, top=True)
         shared.extend(self._loose_lines(root, programs))
+        return programs, shared
+
+    def read(self) -> tuple[list[Unit], dict[str, str | None]]:
+        programs, shared = self.measures
         title = self.meta.get("title") or self._first_title()
         titled = sum(1 for n, _ in programs if n.titled)
         if programs and title and _ONE_SCHEME.search(title) and titled <= 0.2 * len(programs):
@@ -436,8 +443,7 @@ def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:
     if not (_COLLECTION.search(unit.title) or _COLLECTION.search(body.text[:300])):
         return None
     reader = _Reader(repair(body.text))
-    programs: list[tuple[_Node, str]] = []
-    reader._visit(reader._outline(), programs, [], top=True)
+    programs, _shared = reader.measures
     titled = [normalize_heading(n.heading.text) for n, _ in programs if n.titled]
     fieldish = sum(1 for h in titled if _FIELDISH.search(h) or lexicon().lookup(h, loose=True))
     if len(titled) < _MIN_REPRINTED or fieldish > 0.3 * len(titled):
@@ -447,8 +453,5 @@ def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:
     # the article's or digest's own contact lines are every measure's (its 发布部门 issued the policy;
     # it does not run the measures)
     own = [f for f in unit.fields if f.name is FieldName.CONTACT]
-    return [
-        replace(remap(u, body.offsets), place=place, fields=(*remap(u, body.offsets).fields, *own))
-        for u in units
-        if u.measure
-    ]
+    moved = [remap(u, body.offsets) for u in units if u.measure]
+    return [replace(u, place=place, fields=(*u.fields, *own)) for u in moved]
