@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from extraction.readers.cleaner import Clean
 from extraction.readers.fields import lexicon
@@ -40,6 +41,7 @@ _PARAGRAPH_START = re.compile(
 )
 
 
+@lru_cache(maxsize=4)  # the card and prose readers both ask for one document's view
 def repair(text: str) -> Clean:
     """The text with hard line breaks inside sentences joined, page numbers and running headers
     dropped, spaces next to Chinese characters removed and full-width digits made ASCII."""
