@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
 from extraction.readers.fields import lexicon, normalize_heading
-from extraction.readers.furniture import _continues, _wrap_width, repair
+from extraction.readers.furniture import continues, repair, wrap_width
 from extraction.readers.numbering import parse_marker
 
 _MIN_CARDS = 5
@@ -141,11 +141,11 @@ def _joined(parts: list[Clean]) -> Clean:
     ("…中关\n村高新技术企业"), so its full lines are joined by the cell's width, not the page's."""
     parts = [p.strip() for p in parts]
     parts = [p for p in parts if p.text]
-    width = _wrap_width([p.text for p in parts])
+    width = wrap_width([p.text for p in parts])
     text, offs = "", []
     prev = ""
     for p in parts:
-        if text and not _continues(prev, p.text, width):
+        if text and not continues(prev, p.text, width):
             text += "\n"
             offs.append(p.offsets[0])
         text += p.text

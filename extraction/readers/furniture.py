@@ -48,7 +48,7 @@ def repair(text: str) -> Clean:
     lines = _lines(text)
     headers = _running_headers(lines, text)
     kept = [(a, b) for a, b in lines if not _furniture(text[a:b], headers)]
-    width = _wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
+    width = wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
     chars: list[str] = []
     offs: list[int] = []
     prev_line = ""
@@ -61,7 +61,7 @@ def repair(text: str) -> Clean:
                 offs.append(a)
             prev_line = ""
             continue
-        if chars and chars[-1] == "\n" and prev_line and _continues(prev_line, stripped, width):
+        if chars and chars[-1] == "\n" and prev_line and continues(prev_line, stripped, width):
             chars.pop()
             offs.pop()
             if (
@@ -117,7 +117,7 @@ def _is_label(line: str) -> bool:
     return 2 <= len(first) <= 12 and lexicon().lookup(first) is not None
 
 
-def _wrap_width(lines: list[str]) -> int:
+def wrap_width(lines: list[str]) -> int:
     """The length from which a line counts as full in a hard-wrapped text (0 when the lines are
     paragraphs). A PDF's lines fill the same measure, give or take the narrower Latin digits."""
     lengths = sorted(len(s) for s in lines if len(s) >= 8)
@@ -130,7 +130,7 @@ def _wrap_width(lines: list[str]) -> int:
     return full if 20 <= p90 <= 80 and wrapped else 0
 
 
-def _continues(prev: str, line: str, width: int) -> bool:
+def continues(prev: str, line: str, width: int) -> bool:
     """Whether `line` continues the sentence `prev` broke off."""
     if _is_label(line):
         return False  # a field label (条件要求, 联系方式 …) starts a field, whatever ran before
