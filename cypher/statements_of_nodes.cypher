@@ -3,5 +3,6 @@
 UNWIND $__ROWS__ AS id
 MATCH (n:__LABEL__ {id: id})-[r:EXTRACTED_FROM]->(:Document)
 WHERE r.doc <> $doc
-RETURN n.id AS id, labels(n)[0] AS label, r.doc AS doc, r.statedProperties AS stated,
-       CASE WHEN r.statedProperties IS NULL THEN properties(n) END AS current
+WITH n, r.statedProperties AS stated, collect(r.doc) AS docs
+RETURN n.id AS id, labels(n)[0] AS label, docs, stated,
+       CASE WHEN stated IS NULL THEN properties(n) END AS current

@@ -78,6 +78,16 @@ class Dialect:
                     out.append(
                         SchemaItem("index", label, prop, f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
                     )
+        # Every relationship carries the document that stated it: rewriting a document finds its
+        # facts through these, so the cost follows the document, not the graph (delete_facts.cypher).
+        for rel_type in ONTOLOGY.relationship_types:
+            if self.name == "neo4j":
+                statement = (
+                    f"CREATE INDEX {rel_type.lower()}_doc IF NOT EXISTS FOR ()-[r:{rel_type}]-() ON (r.doc)"
+                )
+            else:
+                statement = f"CREATE INDEX FOR ()-[r:{rel_type}]-() ON (r.doc)"
+            out.append(SchemaItem("index", rel_type, "doc", statement))
         return out
 
     def schema_statements(self) -> list[tuple[str, str]]:

@@ -48,6 +48,8 @@ class Statements:
 
     labels: dict[str, str] = field(default_factory=dict)  # node id -> label
     by_node: dict[str, dict[str, Properties]] = field(default_factory=dict)  # node id -> doc -> props
+    # Every node the document traced to itself before this write (id -> label), stated elsewhere or not.
+    traced: dict[str, str] = field(default_factory=dict)
     # Statements a store written before they were kept lacks: the write records them (see below).
     missing: list[dict[str, str]] = field(default_factory=list)
 
@@ -121,18 +123,27 @@ def plan_statements_read(doc_id: str, graph: GraphDocument | None = None) -> Rea
 
 
 def statements_from_rows(rows: Iterable[Mapping[str, Any]]) -> Statements:
-    """The rows of a plan_statements_read query as Statements. An EXTRACTED_FROM written before
-    statements were kept has none: the node's current properties stand in for it."""
+    """The rows of a plan_statements_read query as Statements. A statement several documents make
+    is kept once, under the first of them: merge_statements takes nothing more from a statement it
+    has seen already, so the merge is the same, and a node that a thousand documents state identically
+    costs one statement. An EXTRACTED_FROM written before statements were kept has none: the node's
+    current properties stand in for it."""
     out = Statements()
     for row in rows:
-        if row["stated"] is not None:
-            props = json.loads(row["stated"])
-        else:
-            props = {k: v for k, v in (row["current"] or {}).items() if k != "id"}
-            # Recorded by this write, so that the next one does not take this write's merge for it.
-            out.missing.append({"id": row["id"], "doc": row["doc"], "stated": _dumps(props)})
+        docs = sorted(row["docs"] or ())
+        if not docs:  # a node the document traced to itself
+            out.traced[row["id"]] = row["label"]
+            continue
         out.labels[row["id"]] = row["label"]
-        out.by_node.setdefault(row["id"], {})[row["doc"]] = props
+        stated = out.by_node.setdefault(row["id"], {})
+        if row["stated"] is not None:
+            stated[docs[0]] = json.loads(row["stated"])
+            continue
+        props = {k: v for k, v in (row["current"] or {}).items() if k != "id"}
+        for doc in docs:
+            # Recorded by this write, so that the next one does not take this write's merge for it.
+            out.missing.append({"id": row["id"], "doc": doc, "stated": _dumps(props)})
+            stated[doc] = props
     return out
 
 
@@ -173,13 +184,33 @@ def _write_nodes(plan: WritePlan, by_label: Mapping[str, list[dict[str, Any]]], 
             plan.statements.append(_fill(load_query("write_nodes"), LABEL=label, ROWS=param))
 
 
+def _delete_facts(plan: WritePlan) -> None:
+    for rel_type in ONTOLOGY.relationship_types:  # one indexed lookup per type
+        plan.statements.append(_fill(load_query("delete_document_facts"), TYPE=rel_type))
+
+
+def _delete_orphans(plan: WritePlan, graph: GraphDocument | None, others: Statements) -> None:
+    """Drop the nodes no document supports any more, looking only at those this document touched."""
+    touched: dict[str, set[str]] = defaultdict(set)
+    for node_id, label in {**others.traced, **others.labels}.items():
+        touched[label].add(node_id)
+    for node in graph.nodes if graph else ():
+        if node.label != Label.Document:
+            touched[node.label].add(node.id)
+    for label in ONTOLOGY.node_types:
+        if label != Label.Document and (ids := touched.get(label)):
+            param = f"orphans_{label}"
+            plan.params[param] = sorted(ids)
+            plan.statements.append(_fill(load_query("delete_orphans"), LABEL=label, ROWS=param))
+
+
 def plan_document_write(doc_id: str, graph: GraphDocument, others: Statements | None = None) -> WritePlan:
     """Delete what `doc_id` stated before, write what it states now, drop unsupported nodes.
     `others` is what the other documents state (plan_statements_read): every node written is set to
     the merge of all statements, and nodes this document no longer states are set to the others'."""
     others = others or Statements()
     plan = WritePlan(params={"doc": doc_id})
-    plan.statements.append(load_query("delete_document_facts"))
+    _delete_facts(plan)
 
     label_of = {node.id: node.label for node in graph.nodes}
     nodes = {node.id: node for node in graph.nodes}
@@ -206,7 +237,7 @@ def plan_document_write(doc_id: str, graph: GraphDocument, others: Statements | 
                 KEY=merge_key(rel_type),
             )
         )
-    plan.statements.append(load_query("delete_orphans"))
+    _delete_orphans(plan, graph, others)
     return plan
 
 
@@ -214,8 +245,9 @@ def plan_document_delete(doc_id: str, others: Statements | None = None) -> Write
     """Remove the document and what only it supported; nodes it shared are set to what the other
     documents state (`others`, from plan_statements_read), so none of its values stay behind."""
     plan = WritePlan(params={"doc": doc_id})
-    plan.statements.append(load_query("delete_document_facts"))
+    _delete_facts(plan)
     others = others or Statements()
     _write_nodes(plan, _node_statements(doc_id, None, others), others)
-    plan.statements.extend([load_query("delete_orphans"), load_query("delete_document")])
+    _delete_orphans(plan, None, others)
+    plan.statements.append(load_query("delete_document"))
     return plan
