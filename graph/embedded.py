@@ -32,6 +32,8 @@ from schema.graph import GraphDocument
 
 # Held while a document is read and written (FalkorStore._writing), next to the start/stop lock.
 WRITE_LOCK = "write.lock"
+# Writes since the last rewrite of the append-only file that make a build end with one (compact).
+COMPACT_AFTER_BYTES = 256 * 1024
 
 
 def _plain(value: Any) -> Any:
@@ -195,6 +197,22 @@ class FalkorStore:
                 if "in progress" not in str(exc).lower() or time.monotonic() > deadline:
                     return  # the constraints stay in the incremental file: a replay logs a warning
                 time.sleep(0.05)
+
+    def compact(self, wait_s: float = 120.0) -> None:
+        """Rewrite the append-only file when a build has grown it, and wait for the rewrite: a
+        restart then loads a snapshot of the graph (about a second at ×100 of the seeds) instead of
+        replaying every write since the last rewrite (minutes, full-scan deletes included)."""
+        info = self._db.connection.info("persistence")
+        grown = int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0))
+        if grown < COMPACT_AFTER_BYTES:
+            return
+        self._rewrite_append_only_file()
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            info = self._db.connection.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.05)
 
     def ping(self) -> bool:
         """True when the store answers; follows a server restarted on another port, as queries do."""

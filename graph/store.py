@@ -34,6 +34,10 @@ class GraphStore(Protocol):
     def run_text(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
         """Run Cypher text built from trusted parts (schema enums, cypher/ files), never user text."""
 
+    def compact(self) -> None:
+        """After a build: make what was written quick to load again (a no-op where loading is not
+        the store's cost)."""
+
     def ping(self) -> bool:
         """True when the store answers."""
 
