@@ -6,15 +6,19 @@ from __future__ import annotations
 import errno
 import hashlib
 import logging
+import multiprocessing
 import os
 import stat
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.settings import MB, FileLimits
 from extraction.extract import document_id, extract_file, extractor_fingerprint, list_documents
+from extraction.pipeline import get_nlp
 from extraction.readers.docx import is_docx
 from extraction.readers.pdf import is_pdf
 from graph.store import GraphStore, counts
@@ -165,24 +169,35 @@ def needs_build(store: GraphStore, paths: list[Path], limits: FileLimits | None 
     return False
 
 
-def build(
-    store: GraphStore,
+def _extract(
+    path: Path, fingerprint: str, on_page: Callable[[int, int], None] | None = None
+) -> GraphDocument:
+    return _stamp(extract_file(path, on_page), fingerprint)
+
+
+def _failure(path: Path, exc: BaseException) -> tuple[str, str]:
+    """(report key, message) of a file that could not be built."""
+    if isinstance(exc, NameClash):
+        return str(path), str(exc)  # its name is the first file's
+    if isinstance(exc, PolicyKGError):
+        return path.name, str(exc)
+    if isinstance(exc, OSError):
+        return path.name, f"{path}: {exc.strerror or exc}"
+    # A reader's bug on one odd file (a RecursionError, an encoding error) must not end the build:
+    # the file is reported by name and the next one is built.
+    return path.name, unexpected(path, exc)  # type: ignore[arg-type]
+
+
+def _to_extract(
     paths: list[Path],
-    *,
-    force: bool = False,
-    limits: FileLimits | None = None,
-    on_file: Callable[[Path, str], None] | None = None,
-    on_page: Callable[[Path, int, int], None] | None = None,
-) -> BuildReport:
-    """Extract and store every document under `paths`. A file that fails leaves its old facts in
-    place and is reported by name with the reason; whatever goes wrong with one file (short of the
-    store going down), the other files are still built."""
-    started = time.perf_counter()
-    limits = limits or FileLimits()
-    report = BuildReport()
-    store.ensure_schema()
-    stored = {} if force else stored_documents(store)
-    fingerprint = extractor_fingerprint()
+    stored: dict[str, dict],
+    fingerprint: str,
+    limits: FileLimits,
+    report: BuildReport,
+    on_file: Callable[[Path, str], None] | None,
+) -> Iterator[Path]:
+    """The files that need extracting, in order; the others are reported (unchanged, skipped,
+    refused) as they are met."""
     seen: dict[str, Path] = {}  # document name -> the file built under it
     for path in list_documents(paths):
         status = "failed"
@@ -199,28 +214,88 @@ def build(
             if _up_to_date(stored.get(path.name), hashlib.sha256(data).hexdigest(), fingerprint):
                 report.unchanged.append(path.name)
                 status = "unchanged"
-            else:
-                check_lines(path, data, limits)
-                pages = (lambda done, total, p=path: on_page(p, done, total)) if on_page else None
-                graph = _stamp(extract_file(path, pages), fingerprint)
-                store.replace_document(document_id(path.name), graph)
-                report.built.append(path.name)
-                status = "built"
+                continue
+            check_lines(path, data, limits)
+            status = "queued"
+            yield path
+        except Exception as exc:
+            key, message = _failure(path, exc)
+            report.failed[key] = message
+        finally:
+            if on_file and status != "queued":
+                on_file(path, status)
+
+
+def _extracted_in_order(
+    files: Iterator[Path], fingerprint: str, jobs: int, on_page: Callable[[Path, int, int], None] | None
+) -> Iterator[tuple[Path, GraphDocument | BaseException]]:
+    """(file, its graph or the error extracting it), in the files' order. With jobs > 1 the files
+    are extracted by that many processes, a few files ahead of the writes, so memory stays bounded."""
+    if jobs <= 1:
+        for path in files:
+            pages = (lambda done, total, p=path: on_page(p, done, total)) if on_page else None
+            try:
+                yield path, _extract(path, fingerprint, pages)
+            except Exception as exc:
+                yield path, exc
+        return
+    # fork: the workers inherit the loaded pipeline instead of building it again each.
+    get_nlp()
+    pending: deque[tuple[Path, Future[GraphDocument]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        for path in files:
+            pending.append((path, pool.submit(_extract, path, fingerprint)))
+            while len(pending) > 2 * jobs:
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+
+
+def _result(path: Path, future: Future[GraphDocument]) -> tuple[Path, GraphDocument | BaseException]:
+    try:
+        return path, future.result()
+    except Exception as exc:
+        return path, exc
+
+
+def build(
+    store: GraphStore,
+    paths: list[Path],
+    *,
+    force: bool = False,
+    limits: FileLimits | None = None,
+    jobs: int = 1,
+    on_file: Callable[[Path, str], None] | None = None,
+    on_page: Callable[[Path, int, int], None] | None = None,
+) -> BuildReport:
+    """Extract and store every document under `paths`. A file that fails leaves its old facts in
+    place and is reported by name with the reason; whatever goes wrong with one file (short of the
+    store going down), the other files are still built. `jobs` processes extract; the writes are
+    made here, one document at a time, in the files' order, so the graph does not depend on `jobs`."""
+    started = time.perf_counter()
+    limits = limits or FileLimits()
+    report = BuildReport()
+    store.ensure_schema()
+    stored = {} if force else stored_documents(store)
+    fingerprint = extractor_fingerprint()
+    files = _to_extract(paths, stored, fingerprint, limits, report, on_file)
+    for path, graph in _extracted_in_order(files, fingerprint, jobs, on_page):
+        status = "failed"
+        try:
+            if isinstance(graph, BaseException):
+                raise graph
+            store.replace_document(document_id(path.name), graph)
+            report.built.append(path.name)
+            status = "built"
         except StoreError:
             raise  # the store is down: no later file can land either
-        except NameClash as exc:
-            report.failed[str(path)] = str(exc)  # its name is the first file's
-        except PolicyKGError as exc:
-            report.failed[path.name] = str(exc)
-        except OSError as exc:
-            report.failed[path.name] = f"{path}: {exc.strerror or exc}"
         except Exception as exc:
-            # A reader's bug on one odd file (a RecursionError, an encoding error) must not end the
-            # build: the file is reported by name and the next one is built.
-            report.failed[path.name] = unexpected(path, exc)
+            key, message = _failure(path, exc)
+            report.failed[key] = message
         finally:
             if on_file:
                 on_file(path, status)
+    store.compact()
     report.counts = counts(store)
     report.seconds = time.perf_counter() - started
     return report

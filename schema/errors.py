@@ -16,6 +16,10 @@ class InputError(PolicyKGError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Rebuilt from both parts: `build --jobs` passes errors back from the extracting processes.
+        return (type(self), (self.source, self.reason))
+
 
 class StoreError(PolicyKGError):
     """The graph store is down, refused a query, or could not be started."""

@@ -37,7 +37,9 @@ def _print_report(report: BuildReport, store: GraphStore) -> None:
         console.print(f"skipped {path}: {why}", markup=False, highlight=False)
 
 
-def run_build(store: GraphStore, paths: list[Path], force: bool, limits: FileLimits) -> BuildReport:
+def run_build(
+    store: GraphStore, paths: list[Path], force: bool, limits: FileLimits, jobs: int = 1
+) -> BuildReport:
     files = list_documents(paths)
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
@@ -53,7 +55,7 @@ def run_build(store: GraphStore, paths: list[Path], force: bool, limits: FileLim
                 pages, completed=done, total=total, visible=True, description=escape(f"pages of {path.name}")
             )
 
-        report = build(store, paths, force=force, limits=limits, on_file=on_file, on_page=on_page)
+        report = build(store, paths, force=force, limits=limits, jobs=jobs, on_file=on_file, on_page=on_page)
     _print_report(report, store)
     return report
 
@@ -63,6 +65,9 @@ def build_command(
     paths: list[Path] = typer.Argument(None, help="Files or folders; default: the seed folder."),
     force: bool = typer.Option(False, "--force", help="Re-extract documents that have not changed."),
     neo4j: bool = typer.Option(False, "--neo4j", help="Load into the Neo4j at NEO4J_URI."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1, help="Processes that extract documents (the writes stay in order)."
+    ),
 ) -> None:
     """Extract documents and load them into the graph (embedded FalkorDB unless NEO4J_URI is set)."""
     s = settings(neo4j)
@@ -72,7 +77,7 @@ def build_command(
             error(f"{target}: no such file or folder")
             raise typer.Exit(2)
     with opened_store(s) as store:
-        report = run_build(store, targets, force, s.file_limits())
+        report = run_build(store, targets, force, s.file_limits(), jobs)
     if not report.ok:
         raise typer.Exit(1)
 

@@ -83,6 +83,19 @@ def test_bad_files_are_reported_by_name_and_the_rest_lands(store: FalkorStore, c
     assert report.counts["Program"] > 0
 
 
+def test_jobs_extract_in_parallel_into_the_same_graph(store: FalkorStore, corpus: Path) -> None:
+    (corpus / "broken.json").write_text('[{"标题title": "x", "finalContent": "未闭合', encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    one = build(store, [corpus], force=True)
+    graph1 = export_graph(store)
+    store.clear()
+    two = build(store, [corpus], force=True, jobs=2)
+    assert export_graph(store) == graph1
+    assert two.built == one.built == sorted(SMALL_SEEDS)
+    # An error raised in a worker process comes back whole, naming its file.
+    assert two.failed == one.failed and set(two.failed) == {"broken.json", "empty.txt"}
+
+
 def test_a_file_gone_bad_keeps_its_old_facts(store: FalkorStore, corpus: Path) -> None:
     build(store, [corpus])
     before = export_graph(store)
