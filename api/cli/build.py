@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from api.build import BuildReport, build, needs_build
 from api.cli import app
 from api.cli.common import console, error, opened_store, settings
 from api.cli.serve import serve_app
 from api.settings import FileLimits
-from extraction.extract import list_documents
 from graph.store import GraphStore, relationship_counts
+
+if TYPE_CHECKING:
+    from api.build import BuildReport
 
 
 def _print_report(report: BuildReport, store: GraphStore) -> None:
@@ -40,6 +42,10 @@ def _print_report(report: BuildReport, store: GraphStore) -> None:
 def run_build(
     store: GraphStore, paths: list[Path], force: bool, limits: FileLimits, jobs: int = 1
 ) -> BuildReport:
+    # Imported here: the extractor (spaCy, lexicons) takes seconds to load, and only builds need it.
+    from api.build import build
+    from extraction.extract import list_documents
+
     files = list_documents(paths)
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
@@ -88,6 +94,8 @@ def up_command(
     port: int = typer.Option(None, help="Default 8000"),
 ) -> None:
     """Build from the seed folder if the graph is empty or the seed changed, then serve the API."""
+    from api.build import needs_build
+
     s = settings()
     with opened_store(s) as store:
         if needs_build(store, [s.seed_dir], s.file_limits()):

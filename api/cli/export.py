@@ -16,13 +16,8 @@ import typer
 
 from api.cli import app
 from api.cli.common import console, opened_store, settings, write_text
-from api.linked_data import RdfFormat, dataset_description, serialise, to_rdf, validate
-from graph.export.cypher_script import cypher_script
-from graph.export.neo4j_admin import write_neo4j_admin
 from graph.store import export_graph
-from schema.browser_style import grass
 from schema.errors import PolicyKGError
-from schema.shapes import shapes_graph
 
 
 class ExportFormat(StrEnum):
@@ -38,11 +33,12 @@ class ExportFormat(StrEnum):
     SHACL = "shacl"
 
 
+# The RDF serialisation of each linked-data format (api.linked_data.RdfFormat values).
 RDF_FORMATS = {
-    ExportFormat.JSONLD: RdfFormat.JSONLD,
-    ExportFormat.TURTLE: RdfFormat.TURTLE,
-    ExportFormat.NTRIPLES: RdfFormat.NTRIPLES,
-    ExportFormat.RDFXML: RdfFormat.RDFXML,
+    ExportFormat.JSONLD: "jsonld",
+    ExportFormat.TURTLE: "turtle",
+    ExportFormat.NTRIPLES: "ntriples",
+    ExportFormat.RDFXML: "rdfxml",
 }
 
 
@@ -55,6 +51,13 @@ def export_command(
     ),
 ) -> None:
     """Export the stored graph."""
+    # Imported here: rdflib and the exporters take a second to load, which `stats` and `stop` need not wait for.
+    from api.linked_data import RdfFormat, dataset_description, serialise, to_rdf, validate
+    from graph.export.cypher_script import cypher_script
+    from graph.export.neo4j_admin import write_neo4j_admin
+    from schema.browser_style import grass
+    from schema.shapes import shapes_graph
+
     s = settings()
     base = s.base_iri
     if fmt is ExportFormat.GRASS:
@@ -90,7 +93,7 @@ def export_command(
                     console.print(report.text)
                     raise typer.Exit(1)
             console.print(f"{len(rdf)} triples under {base}/id/")
-            write_text(serialise(rdf, RDF_FORMATS[fmt], base), output)
+            write_text(serialise(rdf, RdfFormat(RDF_FORMATS[fmt]), base), output)
     except PolicyKGError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc

@@ -7,11 +7,8 @@ from pathlib import Path
 
 import typer
 
-from api.build import check_file, check_lines, claim, unexpected
 from api.cli import app
 from api.cli.common import console, error, settings, write_text
-from extraction.extract import extract_file, list_documents
-from extraction.readers import read_document
 from schema.errors import PolicyKGError
 from schema.graph import GraphDocument
 
@@ -32,6 +29,11 @@ def extract_command(
     With `--format text`, print the text each document was read into instead: every span and
     evidence of the graph points into it (a PDF's pages are separated by form feeds).
     """
+    # Imported here: the extractor (spaCy, lexicons) takes seconds to load, and only this command needs it.
+    from api.build import check_file, check_lines, claim, unexpected
+    from extraction.extract import extract_file, list_documents
+    from extraction.readers import read_document
+
     limits = settings().file_limits()
     parts: list[GraphDocument] = []
     texts: list[str] = []

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import typer
-import uvicorn
 
-from api.app import create_app
 from api.cli import app
 from api.cli.common import console, settings
 from api.settings import Settings
@@ -13,6 +11,11 @@ from graph.server import EmbeddedServer
 
 
 def serve_app(s: Settings, host: str, port: int) -> None:
+    # Imported here: the web stack (and through it the extractor) is for serving only.
+    import uvicorn
+
+    from api.app import create_app
+
     console.print(f"serving policykg on http://{host}:{port} (GraphQL at /graphql, health at /health)")
     uvicorn.run(create_app(s), host=host, port=port, log_level="info")
 
