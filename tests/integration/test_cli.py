@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,12 @@ def test_build_of_a_missing_path_is_an_error(env) -> None:
     result = CliRunner().invoke(app, ["build", str(corpus / "nope.txt")], env=environ)
     assert result.exit_code == 2
     assert "nope.txt" in result.stderr
+
+
+def test_the_command_loads_no_heavy_library_before_a_command_needs_it() -> None:
+    """`stats` and `stop` start in half a second because the extractor (spaCy), the web stack and
+    rdflib are imported by the commands that use them, not when the command line is parsed."""
+    heavy = ("spacy", "jieba", "fastapi", "uvicorn", "strawberry", "rdflib")
+    probe = f"import sys, api.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
