@@ -9,7 +9,7 @@ import asyncio
 import time
 import weakref
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -166,6 +166,38 @@ class RegionScope:
     def contains(self, program: ProgramScope) -> bool:
         # A program that names no region (nor does its document) is not bound to one.
         return not program.regions or any(r in self.ids for r in program.regions)
+
+
+@dataclass(frozen=True)
+class RequirementIndex:
+    """Which programs holdings could open, found without looking at the others. A requirement is met
+    only by a designation of the same name (held, or implied by what is held; levels compare within
+    a name), so a program whose every condition is met has a requirement under one of the held
+    names; a program one condition short has one too, unless it has a single condition."""
+
+    by_key: dict[str, frozenset[str]]  # designation name key -> programs requiring it
+    single: frozenset[str]  # programs with exactly one condition (one group of alternatives)
+
+    @classmethod
+    def of(cls, index: DesignationIndex, conditions: dict[str, ProgramConditions]) -> RequirementIndex:
+        by_key: dict[str, set[str]] = defaultdict(set)
+        single = set()
+        for program, conds in conditions.items():
+            for cond in conds.requires:
+                rec = index.by_id.get(cond.designation)
+                if rec is not None:
+                    by_key[rec.key].add(program)
+            if len(conds.requirement_groups) == 1:
+                single.add(program)
+        return cls({k: frozenset(v) for k, v in by_key.items()}, frozenset(single))
+
+    def candidates(self, held_keys: Iterable[str], *, one_short: bool = False) -> set[str]:
+        """Programs with a requirement under one of `held_keys` (and, `one_short`, every program
+        with a single condition, which may be missing)."""
+        found: set[str] = set(self.single) if one_short else set()
+        for key in held_keys:
+            found.update(self.by_key.get(key, ()))
+        return found
 
 
 class Snapshot:
@@ -352,6 +384,30 @@ class Catalog:
         if "program_order" not in snap.tables:
             snap.tables["program_order"] = sorted(programs.values(), key=lambda p: (p.name, p.id))
         return snap.tables["program_order"]
+
+    async def in_region(self, scope: RegionScope | None) -> list[ProgramScope]:
+        """The programs that apply in a region, in the order of program_order (all of them when no
+        region is asked): kept per graph version for a bounded number of regions, so a request
+        pays for the region's programs, not the graph's."""
+        ordered = await self.program_order()
+        if scope is None:
+            return ordered
+        snap = await self.snapshot()
+        table = snap.tables.setdefault("in_region", {})
+        found = table.get(scope.asked)
+        if found is None:
+            found = [p for p in ordered if scope.contains(p)]
+            if len(table) < Snapshot.MAX_REGIONS:
+                table[scope.asked] = found
+        return found
+
+    async def requirement_index(self) -> RequirementIndex:
+        """Programs by the names of the designations they require (see RequirementIndex)."""
+        index, conditions = await asyncio.gather(self.designations(), self.conditions())
+        snap = await self.snapshot()
+        if "requirement_index" not in snap.tables:
+            snap.tables["requirement_index"] = RequirementIndex.of(index, conditions)
+        return snap.tables["requirement_index"]
 
     async def text_matches(self, text: str, match: Callable[[ProgramScope], bool]) -> frozenset[str]:
         """The ids of the programs whose name or summary matches `text` (by `match`): kept per graph

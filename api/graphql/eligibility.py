@@ -9,6 +9,7 @@ any one of them meets the condition. Requirements from different sentences must 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from api.graphql.catalog import (
@@ -17,7 +18,6 @@ from api.graphql.catalog import (
     Group,
     ProgramConditions,
     ProgramScope,
-    RegionScope,
 )
 from api.graphql.holdings import Holdings
 
@@ -43,27 +43,25 @@ def excluded(conds: ProgramConditions, holdings: Holdings) -> bool:
 
 
 def verdicts(
-    programs: dict[str, ProgramScope],
+    programs: Iterable[ProgramScope],
     conditions: dict[str, ProgramConditions],
     holdings: Holdings,
-    region: RegionScope | None,
     *,
     with_requirements_only: bool = True,
 ) -> list[Verdict]:
-    """For every program in the region that the holdings do not exclude: what is met and what is
-    missing. Programs that require nothing are left out unless asked for (they are open to all)."""
+    """For every program given (those of a region, or the candidates a RequirementIndex narrowed
+    them to) that the holdings do not exclude: what is met and what is missing, in the order given.
+    Programs that require nothing are left out unless asked for (they are open to all)."""
     out = []
     empty = ProgramConditions()
-    for pid in sorted(programs, key=lambda p: (programs[p].name, p)):
-        conds = conditions.get(pid) or empty
+    for program in programs:
+        conds = conditions.get(program.id) or empty
         if with_requirements_only and not conds.requires:
-            continue
-        if region is not None and not region.contains(programs[pid]):
             continue
         if excluded(conds, holdings):
             continue
         met = tuple(c for c in conds.requires if holdings.satisfies(c.designation, c.level_min))
-        out.append(Verdict(pid, met, tuple(unmet(conds, holdings))))
+        out.append(Verdict(program.id, met, tuple(unmet(conds, holdings))))
     return out
 
 

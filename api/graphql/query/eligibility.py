@@ -53,8 +53,8 @@ class EligibilityFields:
         ] = False,
     ) -> EligibleResult:
         catalog = info.context.catalog
-        index, conditions, programs, offers = await asyncio.gather(
-            catalog.designations(), catalog.conditions(), catalog.programs(), catalog.offers()
+        index, conditions, offers, requirements = await asyncio.gather(
+            catalog.designations(), catalog.conditions(), catalog.offers(), catalog.requirement_index()
         )
         scope = await region_scope(info, region)
         if scope is not None and not scope.known:
@@ -62,8 +62,12 @@ class EligibilityFields:
         holdings = Holdings.of(index, held(holding))
         if holding and len(holdings.unrecognised) == len(holding):
             return unknown_designations(index, "holding", holdings)
+        programs = await catalog.in_region(scope)
+        if not include_open:  # only programs with a requirement under a held name can be open
+            wanted = requirements.candidates(holdings.ranks)
+            programs = [p for p in programs if p.id in wanted]
         verdicts = rules.eligible(
-            rules.verdicts(programs, conditions, holdings, scope, with_requirements_only=not include_open),
+            rules.verdicts(programs, conditions, holdings, with_requirements_only=not include_open),
             include_open=include_open,
         )
         # What pays most first (the sort is stable, so equal amounts stay in name order).
@@ -87,8 +91,8 @@ class EligibilityFields:
         self, info: Info, holding: list[DesignationInput], region: str | None = None
     ) -> NearlyEligibleResult:
         catalog = info.context.catalog
-        index, conditions, programs = await asyncio.gather(
-            catalog.designations(), catalog.conditions(), catalog.programs()
+        index, conditions, requirements = await asyncio.gather(
+            catalog.designations(), catalog.conditions(), catalog.requirement_index()
         )
         scope = await region_scope(info, region)
         if scope is not None and not scope.known:
@@ -96,7 +100,9 @@ class EligibilityFields:
         holdings = Holdings.of(index, held(holding))
         if holding and len(holdings.unrecognised) == len(holding):
             return unknown_designations(index, "holding", holdings)
-        near = rules.nearly_eligible(rules.verdicts(programs, conditions, holdings, scope))
+        wanted = requirements.candidates(holdings.ranks, one_short=True)
+        programs = [p for p in await catalog.in_region(scope) if p.id in wanted]
+        near = rules.nearly_eligible(rules.verdicts(programs, conditions, holdings))
         grant_index = await catalog.grant_index()
         grants = {v.program: grant_index.granting(v.missing[0]) for v in near}
         granting_ids = sorted({g.program for gs in grants.values() for g in gs})

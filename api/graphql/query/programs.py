@@ -58,7 +58,6 @@ class ProgramFields:
         start = offset_of(after)
         f = filter or ProgramFilter()
         catalog = info.context.catalog
-        ordered = await catalog.program_order()
         # Only the tables the filters need.
         by_designation = f.requires is not None or f.prefers is not None or f.grants is not None
         by_benefit = f.benefit_type is not None or f.benefit_min_wan is not None
@@ -68,6 +67,7 @@ class ProgramFields:
         region = await region_scope(info, f.region)
         if region is not None and not region.known:
             raise PublicError(f"no region named {f.region!r} is in the graph")
+        ordered = await catalog.in_region(region)  # the region's programs only, in name order
         text_ids: frozenset[str] | None = None
         if f.text is not None:
             full, words = searching.terms(f.text)
@@ -75,8 +75,6 @@ class ProgramFields:
         department = name_key(f.department) if f.department is not None else None
 
         def matches(p: ProgramScope) -> bool:
-            if region is not None and not region.contains(p):
-                return False
             if (f.level is not None and p.level != f.level.value) or (
                 f.kind is not None and p.kind != f.kind
             ):
