@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from api.graphql.errors import GraphStoreUnavailable
 from api.graphql.names import level_rank, name_key, region_variants, split_level
+from api.graphql.search_index import SearchIndex
 from extraction.lexicons import regions as region_lexicon
 
 if TYPE_CHECKING:
@@ -400,6 +401,12 @@ class Catalog:
             if len(table) < Snapshot.MAX_REGIONS:
                 table[scope.asked] = found
         return found
+
+    async def search_index(self) -> SearchIndex:
+        async def load() -> SearchIndex:
+            return SearchIndex(await self._ctx.run("api_search_names"))
+
+        return await self._table("search", load)
 
     async def requirement_index(self) -> RequirementIndex:
         """Programs by the names of the designations they require (see RequirementIndex)."""

@@ -4,6 +4,7 @@ query or every term, and whole-query matches on short names rank first."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -42,6 +43,12 @@ def score(props: dict[str, Any], full: str, words: list[str]) -> float:
     texts = [
         name_key(str(t)) for t in (props.get("name"), props.get("title"), *(props.get("aliases") or [])) if t
     ]
+    return score_texts(texts, full, words)
+
+
+def score_texts(texts: Iterable[str], full: str, words: list[str]) -> float:
+    """How well names (in name_key form) match: the whole query beats all its terms; within each,
+    the more of the name the query covers, the better; 0 when neither matches."""
     best = 0.0
     for text in texts:
         if full and full in text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import strawberry
 
 from api.graphql import search as searching
@@ -27,11 +29,22 @@ class SearchFields:
         full, words = searching.terms(text)
         if not full:
             return []
-        rows = await info.context.run("api_search", full=full, terms=words, limit=2000)
-        hits = []
-        for row in rows:
-            kind = _SEARCH_TYPES.get(row["label"])
-            if kind is not None:
-                hits.append((searching.score(row["props"], full, words), row["label"], row["props"], kind))
-        hits.sort(key=lambda h: (-h[0], str(h[2].get("name") or h[2].get("title")), str(h[2]["id"])))
-        return [SearchHit(score=round(s, 4), node=kind(props=props)) for s, _, props, kind in hits[:size]]
+        index = await info.context.catalog.search_index()
+        hits = index.search(full, words)[:size]
+        # Only the hits shown are read from the store, one batch per label.
+        by_label: dict[str, list[str]] = {}
+        for _, entry in hits:
+            by_label.setdefault(entry.label, []).append(entry.id)
+        batches = await asyncio.gather(
+            *(info.context.nodes(label).load_many(ids) for label, ids in by_label.items())
+        )
+        loaded = {
+            node_id: props
+            for ids, rows in zip(by_label.values(), batches, strict=True)
+            for node_id, props in zip(ids, rows, strict=True)
+        }
+        return [
+            SearchHit(score=round(score, 4), node=_SEARCH_TYPES[entry.label](props=loaded[entry.id]))
+            for score, entry in hits
+            if loaded.get(entry.id) and entry.label in _SEARCH_TYPES
+        ]
