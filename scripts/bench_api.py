@@ -1,12 +1,15 @@
-"""Latency of the four acceptance questions through the GraphQL API, against the same questions asked
-as raw Cypher through the same store client, in the same run.
+"""Latency of the planners' questions through the GraphQL API (eligible, unlocks, pathways, contacts,
+search, a region's programs), the first four also asked as raw Cypher through the same store client.
 
     .venv/bin/policykg build                      # the seed graph, once
     .venv/bin/python scripts/bench_api.py         # or: POLICYKG_DATA=/tmp/x ... --requests 500
+    .venv/bin/python scripts/bench_api.py --url http://127.0.0.1:8000   # a server already running
 
-The API runs as a uvicorn server in a child process on loopback (so client and server do not share
-one interpreter lock); this process sends the requests. Prints p50/p95/p99 per question at
-concurrency 1 and 16, and GraphQL/raw ratios. A script, not a timed test: numbers vary by machine.
+Without --url the API runs as a uvicorn server in a child process on loopback (on --port, else a
+free one), so client and server do not share one interpreter lock; the script then also prints how
+long the server took to answer /health and its first eligibility question after starting, and the
+server's peak RSS. Prints p50/p95/p99 per question at each concurrency, and GraphQL/raw ratios where
+there is a raw query. A script, not a timed test: numbers vary by machine.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -33,7 +37,7 @@ sys.path.insert(0, str(REPO))
 from api.settings import Settings  # noqa: E402
 from graph.store import counts, open_store  # noqa: E402
 
-QUESTIONS: dict[str, tuple[str, dict[str, Any], str, dict[str, Any]]] = {
+QUESTIONS: dict[str, tuple[str, dict[str, Any], str | None, dict[str, Any]]] = {
     # name: (GraphQL query, variables, raw Cypher query name, its parameters)
     "q1 eligible 鄂州": (
         """query ($h: [DesignationInput!]!) { eligible(holding: $h, region: "鄂州") { ... on EligiblePrograms {
@@ -65,6 +69,21 @@ QUESTIONS: dict[str, tuple[str, dict[str, Any], str, dict[str, Any]]] = {
         "api_bench_contacts",
         {"program": "江苏省制造业贷款财政贴息实施方案"},
     ),
+    # No raw twin: the store has no Chinese-aware search, and paging is the API's own.
+    "q5 search 专精特新": (
+        """{ search(text: "专精特新", first: 20) { score node { __typename
+            ... on Program { name } ... on Designation { name level } } } }""",
+        {},
+        None,
+        {},
+    ),
+    "q6 programs 鄂州 first 50": (
+        """{ programs(filter: {region: "鄂州"}, first: 50) { totalCount edges { node {
+            name level benefits { benefit { text amountMaxWan } } } } } }""",
+        {},
+        None,
+        {},
+    ),
 }
 
 
@@ -78,42 +97,73 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
+def start_server(port: int) -> tuple[subprocess.Popen[bytes], float]:
+    """The API server, and the seconds it took to answer /health."""
     # One worker, as `policykg serve` runs it. (uvicorn's multi-worker mode answered every request
     # in 40-50 ms here: a Nagle/delayed-ACK stall, so it is not offered.)
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:app_from_environment"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=os.environ.copy())
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                return proc
+                return proc, time.perf_counter() - started
         except httpx.HTTPError:
-            time.sleep(0.2)
+            time.sleep(0.05)
     proc.kill()
     raise SystemExit("the API server did not become healthy in 60 s")
 
 
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 class Connection:
     """A minimal HTTP/1.1 keep-alive client: httpx costs more CPU per request than the API itself,
-    and on a small machine the client's CPU is the server's too."""
+    and on a small machine the client's CPU is the server's too. A server may close a keep-alive
+    connection that sat idle (uvicorn does after 5 s): the request is then sent again on a new one."""
 
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
 
     @classmethod
-    async def open(cls, port: int) -> Connection:
-        return cls(*await asyncio.open_connection("127.0.0.1", port))
+    async def open(cls, host: str, port: int) -> Connection:
+        connection = cls(host, port)
+        await connection._connect()
+        return connection
+
+    async def _connect(self) -> None:
+        self.close()
+        self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
 
     async def post_json(self, path: str, body: bytes) -> tuple[int, bytes]:
+        try:
+            return await self._post(path, body)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            await self._connect()
+            return await self._post(path, body)
+
+    async def _post(self, path: str, body: bytes) -> tuple[int, bytes]:
+        if self.reader is None or self.writer is None or self.writer.is_closing():
+            await self._connect()
+        assert self.reader is not None and self.writer is not None
         head = (
-            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\n\r\n"
         )
         self.writer.write(head.encode() + body)
         await self.writer.drain()
-        status = int((await self.reader.readline()).split()[1])
+        status_line = await self.reader.readline()
+        if not status_line:  # closed while idle: nothing was read, so sending again is safe
+            raise ConnectionResetError("the server closed the connection")
+        status = int(status_line.split()[1])
         length = 0
         while (line := await self.reader.readline()) not in (b"\r\n", b""):
             name, _, value = line.partition(b":")
@@ -122,7 +172,9 @@ class Connection:
         return status, await self.reader.readexactly(length)
 
     def close(self) -> None:
-        self.writer.close()
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
 
 
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
@@ -155,36 +207,55 @@ async def main() -> None:
         "--requests", type=int, default=300, help="requests per question and concurrency (max 5000)"
     )
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 16])
+    parser.add_argument("--url", help="an API already serving, e.g. http://127.0.0.1:8000 (no raw queries)")
+    parser.add_argument("--port", type=int, help="the port of the server this script starts")
+    parser.add_argument("--only", nargs="+", help="questions whose name starts with one of these (q1 q5 ...)")
     args = parser.parse_args()
     requests = max(20, min(args.requests, 5000))
+    questions = {
+        name: q for name, q in QUESTIONS.items() if not args.only or name.startswith(tuple(args.only))
+    }
 
-    settings = Settings()
-    store = open_store(settings.store_config())
-    nodes = sum(counts(store).values())
-    if not nodes:
-        raise SystemExit(f"the graph at {store.address} is empty: run `policykg build` first")
-    port = free_port()
-    server = start_server(port)
+    store = None
+    server = None
+    if args.url:
+        url = urlsplit(args.url)
+        host, port = url.hostname or "127.0.0.1", url.port or 80
+        print(f"API at {args.url}; {requests} requests per cell; load average {os.getloadavg()[0]:.2f}")
+    else:
+        settings = Settings()
+        store = open_store(settings.store_config())
+        nodes = sum(counts(store).values())
+        if not nodes:
+            raise SystemExit(f"the graph at {store.address} is empty: run `policykg build` first")
+        host, port = "127.0.0.1", args.port or free_port()
+        server, healthy_s = start_server(port)
+        print(
+            f"graph {store.address}: {nodes} nodes; API on {host}:{port} (one uvicorn worker); "
+            f"{requests} requests per cell; load average {os.getloadavg()[0]:.2f}"
+        )
     pool = ThreadPoolExecutor(max_workers=max(args.concurrency))
     loop = asyncio.get_running_loop()
-    print(
-        f"graph {store.address}: {nodes} nodes; API on 127.0.0.1:{port} (one uvicorn worker); "
-        f"{requests} requests per cell; load average {os.getloadavg()[0]:.2f}"
-    )
-    connections = [await Connection.open(port) for _ in range(max(args.concurrency))]
+    connections = [await Connection.open(host, port) for _ in range(max(args.concurrency))]
     try:
-        for name, (query, variables, _, _) in QUESTIONS.items():
+        for name, (query, variables, _, _) in questions.items():
+            started = time.perf_counter()
             status, body = await connections[0].post_json("/graphql", _payload(query, variables))
             if status != 200 or b'"errors"' in body:
                 raise SystemExit(f"{name}: HTTP {status}: {body[:500]!r}")
+            if server is not None and name == next(iter(questions)):
+                print(
+                    f"after start: /health in {healthy_s:.2f} s, then the first {name} in "
+                    f"{time.perf_counter() - started:.2f} s"
+                )
         header = (
-            f"{'question':<24}{'conc':>5} | {'GraphQL p50':>11}{'p95':>8}{'p99':>8} | "
+            f"{'question':<26}{'conc':>5} | {'GraphQL p50':>11}{'p95':>8}{'p99':>8} | "
             f"{'raw p50':>8}{'p95':>8}{'p99':>8} | {'ratio p50':>9}{'p99':>6}"
         )
         print(header)
         print("-" * len(header))
         for concurrency in args.concurrency:
-            for name, (query, variables, raw_name, raw_params) in QUESTIONS.items():
+            for name, (query, variables, raw_name, raw_params) in questions.items():
                 payload = _payload(query, variables)
 
                 async def graphql_call(worker: int, payload: bytes = payload) -> None:
@@ -192,26 +263,33 @@ async def main() -> None:
                     if status != 200:
                         raise SystemExit(f"HTTP {status}")
 
-                async def raw_call(
-                    worker: int, raw_name: str = raw_name, raw_params: dict[str, Any] = raw_params
-                ) -> None:
-                    await loop.run_in_executor(pool, lambda: store.run(raw_name, **raw_params))
-
                 await timed(concurrency, 20, graphql_call)  # warm-up
-                await timed(concurrency, 20, raw_call)
                 g = percentiles(await timed(concurrency, requests, graphql_call))
-                r = percentiles(await timed(concurrency, requests, raw_call))
-                print(
-                    f"{name:<24}{concurrency:>5} | {g[0]:>9.1f}ms{g[1]:>6.1f}ms{g[2]:>6.1f}ms |"
-                    f"{r[0]:>6.1f}ms{r[1]:>6.1f}ms{r[2]:>6.1f}ms | {g[0] / r[0]:>9.2f}{g[2] / r[2]:>6.2f}"
-                )
+                line = f"{name:<26}{concurrency:>5} | {g[0]:>9.1f}ms{g[1]:>6.1f}ms{g[2]:>6.1f}ms |"
+                if store is not None and raw_name is not None:
+
+                    async def raw_call(
+                        worker: int, raw_name: str = raw_name, raw_params: dict[str, Any] = raw_params
+                    ) -> None:
+                        await loop.run_in_executor(pool, lambda: store.run(raw_name, **raw_params))
+
+                    await timed(concurrency, 20, raw_call)
+                    r = percentiles(await timed(concurrency, requests, raw_call))
+                    line += (
+                        f"{r[0]:>6.1f}ms{r[1]:>6.1f}ms{r[2]:>6.1f}ms | {g[0] / r[0]:>9.2f}{g[2] / r[2]:>6.2f}"
+                    )
+                print(line, flush=True)
+        if server is not None:
+            print(f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
     finally:
         for connection in connections:
             connection.close()
-        server.terminate()
-        server.wait(10)
+        if server is not None:
+            server.terminate()
+            server.wait(10)
         pool.shutdown()
-        store.close()
+        if store is not None:
+            store.close()
 
 
 if __name__ == "__main__":
