@@ -3,6 +3,7 @@
 UNWIND $__ROWS__ AS id
 MATCH (n:__LABEL__ {id: id})-[r:EXTRACTED_FROM]->(:Document)
 WHERE r.doc <> $doc
-WITH n, r.statedProperties AS stated, collect(r.doc) AS docs
-RETURN n.id AS id, labels(n)[0] AS label, docs, stated,
+WITH n, r.statedProperties AS stated, min(r.doc) AS first,
+     collect(CASE WHEN r.statedProperties IS NULL THEN r.doc END) AS legacy
+RETURN n.id AS id, labels(n)[0] AS label, first, stated, legacy,
        CASE WHEN stated IS NULL THEN properties(n) END AS current

@@ -130,17 +130,16 @@ def statements_from_rows(rows: Iterable[Mapping[str, Any]]) -> Statements:
     current properties stand in for it."""
     out = Statements()
     for row in rows:
-        docs = sorted(row["docs"] or ())
-        if not docs:  # a node the document traced to itself
+        if row["first"] is None:  # a node the document traced to itself
             out.traced[row["id"]] = row["label"]
             continue
         out.labels[row["id"]] = row["label"]
         stated = out.by_node.setdefault(row["id"], {})
         if row["stated"] is not None:
-            stated[docs[0]] = json.loads(row["stated"])
+            stated[row["first"]] = json.loads(row["stated"])
             continue
         props = {k: v for k, v in (row["current"] or {}).items() if k != "id"}
-        for doc in docs:
+        for doc in row["legacy"]:
             # Recorded by this write, so that the next one does not take this write's merge for it.
             out.missing.append({"id": row["id"], "doc": doc, "stated": _dumps(props)})
             stated[doc] = props

@@ -2,10 +2,11 @@
 distinct set of documents, for the scale benchmarks (scripts/bench_build.py, scripts/bench_api.py).
 
 Copy 0 is the seeds as they are. Copy k > 0 moves every prefecture-level city to another one (full
-and short names, and the area codes of phone numbers printed with them), shifts the local part of
-every phone number, raises every amount and the year in titles, so that its programs, offices and
-contacts are new nodes while designations and departments of the provinces stay shared, as in a
-real corpus. The output is deterministic: the same N gives the same files.
+and short names, and the phone numbers printed with its area code, which get the new city's code and
+a new local number), raises every amount and the year in titles, so that the cities' programs,
+offices and contacts are new nodes while the provinces' and the nation's designations, departments
+and offices stay shared, with the phones they print, as in a real corpus. The output is
+deterministic: the same N gives the same files.
 
     .venv/bin/python scripts/make_corpus.py --times 10 --out /tmp/corpus-x10
 """
@@ -25,6 +26,12 @@ REGIONS = REPO / "extraction" / "lexicons" / "regions.yaml"
 
 # A step coprime to any plausible city count moves each city far from its neighbours in the list.
 _STEP = 37
+
+
+def _capital_codes() -> set[str]:
+    """Area codes of the provincial capitals: provincial offices print them, and they stay put."""
+    data = yaml.safe_load(REGIONS.read_text(encoding="utf-8"))
+    return {str(code) for _, _, code in data["provinces"].values()}
 
 
 def _cities() -> list[tuple[str, str]]:
@@ -47,11 +54,13 @@ def _mover(copy: int, cities: list[tuple[str, str]]):
     target = {i: (i + copy * _STEP) % n for i in range(n)}
     names: dict[str, str] = {}
     codes: dict[str, str] = {}
+    capitals = _capital_codes()
     for i, (city, code) in enumerate(cities):
         new_city, new_code = cities[target[i]]
         names[city] = new_city
         names[city[:-1]] = new_city[:-1]
-        codes.setdefault(code, new_code)
+        if code not in capitals:
+            codes.setdefault(code, new_code)
     name_re = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
     # An area code and the local number of a printed phone (0516-83702516, (025)8368 1234).
     phone_re = re.compile(r"(?<!\d)(0\d{2,3})([-—－)）]\s?)(\d{3,4})(\s?)(\d{4})(?!\d)")
@@ -59,7 +68,9 @@ def _mover(copy: int, cities: list[tuple[str, str]]):
     year_re = re.compile(r"(?<!\d)(20[12]\d)(?=\s?年)")
 
     def shift_phone(m: re.Match[str]) -> str:
-        code = codes.get(m.group(1), m.group(1))
+        code = codes.get(m.group(1))
+        if code is None:  # an office of a province (in its capital) or of the nation: it did not move
+            return m.group(0)
         head, tail = m.group(3), m.group(5)
         local = int(head + tail)
         width = len(head) + len(tail)
