@@ -33,15 +33,6 @@ class ExportFormat(StrEnum):
     SHACL = "shacl"
 
 
-# The RDF serialisation of each linked-data format (api.linked_data.RdfFormat values).
-RDF_FORMATS = {
-    ExportFormat.JSONLD: "jsonld",
-    ExportFormat.TURTLE: "turtle",
-    ExportFormat.NTRIPLES: "ntriples",
-    ExportFormat.RDFXML: "rdfxml",
-}
-
-
 @app.command("export")
 def export_command(
     fmt: ExportFormat = typer.Option(ExportFormat.JSON, "--format"),
@@ -93,7 +84,8 @@ def export_command(
                     console.print(report.text)
                     raise typer.Exit(1)
             console.print(f"{len(rdf)} triples under {base}/id/")
-            write_text(serialise(rdf, RdfFormat(RDF_FORMATS[fmt]), base), output)
+            # jsonld, turtle, ntriples, rdfxml: each is the RdfFormat member of the same name.
+            write_text(serialise(rdf, RdfFormat[fmt.name], base), output)
     except PolicyKGError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
