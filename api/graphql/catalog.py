@@ -201,6 +201,25 @@ class RequirementIndex:
         return found
 
 
+# How far up PART_OF a department filter looks: 工信部 finds a program its 中小企业局 administers.
+DEPARTMENT_DEPTH = 3
+
+
+def department_names(rows: list[dict[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """Department id -> its name and the names of the departments it is part of (up to
+    DEPARTMENT_DEPTH levels up), from api_department_parents rows."""
+    name = {row["id"]: row["name"] for row in rows}
+    parents = {row["id"]: [p for p in row["parents"] or () if p] for row in rows}
+    out: dict[str, tuple[str, ...]] = {}
+    for dept in name:
+        seen, level = [dept], [dept]
+        for _ in range(DEPARTMENT_DEPTH):
+            level = [p for d in level for p in parents.get(d, ()) if p not in seen]
+            seen.extend(dict.fromkeys(level))
+        out[dept] = tuple(name[d] for d in seen if name.get(d))
+    return out
+
+
 class Snapshot:
     """Decision data derived from one version of the graph, shared by the requests that see it."""
 
@@ -363,8 +382,12 @@ class Catalog:
 
     async def programs(self) -> dict[str, ProgramScope]:
         async def load() -> dict[str, ProgramScope]:
+            rows, departments = await asyncio.gather(
+                self._ctx.run("api_program_scope"), self._ctx.run("api_department_parents")
+            )
+            names = department_names(departments)
             out = {}
-            for row in await self._ctx.run("api_program_scope"):
+            for row in rows:
                 out[row["id"]] = ProgramScope(
                     id=row["id"],
                     name=row.get("name") or "",
@@ -372,7 +395,9 @@ class Catalog:
                     kind=row.get("kind"),
                     summary=row.get("summary"),
                     regions=tuple(row.get("regions") or row.get("docRegions") or ()),
-                    departments=tuple(row.get("departments") or ()),
+                    departments=tuple(
+                        dict.fromkeys(n for d in row.get("departments") or () for n in names.get(d, ()))
+                    ),
                 )
             return out
 
