@@ -27,6 +27,7 @@ from extraction.components.sentence_labels import label_sentences
 from extraction.document import FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.lexicons import Region, cues, designations, regions
 from extraction.pipeline import annotate
+from extraction.timing import document_validity, policy_timing, program_timing, reference_date
 from schema.graph import GraphDocument, Node, Relationship, clean_properties
 from schema.ids import make_id
 from schema.ontology import ONTOLOGY
@@ -237,6 +238,8 @@ class DocumentAssembler:
         self.g = GraphBuilder(self.doc_id)
         self.ctx = document_context(source)
         self.region_ids: dict[str, str] = {}
+        # a prose policy's own validity (本办法自…起施行), which every measure of it shares
+        self.policy_validity = document_validity(source)
 
     # --------------------------------------------------------------- helpers
 
@@ -405,6 +408,7 @@ class DocumentAssembler:
                 break
         if main is None:
             return
+        self.g.node("Policy", main, **policy_timing(self.source, unit, issued))
         for f in unit.get(FieldName.DEPARTMENT):
             for dept in filter(_resolved, find_departments(f.text, ctx)):
                 self.g.rel(
@@ -433,7 +437,6 @@ class DocumentAssembler:
             return
         tprov = self.title_prov(unit)
         pid = make_id("Program", self.source.name, name)
-        window = unit.text_of(FieldName.WINDOW)
         summary = unit.text_of(FieldName.SUMMARY)
         conditions = unit.text_of(FieldName.CONDITIONS)
         url = unit.url or _first_url(unit.text_of(FieldName.LINK))
@@ -463,9 +466,12 @@ class DocumentAssembler:
             kind=kind,
             summary=summary[:1000] or None,
             conditions=conditions[:2000] or None,
-            window=window[:200] or None,
             level=level,
             url=url,
+            # 申报时间 as printed, opensOn/closesOn/recurring read from it, and the validity
+            **program_timing(
+                unit, reference_date(unit.published_at, self.source.published_at), self.policy_validity
+            ),
         )
         for contact, prov, _f in contacts:
             self.contact_edges(pid, contact, prov, admins)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from api.graphql.errors import GraphStoreUnavailable
 from api.graphql.names import level_rank, name_key, region_variants, split_level
 from api.graphql.search_index import SearchIndex
+from api.graphql.timing import ProgramTiming
 from extraction.lexicons import regions as region_lexicon
 
 if TYPE_CHECKING:
@@ -402,6 +403,15 @@ class Catalog:
             return out
 
         return await self._table("programs", load)
+
+    async def timing(self) -> dict[str, ProgramTiming]:
+        """When each program is open and in force (only the date filters need it)."""
+
+        async def load() -> dict[str, ProgramTiming]:
+            rows = await self._ctx.run("api_program_timing")
+            return {row["id"]: ProgramTiming.from_row(row) for row in rows}
+
+        return await self._table("timing", load)
 
     async def program_order(self) -> list[ProgramScope]:
         """Programs by name, then id: the order of the programs connection."""

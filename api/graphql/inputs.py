@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 
 from api.graphql.enums import BenefitType, Level
@@ -39,6 +41,16 @@ class ProgramFilter:
     )
     text: str | None = strawberry.field(
         default=None, description="Words in the name or summary (segmented with jieba)."
+    )
+    open_on: date | None = strawberry.field(
+        default=None,
+        description="Programs whose window is open on this day (a recurring window such as 每年3月: in "
+        "its months) and that are in force then; programs whose window is not known are left out.",
+    )
+    closing_before: date | None = strawberry.field(
+        default=None,
+        description="Programs whose window closes before this day (closesOn earlier than it); a recurring "
+        "window closes at the end of its months that hold openOn, when openOn is given.",
     )
 
 

@@ -91,8 +91,11 @@ def search(
     limit: int,
     allowed: Callable[[str], bool] = lambda _: True,
     requiring: dict[str, set[str]] | None = None,
+    current: Callable[[str], bool] = lambda _: True,
 ) -> list[Chain]:
-    """The best `limit` chains from `start` to `target` in at most `max_steps` programs."""
+    """The best `limit` chains from `start` to `target` in at most `max_steps` programs. `allowed`
+    rules programs out before anything else (a region); `current` is asked only of programs that
+    qualify at that step, so that it can count what it rules out (a closed window)."""
     results: list[Chain] = []
     seen_states: set[frozenset[str]] = set()
     # A partial chain: its steps, what they granted, and what the last step produced.
@@ -122,6 +125,8 @@ def search(
                 if unmet(conds, held):
                     continue
                 if any(held.satisfies(c.designation, c.level_min) for c in conds.excludes):
+                    continue
+                if not current(pid):
                     continue
                 explored += 1
                 if explored > MAX_PARTIAL_CHAINS:

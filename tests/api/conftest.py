@@ -1,9 +1,11 @@
 """API fixtures: a small graph of real facts from the seeds (evidence sentences and spans taken from
-the seed files themselves), and an HTTP client over an app serving it from the real embedded store."""
+the seed files themselves), and an HTTP client over an app serving it from the real embedded store;
+and the graph the real extraction builds from seed/, once per test session, with its client."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.build import build as build_graph
 from api.settings import Settings
+from graph import StoreConfig
 from graph.embedded import FalkorStore
 from schema import GraphDocument, Node, Relationship, make_id
 
@@ -329,6 +333,24 @@ def graph_store(store: FalkorStore) -> FalkorStore:
 def client(graph_store: FalkorStore) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(), store=graph_store)) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def seed_store(falkor_config: StoreConfig, seed_dir: Path) -> Iterator[FalkorStore]:
+    """The graph `policykg build` makes of seed/, in a graph of its own on the session's server."""
+    store = FalkorStore(replace(falkor_config, graph_name="policykg_seed"))
+    store.clear()
+    report = build_graph(store, [seed_dir], force=True)
+    assert report.ok, report.failed
+    yield store
+    store.clear()
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def seed_client(seed_store: FalkorStore) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(), store=seed_store)) as client:
+        yield client
 
 
 def gql(client: TestClient, query: str, **variables: Any) -> dict[str, Any]:

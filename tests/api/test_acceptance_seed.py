@@ -1,39 +1,14 @@
 """The issue's four acceptance questions, through HTTP, over the graph built from seed/ by the real
-extraction (built once per test session). A failure here names the fact extraction did not produce."""
+extraction (built once per test session: `seed_client` in conftest.py). A failure here names the fact
+extraction did not produce."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.build import build
-from api.settings import Settings
-from graph import StoreConfig
-from graph.embedded import FalkorStore
 from tests.api.conftest import data
 from tests.api.test_acceptance_small import ELIGIBLE, PATHWAYS
-
-
-@pytest.fixture(scope="session")
-def seed_store(falkor_config: StoreConfig, seed_dir: Path) -> Iterator[FalkorStore]:
-    store = FalkorStore(replace(falkor_config, graph_name="policykg_seed"))
-    store.clear()
-    report = build(store, [seed_dir], force=True)
-    assert report.ok, report.failed
-    yield store
-    store.clear()
-    store.close()
-
-
-@pytest.fixture(scope="session")
-def seed_client(seed_store: FalkorStore) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(), store=seed_store)) as client:
-        yield client
 
 
 def test_q1_eligible_in_ezhou(seed_client: TestClient) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from typing import Annotated
 
 import strawberry
@@ -19,6 +20,7 @@ from api.graphql.query.shared import (
     unknown_designations,
     unknown_region,
 )
+from api.graphql.timing import ON_DESCRIPTION, out_of_date
 from api.graphql.types.designation import Designation, record_props
 from api.graphql.types.eligibility import (
     Eligibility,
@@ -51,6 +53,7 @@ class EligibilityFields:
         include_open: Annotated[
             bool, strawberry.argument(description="Also list programs that require no designation at all.")
         ] = False,
+        on: Annotated[date | None, strawberry.argument(description=ON_DESCRIPTION)] = None,
     ) -> EligibleResult:
         catalog = info.context.catalog
         index, conditions, offers, requirements = await asyncio.gather(
@@ -70,10 +73,16 @@ class EligibilityFields:
             rules.verdicts(programs, conditions, holdings, with_requirements_only=not include_open),
             include_open=include_open,
         )
+        left_out = 0
+        if on is not None:  # closed windows and expired programs, counted as they go
+            timing = await catalog.timing()
+            current = [v for v in verdicts if not out_of_date(timing, v.program, on)]
+            left_out, verdicts = len(verdicts) - len(current), current
         # What pays most first (the sort is stable, so equal amounts stay in name order).
         verdicts.sort(key=lambda v: -_largest_amount(offers.get(v.program, [])))
         props = await program_props(info, [v.program for v in verdicts])
         return EligiblePrograms(
+            left_out=left_out,
             programs=[
                 Eligibility(program=Program(props=p), met=[designation_link(index, c) for c in v.met])
                 for v, p in zip(verdicts, props, strict=True)

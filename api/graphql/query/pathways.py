@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from typing import Annotated
 
 import strawberry
@@ -23,6 +24,7 @@ from api.graphql.query.shared import (
     unknown_designations,
     unknown_region,
 )
+from api.graphql.timing import ON_DESCRIPTION, out_of_date
 from api.graphql.types.designation import record_props
 from api.graphql.types.links import BenefitLink, DesignationLink, Info
 from api.graphql.types.pathway import PathStep, Pathway, Pathways, PathwaysResult
@@ -46,6 +48,7 @@ class PathwayFields:
         max_steps: int = 4,
         region: str | None = None,
         first: int | None = 10,
+        on: Annotated[date | None, strawberry.argument(description=ON_DESCRIPTION)] = None,
     ) -> PathwaysResult:
         if not 1 <= max_steps <= MAX_PATH_STEPS:
             raise RequestRefused(f"maxSteps must be between 1 and {MAX_PATH_STEPS}, got {max_steps}")
@@ -64,6 +67,16 @@ class PathwayFields:
         target = _target(to, index, programs)
         if isinstance(target, UnknownInput):
             return target
+        timing = await catalog.timing() if on is not None else {}
+        left_out: set[str] = set()
+
+        def current(pid: str) -> bool:
+            """Not out of date on `on`; what is, is counted (once per program)."""
+            if on is None or not out_of_date(timing, pid, on):
+                return True
+            left_out.add(pid)
+            return False
+
         chains = paths.search(
             index,
             conditions,
@@ -76,6 +89,7 @@ class PathwayFields:
             if scope
             else (lambda _: True),
             requiring=await catalog.requiring(),
+            current=current,
         )
         ids = sorted({s.program for c in chains for s in c.steps})
         props = dict(zip(ids, await program_props(info, ids), strict=True))
@@ -105,6 +119,7 @@ class PathwayFields:
                 for c in chains
             ],
             unrecognised=holdings.unrecognised,
+            left_out=len(left_out),
         )
 
 

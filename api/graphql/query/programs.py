@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 
 from api.graphql import search as searching
@@ -15,6 +17,7 @@ from api.graphql.query.shared import (
     program_props,
     region_scope,
 )
+from api.graphql.timing import ProgramTiming
 from api.graphql.types.connection import PageInfo, ProgramConnection, ProgramEdge, cursor_of, offset_of
 from api.graphql.types.links import Info
 from api.graphql.types.program import Program
@@ -44,6 +47,17 @@ def _offers_match(offers: list[Offer], benefit_type: BenefitType | None, min_wan
     )
 
 
+def _dates_match(timing: ProgramTiming | None, open_on: date | None, closing_before: date | None) -> bool:
+    if timing is None:
+        return False  # a program with no window is neither open nor closing on any day
+    if open_on is not None and not timing.open_on(open_on):
+        return False
+    if closing_before is not None:
+        closes = timing.closes(open_on)
+        return closes is not None and closes < closing_before
+    return True
+
+
 @strawberry.type
 class ProgramFields:
     @strawberry.field(description="Programs matching every given filter, as a Relay connection.")
@@ -61,7 +75,9 @@ class ProgramFields:
         # Only the tables the filters need.
         by_designation = f.requires is not None or f.prefers is not None or f.grants is not None
         by_benefit = f.benefit_type is not None or f.benefit_min_wan is not None
+        by_date = f.open_on is not None or f.closing_before is not None
         conditions = await catalog.conditions() if by_designation else {}
+        timing = await catalog.timing() if by_date else {}
         index = await catalog.designations() if by_designation else None
         offers = await catalog.offers() if by_benefit else {}
         region = await region_scope(info, f.region)
@@ -88,6 +104,8 @@ class ProgramFields:
             if department is not None and not any(department in name_key(d) for d in p.departments):
                 return False
             if by_benefit and not _offers_match(offers.get(p.id, []), f.benefit_type, f.benefit_min_wan):
+                return False
+            if by_date and not _dates_match(timing.get(p.id), f.open_on, f.closing_before):
                 return False
             return text_ids is None or p.id in text_ids
 

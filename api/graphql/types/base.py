@@ -4,6 +4,7 @@ property listed in `schema/ontology.yaml`, typed from it, so a property added th
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import strawberry
@@ -13,12 +14,24 @@ from schema.ontology import ONTOLOGY
 
 C = TypeVar("C", bound=type)
 
+
+def _date_or_none(value: Any) -> date | None:
+    """A stored ISO date (opensOn, validUntil) as a GraphQL Date; anything else reads as None."""
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 # ontology property type -> (GraphQL-facing Python type, conversion from the stored value)
 _SCALARS: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "str": (str, lambda v: None if v is None else str(v)),
     "int": (int, lambda v: None if v is None else int(v)),
     "float": (float, lambda v: None if v is None else float(v)),
+    "bool": (bool, lambda v: None if v is None else bool(v)),
+    "date": (date, _date_or_none),
     "list[str]": (list[str], lambda v: None if v is None else [str(x) for x in v]),
+    "list[int]": (list[int], lambda v: None if v is None else [int(x) for x in v]),
     "level": (Level, level_or_none),
     "benefit_type": (BenefitType, benefit_type_or_none),
 }

@@ -39,6 +39,10 @@ class EligiblePrograms:
     unrecognised: list[str] = strawberry.field(
         description="Held names the graph does not know (they open nothing)."
     )
+    left_out: int = strawberry.field(
+        default=0,
+        description="Programs the holdings qualify for that `on` left out: closed or no longer in force.",
+    )
     extra: strawberry.Private[dict[str, Any] | None] = None
 
 

@@ -44,6 +44,11 @@ class Pathway:
 class Pathways:
     pathways: list[Pathway]
     unrecognised: list[str]
+    left_out: int = strawberry.field(
+        default=0,
+        description="Programs the chains could have applied to (every condition met by then) that `on` "
+        "left out: closed or no longer in force.",
+    )
 
 
 PathwaysResult = Annotated[Pathways | UnknownInput, strawberry.union("PathwaysResult")]
