@@ -39,7 +39,9 @@ class SearchIndex:
             if not texts:
                 continue
             position = len(self.entries)
-            self.entries.append(Entry(row["id"], row["label"], texts, str(row.get("name") or row.get("title"))))
+            self.entries.append(
+                Entry(row["id"], row["label"], texts, str(row.get("name") or row.get("title")))
+            )
             for text in texts:
                 for gram in _grams(text):
                     self._postings[gram].add(position)
