@@ -225,6 +225,13 @@ def dataset_description(
     out.add((ds, URIRef(dcterms + "conformsTo"), URIRef(vocab.vocab_ns)))
     out.add((ds, URIRef(void + "uriSpace"), Literal(f"{vocab.base}/id/")))
     out.add((ds, URIRef(void + "triples"), Literal(triples, datatype=XSD.integer)))
+    # The SPARQL 1.1 endpoint over these triples (api/routes/sparql.py), in VoID and as a DCAT service.
+    endpoint = URIRef(f"{vocab.base}/sparql")
+    out.add((ds, URIRef(void + "sparqlEndpoint"), endpoint))
+    out.add((endpoint, RDF.type, URIRef(dcat + "DataService")))
+    out.add((endpoint, URIRef(dcat + "endpointURL"), endpoint))
+    out.add((endpoint, URIRef(dcat + "servesDataset"), ds))
+    out.add((endpoint, URIRef(dcterms + "conformsTo"), URIRef("https://www.w3.org/TR/sparql11-protocol/")))
     out.add((ds, URIRef(void + "entities"), Literal(len(graph.nodes), datatype=XSD.integer)))
     counts = graph.counts()
     for label, count in counts.items():

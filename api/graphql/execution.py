@@ -40,11 +40,15 @@ class Slices:
         self._started = perf_counter()
         self._used = True  # the first slice is the one the request starts in
         self._next: asyncio.Future[None] | None = None
+        # Whether execution began (variables coerced): api/graphql/http.py answers a request that never
+        # got that far as a request error (400, no `data`) to clients of application/graphql-response+json.
+        self.began = False
 
     def begin(self) -> None:
         """A fresh slice: execution starts (the time spent parsing and validating was the loop's)."""
         self._started = perf_counter()
         self._used = True
+        self.began = True
 
     def spent(self) -> bool:
         return perf_counter() - self._started > SLICE_S
