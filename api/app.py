@@ -15,11 +15,14 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.assets import STATIC_PREFIX, static_files
 from api.graphql import graphql_router, sdl
 from api.graphql import search as graphql_search
 from api.graphql.limits import BodySizeLimit
 from api.routes.browser import router as browser_router
+from api.routes.explorer import router as explorer_router
 from api.routes.linked_data import router as linked_data_router
+from api.routes.sparql import router as sparql_router
 from api.settings import Settings
 from graph.store import GraphStore, counts, open_store
 from schema.errors import PolicyKGError
@@ -157,7 +160,9 @@ def create_app(
         if owned and holder.store is not None:
             holder.store.close()
 
-    app = FastAPI(title="policykg", version="0.1.0", lifespan=lifespan)
+    # FastAPI's /docs and /redoc load their scripts from a CDN: /docs is served from vendored files
+    # instead (api/routes/explorer.py), ReDoc not at all.
+    app = FastAPI(title="policykg", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     holder = StoreHolder(settings, store, app.state)
     app.state.settings = settings
     app.state.store = store
@@ -171,6 +176,7 @@ def create_app(
     @app.get("/health")
     def health() -> JSONResponse:
         status, body = health_payload(holder.get(), holder.error)
+        body["links"] = {"explorer": "/", "graphql": "/graphql", "schema": "/graphql/schema.graphql"}
         return JSONResponse(body, status_code=status)
 
     @app.get("/graphql/schema.graphql", response_class=PlainTextResponse)
@@ -179,7 +185,11 @@ def create_app(
 
     app.include_router(graphql_router(), prefix="/graphql")
     app.include_router(linked_data_router)
+    app.include_router(sparql_router)
     app.include_router(browser_router)
+    app.include_router(explorer_router)
+    # The explorer's and GraphiQL's scripts and styles, vendored ones included (api/assets.py).
+    app.mount(STATIC_PREFIX, static_files(), name="static")
     return app
 
 

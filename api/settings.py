@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,9 @@ class Settings(BaseSettings):
     # 8,000 lines of text and takes 6 s; a text of 1M short lines took 100 s.
     max_file_mb: float = Field(default=20.0, gt=0)
     max_file_lines: int = Field(default=100_000, gt=0)
+    # Folders, besides seed_dir, where the document view finds the files a graph was built from
+    # (POLICYKG_SOURCES, separated like PATH): the graph stores file names and digests, not texts.
+    sources: str = ""
 
     neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri"))
     neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "neo4j_user"))
@@ -77,6 +81,9 @@ class Settings(BaseSettings):
             self.neo4j_password = unquote(password)
         self.neo4j_uri = m.group("scheme") + hostport + uri[m.end() :]
         return self
+
+    def source_folders(self) -> list[Path]:
+        return [self.seed_dir, *(Path(p) for p in self.sources.split(os.pathsep) if p)]
 
     def file_limits(self) -> FileLimits:
         return FileLimits(max_bytes=int(self.max_file_mb * MB), max_lines=self.max_file_lines)

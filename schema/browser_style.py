@@ -4,6 +4,8 @@ captions coloured like the label they point at."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from schema.ontology import ONTOLOGY, Ontology
 
 DEFAULT_COLOR = "#A5ABB6"
@@ -52,6 +54,42 @@ def _block(selector: str, rules: dict[str, str]) -> str:
     return f"{selector} {{\n{body}\n}}"
 
 
+def font_size(diameter: int) -> int:
+    """Captions of the large nodes (programs, designations) a size up."""
+    return 11 if diameter >= 60 else 10
+
+
+def relationship_color(rel_type: str, ontology: Ontology = ONTOLOGY) -> str:
+    """The colour of the label a relationship points at (grey when it points at several)."""
+    if rel_type == "EXTRACTED_FROM":
+        return PROVENANCE_COLOR
+    ends = {ontology.node_types[end].color for end in ontology.relationship_types[rel_type].end_labels}
+    return ends.pop() if len(ends) == 1 else DEFAULT_COLOR
+
+
+def style_json(ontology: Ontology = ONTOLOGY) -> dict[str, Any]:
+    """The same style as `grass`, as data for the explorer's graph view (cytoscape.js)."""
+    return {
+        "nodes": {
+            label: {
+                "color": spec.color,
+                "borderColor": darker(spec.color),
+                "textColor": text_color(spec.color),
+                "size": spec.size,
+                "fontSize": font_size(spec.size),
+                "caption": spec.caption,
+                "description": spec.description,
+            }
+            for label, spec in ontology.node_types.items()
+        },
+        "default": {"color": DEFAULT_COLOR, "borderColor": darker(DEFAULT_COLOR)},
+        "relationships": {
+            rel_type: {"color": relationship_color(rel_type, ontology), "width": EMPHASIS.get(rel_type, 1)}
+            for rel_type in ontology.relationship_types
+        },
+    }
+
+
 def grass(ontology: Ontology = ONTOLOGY) -> str:
     # No comments in the sheet: the Browser's GraSS parser would read them into the first selector.
     blocks = [
@@ -88,21 +126,17 @@ def grass(ontology: Ontology = ONTOLOGY) -> str:
                     "border-color": darker(spec.color),
                     "text-color-internal": text_color(spec.color),
                     "diameter": f"{spec.size}px",
-                    "font-size": "11px" if spec.size >= 60 else "10px",
+                    "font-size": f"{font_size(spec.size)}px",
                     "caption": f"'{{{spec.caption}}}'",
                 },
             )
         )
-    for rel_type, spec in ontology.relationship_types.items():
-        ends = {ontology.node_types[end].color for end in spec.end_labels}
-        color = ends.pop() if len(ends) == 1 else DEFAULT_COLOR
-        if rel_type == "EXTRACTED_FROM":
-            color = PROVENANCE_COLOR
+    for rel_type in ontology.relationship_types:
         blocks.append(
             _block(
                 f"relationship.{rel_type}",
                 {
-                    "color": color,
+                    "color": relationship_color(rel_type, ontology),
                     "shaft-width": f"{EMPHASIS.get(rel_type, 1)}px",
                     "caption": "'<type>'",
                 },

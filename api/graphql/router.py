@@ -9,10 +9,13 @@ from typing import Any
 
 from cross_web import HTTPException
 from fastapi import Request
+from fastapi.responses import HTMLResponse
 from fastapi.routing import APIWebSocketRoute
 from strawberry.fastapi import GraphQLRouter
 
 from api.graphql.context import Context
+from api.graphql.http import GraphQLOverHTTP
+from api.graphql.ide import graphiql_html
 from api.graphql.schema import schema
 from graph.store import GraphStore
 
@@ -36,7 +39,11 @@ async def context_getter(request: Request) -> Context:
 _JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
 
 
-class PolicyGraphQLRouter(GraphQLRouter[Context, None]):
+class PolicyGraphQLRouter(GraphQLOverHTTP, GraphQLRouter[Context, None]):
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        # GraphiQL from files this server holds (api/graphql/ide.py), so that it works offline.
+        return HTMLResponse(graphiql_html())
+
     def encode_json(self, data: object) -> bytes:
         # Chinese as UTF-8 rather than \u escapes: half the bytes, and readable on the wire.
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
