@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import threading
@@ -18,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.assets import STATIC_PREFIX, static_files
 from api.graphql import graphql_router, sdl
 from api.graphql import search as graphql_search
+from api.graphql.context import warm_catalog
 from api.graphql.limits import BodySizeLimit
 from api.routes.browser import router as browser_router
 from api.routes.explorer import router as explorer_router
@@ -156,6 +158,11 @@ def create_app(
             # request in flight. (Collected first, so that no garbage is frozen with it.)
             gc.collect()
             gc.freeze()
+            if holder.store is not None:
+                # Kept referenced until the app ends: a task nothing holds may be collected unfinished.
+                app.state.warming = asyncio.get_running_loop().create_task(
+                    warm_catalog(holder.store, version_ttl_s)
+                )
         yield
         if owned and holder.store is not None:
             holder.store.close()
