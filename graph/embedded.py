@@ -24,7 +24,9 @@ from graph.writer import (
     WritePlan,
     plan_document_delete,
     plan_document_write,
+    plan_probe,
     plan_statements_read,
+    settled_nodes,
     statements_from_rows,
 )
 from schema.errors import StoreError
@@ -143,7 +145,14 @@ class FalkorStore:
 
     def replace_document(self, doc_id: str, graph: GraphDocument) -> None:
         with self._writing():
-            self._apply(plan_document_write(doc_id, graph, self._stated_elsewhere(doc_id, graph)))
+            # First the cheap probe, then the other documents' statements of only the nodes whose
+            # merge this write may change (graph/writer.py: settled_nodes).
+            probe = plan_probe(doc_id, graph)
+            rows = self._query(probe.query, probe.params, write=False) if probe else []
+            settled = settled_nodes(doc_id, graph, rows)
+            read = plan_statements_read(doc_id, graph, settled, existing={row["id"] for row in rows})
+            others = statements_from_rows(self._query(read.query, read.params, write=False))
+            self._apply(plan_document_write(doc_id, graph, others, settled))
 
     def delete_document(self, doc_id: str) -> None:
         with self._writing():

@@ -104,20 +104,84 @@ def _dumps(props: Mapping[str, Any]) -> str:
     return json.dumps(props, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def plan_statements_read(doc_id: str, graph: GraphDocument | None = None) -> ReadPlan:
-    """One read: what other documents state about the nodes `doc_id` stated before, and about the
-    nodes `graph` states now. Each part looks nodes up by an indexed id, so the cost follows the
-    document's own nodes, not the size of the graph."""
-    parts = [load_query("statements_of_document")]
+def plan_probe(doc_id: str, graph: GraphDocument) -> ReadPlan | None:
+    """A cheap read before the write: the current properties of the nodes `graph` states and this
+    document's earlier statement of each (settled_nodes decides from them which nodes need the
+    other documents' statements at all). None when the graph states no node but its Document."""
+    parts: list[str] = []
     params: dict[str, Any] = {"doc": doc_id}
+    for label, ids in _ids_by_label(graph).items():
+        param = f"ids_{label}"
+        params[param] = ids
+        parts.append(_fill(load_query("statements_probe"), LABEL=label, ROWS=param))
+    return ReadPlan(query="\nUNION ALL\n".join(parts), params=params) if parts else None
+
+
+def _ids_by_label(
+    graph: GraphDocument | None, skip: set[str] | frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
     ids: dict[str, list[str]] = defaultdict(list)
     for node in graph.nodes if graph else ():
-        if node.label != Label.Document:
+        if node.label != Label.Document and node.id not in skip:
             ids[node.label].append(node.id)
-    for label in ONTOLOGY.node_types:
-        if rows := ids.get(label):
+    return {label: ids[label] for label in ONTOLOGY.node_types if ids.get(label)}  # ontology order
+
+
+def _supported(doc_id: str, graph: GraphDocument) -> set[str]:
+    """The nodes `graph` traces to its document: the only ones it states."""
+    return {r.start for r in graph.relationships if r.type == EXTRACTED_FROM and r.end == doc_id}
+
+
+def _contained(stated: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
+    """True when a statement adds nothing to a node's merged properties, wherever its document falls
+    in the order of documents: each scalar is the merged value, each list the merged list."""
+    return all(key in current and current[key] == value for key, value in stated.items())
+
+
+def settled_nodes(doc_id: str, graph: GraphDocument, rows: Iterable[Mapping[str, Any]]) -> set[str]:
+    """The nodes of `graph` (from plan_probe rows) whose merged properties this write leaves as they
+    are, so that neither the other documents' statements of them are read nor the nodes set:
+
+    - the document states the node as it did before (or neither states it now nor did before);
+    - or states it for the first time, and the statement is contained in what the node holds: a
+      designation that a thousand documents name alike costs its thousand-and-first nothing.
+
+    A node is only ever set to the merge of all statements (merge_statements), so a node that holds
+    a statement already holds the merge with it added twice."""
+    supported = _supported(doc_id, graph)
+    stated_now = {n.id: dict(n.properties) for n in graph.nodes if n.id in supported}
+    out = set()
+    for row in rows:
+        node_id, current = row["id"], row["current"] or {}
+        now = stated_now.get(node_id)
+        if row["traced"]:
+            if row["mine"] is None:  # written before statements were kept: read everything
+                continue
+            if json.loads(row["mine"]) == now:
+                out.add(node_id)
+        elif now is None or _contained(now, current):
+            out.add(node_id)
+    return out
+
+
+def plan_statements_read(
+    doc_id: str,
+    graph: GraphDocument | None = None,
+    settled: set[str] | frozenset[str] = frozenset(),
+    existing: set[str] | None = None,
+) -> ReadPlan:
+    """One read: what other documents state about the nodes `doc_id` stated before, and about the
+    nodes `graph` states now, but for the `settled` ones (see settled_nodes) and, when `existing` is
+    given, the ones not in the graph yet (nobody else states them). Each part looks nodes up by an
+    indexed id, so the cost follows the document's own nodes and what others state of them."""
+    parts = [load_query("statements_of_document")]
+    params: dict[str, Any] = {"doc": doc_id, "settled": sorted(settled)}
+    for label, ids in _ids_by_label(graph, set(settled)).items():
+        if existing is not None:
+            ids = [i for i in ids if i in existing]
+        if ids:
             param = f"ids_{label}"
-            params[param] = rows
+            params[param] = ids
             parts.append(_fill(load_query("statements_of_nodes"), LABEL=label, ROWS=param))
     return ReadPlan(query="\nUNION ALL\n".join(parts), params=params)
 
@@ -147,17 +211,19 @@ def statements_from_rows(rows: Iterable[Mapping[str, Any]]) -> Statements:
 
 
 def _node_statements(
-    doc_id: str, graph: GraphDocument | None, others: Statements
+    doc_id: str,
+    graph: GraphDocument | None,
+    others: Statements,
+    settled: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, list[dict[str, Any]]]:
     """label -> rows of every node whose properties this write sets: the nodes `graph` states, and
-    the nodes other documents still state (the document may no longer state them, or be deleted)."""
+    the nodes other documents still state (the document may no longer state them, or be deleted),
+    but for the `settled` ones, whose merge the write leaves as it is."""
     mine: dict[str, Node] = {}
-    supported: set[str] = set()
     for node in graph.nodes if graph else ():
-        mine[node.id] = node
-    for rel in graph.relationships if graph else ():
-        if rel.type == EXTRACTED_FROM and rel.end == doc_id:
-            supported.add(rel.start)
+        if node.id not in settled:
+            mine[node.id] = node
+    supported = _supported(doc_id, graph) if graph else set()
     labels = {**others.labels, **{node_id: node.label for node_id, node in mine.items()}}
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node_id in sorted(labels):
@@ -203,7 +269,12 @@ def _delete_orphans(plan: WritePlan, graph: GraphDocument | None, others: Statem
             plan.statements.append(_fill(load_query("delete_orphans"), LABEL=label, ROWS=param))
 
 
-def plan_document_write(doc_id: str, graph: GraphDocument, others: Statements | None = None) -> WritePlan:
+def plan_document_write(
+    doc_id: str,
+    graph: GraphDocument,
+    others: Statements | None = None,
+    settled: set[str] | frozenset[str] = frozenset(),
+) -> WritePlan:
     """Delete what `doc_id` stated before, write what it states now, drop unsupported nodes.
     `others` is what the other documents state (plan_statements_read): every node written is set to
     the merge of all statements, and nodes this document no longer states are set to the others'."""
@@ -213,7 +284,7 @@ def plan_document_write(doc_id: str, graph: GraphDocument, others: Statements | 
 
     label_of = {node.id: node.label for node in graph.nodes}
     nodes = {node.id: node for node in graph.nodes}
-    _write_nodes(plan, _node_statements(doc_id, graph, others), others)
+    _write_nodes(plan, _node_statements(doc_id, graph, others, settled), others)
 
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for rel in graph.relationships:

@@ -86,6 +86,26 @@ def test_order_of_writes_does_not_matter(store: FalkorStore) -> None:
     }
 
 
+# Stating what the node already holds: these writes skip reading the others (settled_nodes). SHUFFLED
+# has the smallest id, so its order of the aliases wins over the first one written.
+A_AGAIN = _doc("a2", name="企业技术中心", level="provincial", aliases=["省级企业技术中心", "技术中心"])
+MERGED = _doc(
+    "m", name="企业技术中心", level="provincial", aliases=["省级企业技术中心", "技术中心", "省企业技术中心"]
+)
+SHUFFLED = _doc("0", name="企业技术中心", aliases=["技术中心", "省级企业技术中心"])
+
+
+def test_statements_a_node_already_holds_change_nothing_in_any_order(store: FalkorStore) -> None:
+    for docs in ([A, B, MERGED], [A, A_AGAIN, SHUFFLED], [B, MERGED, SHUFFLED, A_AGAIN]):
+        written = {_write(store, list(order)) for order in itertools.permutations(docs)}
+        assert len(written) == 1, [doc_id for doc_id, _ in docs]
+    # Taking the first statement away again reads every other one.
+    clean = _write(store, [B, A_AGAIN, MERGED])
+    _write(store, [A, B, A_AGAIN, MERGED])
+    store.delete_document(A[0])
+    assert _export(store) == clean
+
+
 def test_a_deleted_document_leaves_no_value_behind(store: FalkorStore) -> None:
     clean = _write(store, [B, C])
     _write(store, [A, B, C])
