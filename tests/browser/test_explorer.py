@@ -240,6 +240,23 @@ def test_graphiql_loads_offline_and_runs_a_query(page: Browser) -> None:
     assert not page.console_errors()
 
 
+def test_windows_show_their_dates_and_what_closes_within_30_days(page: Browser) -> None:
+    # As of a day in the seeds' season (?today=), with the programs that require nothing too.
+    page.open(COMPANY + "&open=1&today=2026-01-10")
+    ready(page)
+    soon = program_card(page, "eligible", "2025年首版次软件")  # 请…于2026年1月16日前报送
+    assert "截至 until 2026-01-16" in soon.text and "6 天后截止 closes in 6 days" in soon.text
+    assert soon.find_element(By.CSS_SELECTOR, ".badge.soon")
+    closed = program_card(page, "eligible", "第七批产业技术基础公共服务平台")  # 请于2025年12月26日前
+    assert "已截止 closed" in closed.text and not closed.find_elements(By.CSS_SELECTOR, ".badge.soon")
+    later = program_card(page, "eligible", "工信部发布国家重点研发计划7个重点专项2025年度项目申报指南")
+    assert "2026-01-04 至 2026-02-05" in later.text and "26 天后截止 closes in 26 days" in later.text
+    assert parse_qs(urlsplit(page.driver.current_url).query)["today"] == ["2026-01-10"]
+    page.driver.execute_script("arguments[0].scrollIntoView()", soon)
+    page.screenshot("explorer-windows")
+    assert not page.console_errors()
+
+
 def test_search_finds_programs_and_designations(page: Browser) -> None:
     page.open("/")
     ready(page)

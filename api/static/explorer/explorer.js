@@ -115,7 +115,7 @@
 
   // ---------------------------------------------------------------- state in the URL
 
-  const state = { region: "", holdings: [], target: "100", open: false, q: "", node: "" };
+  const state = { region: "", holdings: [], target: "100", open: false, q: "", node: "", today: "" };
 
   function readUrl() {
     const params = new URLSearchParams(window.location.search);
@@ -128,6 +128,8 @@
     state.open = params.get("open") === "1";
     state.q = params.get("q") || "";
     state.node = params.get("node") || "";
+    // ?today=2026-01-20 shows the windows as of that day (a planner looking ahead; the tests).
+    state.today = /^\d{4}-\d{2}-\d{2}$/.test(params.get("today") || "") ? params.get("today") : "";
   }
 
   function writeUrl() {
@@ -144,6 +146,7 @@
     if (state.open) params.set("open", "1");
     if (state.q) params.set("q", state.q);
     if (node) params.set("node", node);
+    if (state.today) params.set("today", state.today);
     const search = params.toString();
     return search ? `?${search}` : "";
   }
@@ -346,7 +349,7 @@
 
   const FACT = "fragment F on Fact { evidence span document { id name title } }";
   const PROGRAM = `fragment P on Program {
-    id name kind level window summary conditions
+    id name kind level window opensOn closesOn recurring windowYearInferred validUntil summary conditions
     benefits { ...F benefit { id type amountMaxWan rate text } }
     administeredBy { ...F department { id name } }
     contacts { ...F phone office { id name phones } }
@@ -426,6 +429,39 @@
     findPrograms();
   }
 
+  /** Today as YYYY-MM-DD in the planner's time zone, or the day the address asks for. */
+  function today() {
+    if (state.today) return state.today;
+    const d = new Date();
+    return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, "0"), String(d.getDate()).padStart(2, "0")].join("-");
+  }
+
+  /** Whole days from `from` to `to` (both YYYY-MM-DD). */
+  function daysBetween(from, to) {
+    return Math.round((Date.parse(to + "T00:00:00Z") - Date.parse(from + "T00:00:00Z")) / 86400000);
+  }
+
+  /** The application window: the dates read from it, and whether it closes soon or has closed. */
+  function windowView(program) {
+    const parts = [];
+    if (program.opensOn || program.closesOn) {
+      const dates = program.opensOn ? `${program.opensOn} 至 ${program.closesOn || "…"}` : `截至 until ${program.closesOn}`;
+      parts.push(el("b", { class: "dates" }, dates));
+      if (program.windowYearInferred) parts.push(el("span", { class: "muted" }, " （年份按发文推定 year inferred）"));
+    } else if (program.recurring && program.recurring.length) {
+      parts.push(el("b", { class: "dates" }, `每年 ${program.recurring.join("、")} 月 yearly`));
+    }
+    if (program.closesOn) {
+      const left = daysBetween(today(), program.closesOn);
+      if (left < 0) parts.push(el("span", { class: "badge closed" }, "已截止 closed"));
+      else if (left <= 30) parts.push(el("span", { class: "badge soon" }, `${left} 天后截止 closes in ${left} days`));
+    }
+    if (program.validUntil && daysBetween(today(), program.validUntil) < 0)
+      parts.push(el("span", { class: "badge closed" }, `政策已于 ${program.validUntil} 到期 expired`));
+    if (program.window) parts.push(el("div", { class: "window-text" }, program.window));
+    return parts.length ? parts : [el("span", { class: "muted" }, "未注明 not stated")];
+  }
+
   function programCard(program, extra) {
     const rows = [];
     const row = (term, ...content) => rows.push(el("dt", {}, term), el("dd", {}, ...content));
@@ -434,7 +470,7 @@
         "支持内容 Benefits",
         el("ul", {}, ...program.benefits.map((b) => el("li", {}, el("b", {}, amount(b.benefit)), " ", b.benefit.text, evidence(b)))),
       );
-    row("申报时间 Window", program.window || el("span", { class: "muted" }, "未注明 not stated"));
+    row("申报时间 Window", ...windowView(program));
     if (program.administeredBy.length)
       row("归口部门 Department", ...program.administeredBy.map((a) => el("div", {}, nodeLink(a.department), evidence(a))));
     if (program.contacts.length)
