@@ -40,10 +40,14 @@ def _word_levels() -> dict[str, str]:
 @cache
 def _phrase_pattern() -> re.Pattern[str]:
     words = sorted(_word_levels(), key=len, reverse=True)
-    word = "|".join(re.escape(w) for w in words)
+    # 区 and 县 alone name a district only inside an enumeration (省、市、区认定的); elsewhere they
+    # are parts of names (区块链, 县域经济).
+    word = "|".join(re.escape(w) for w in words) + r"|(?<=[、和或及与])[区县](?:[（(][区县][)）])?"
     glue = r"[、，,和或及与/\s“”\"]|级|[（(]含[^）)]{0,4}[)）]|以上|以下"
+    # 经省、市、区相关部门认定的: who recognised it, between the levels and the title
+    authority = r"(?:(?:相关|有关)?(?:行业)?(?:主管)?(?:部门|机构|机关))?"
     # a run of level words and glue that ends right where the mention starts
-    return re.compile(rf"(?:(?:{word})(?:{glue})*)+(?:的|认定的|评定的)?[“\"]?$")
+    return re.compile(rf"(?:(?:{word})(?:{glue})*)+(?:的|{authority}(?:认定|评定)的)?[“\"]?$")
 
 
 @cache
@@ -63,10 +67,13 @@ def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
         return None
     phrase = m.group()
     found = [_word_levels()[w.group()] for w in _word_pattern().finditer(phrase)]
+    if re.search(r"[、和或及与][区县]", phrase):
+        found.append("district")
     if not found:
         return None
     # 国家级或省级: either will do, so the lowest named is a minimum
-    minimum = "以上" in phrase  # 省级（含）以上: one minimum, not an enumeration
+    # 省级（含）以上, 经省、市、区（相关部门）认定的: one minimum, not an enumeration of titles
+    minimum = "以上" in phrase or bool(re.search(r"(?:认定|评定)的", phrase))
     named = (lowest(found),) if minimum else tuple(dict.fromkeys(found))
     return LevelPhrase(lo + m.start(), start, lowest(found), minimum or len(named) > 1, named)
 

@@ -36,6 +36,11 @@ def test_region_table_has_parents_and_area_codes() -> None:
         ("获得国家、省", "provincial", True, ("national", "provincial")),
         ("江苏省", "provincial", False, ("provincial",)),
         ("企业具有市级", "municipal", False, ("municipal",)),
+        # Recognised at any of the levels: one minimum; 区 names a district only in the enumeration
+        # (14-guangzhou-huangpu: 经省、市、区相关部门认定的影视拍摄基地).
+        ("强化微短剧拍摄基地协同联动，经省、市、区相关部门认定的", "district", True, ("district",)),
+        ("经国家、省、市、区认定的", "district", True, ("district",)),
+        ("经国家或省有关部门认定的", "provincial", True, ("provincial",)),
     ],
 )
 def test_level_phrase_before_a_mention(
@@ -48,6 +53,9 @@ def test_level_phrase_before_a_mention(
 
 def test_no_level_phrase_when_none_is_printed() -> None:
     assert level_before("申报企业须为已认定的", len("申报企业须为已认定的")) is None
+    # 区 and 县 alone are parts of names, not levels, outside an enumeration
+    assert level_before("企业入驻本区", len("企业入驻本区")) is None
+    assert level_before("省外、县", len("省外、县")) is None
 
 
 def test_level_of_a_title() -> None:
