@@ -46,6 +46,8 @@ _ORGANISATIONAL = re.compile(
     r"|信息公开|其他|其他事项|附件|施行日期|实施日期|有效期|解释|工作要求|有关要求|管理与监督|监督与管理|审核与管理"
     r"|申报程序|申报流程|办理程序|审核程序|评审程序|申报材料|申报时间|联系方式|项目管理|政策兑现|兑现程序|兑现流程)"
 )
+# An article that states who may take part: 申请条件：, 进入…名单的条件要求：, 支持对象为…
+_CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如下)?[：:]|(?:条件|资格)(?:要求)?\s*$")
 _ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
 _RESPONSIBLE = re.compile(
     r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
@@ -109,7 +111,7 @@ class _Reader:
     @cached_property
     def measures(self) -> tuple[list[tuple[_Node, str]], list[TextField]]:
         """The measure nodes with their sections, and the fields every program shares."""
-        root = self._outline()
+        root = self._root
         shared: list[TextField] = []
         programs: list[tuple[_Node, str]] = []
         self._visit(root, programs, shared, top=True)
@@ -148,6 +150,7 @@ class _Reader:
         fields = [self._field(_MEASURE, n.line, n.end, "") for n in nodes]
         for n in nodes:
             fields.extend(self._responsible(n))
+        fields.extend(self._condition_articles(nodes))
         fields.extend(shared)
         named = self._named(title, fields[0].offsets[0])
         return Unit(UnitKind.PROGRAM, named.text, named.offsets, tuple(fields))
@@ -162,6 +165,33 @@ class _Reader:
         tclean = self.view[at : at + len(title)]
         k = title.find(name)
         return tclean[k : k + len(name)] if k >= 0 else tclean
+
+    @cached_property
+    def _root(self) -> _Node:
+        return self._outline()
+
+    def _condition_articles(self, taken: list[_Node]) -> list[TextField]:
+        """Articles of a scheme's rules that say who may take part, though they offer nothing
+        (第二十二条 进入“…名单”的条件要求：本区省级及以上“专精特新”中小企业…直接列入): its conditions."""
+        taken_lines = {n.line for n in taken}
+        out: list[TextField] = []
+
+        def walk(node: _Node) -> None:
+            for child in node.children:
+                if child.line in taken_lines:
+                    continue
+                own = self._text(child.line, child.children[0].line if child.children else child.end)
+                if (
+                    child.marker is not None
+                    and child.marker.style == "art"
+                    and _CONDITION_LEAD.search(own[:80])
+                ):
+                    out.append(self._field(FieldName.CONDITIONS, child.line, child.end, ""))
+                else:
+                    walk(child)
+
+        walk(self._root)
+        return out
 
     def _outline(self) -> _Node:
         root = _Node(-1, None, _EMPTY, False, 0, len(self.lines))

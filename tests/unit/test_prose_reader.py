@@ -283,3 +283,22 @@ def test_a_county_level_city_in_the_title_is_the_documents_own() -> None:
     )
     ctx = document_context(read_text(text, name="chaohu.txt"))
     assert (ctx.city.name, ctx.city.parent) == ("巢湖市", "安徽省")
+
+
+HUADU = (
+    "广州市花都区中小企业助保贷业务管理办法\n"
+    "第三章  风险补偿金\n"
+    "　　第十八条 政府风险补偿金余额保持在5000万元以上，因发生代偿低于5000万元的，由区财政局给予补足。\n"
+    "第四章  区助保贷业务中小微企业名单的确定和管理\n"
+    "　　第二十二条 进入“区助保贷业务中小微企业名单”的条件要求：\n"
+    "　　本区省级及以上“专精特新”中小企业或获认定国家高新技术企业的中小企业直接列入“区助保贷业务中小微企业名单”。\n"
+    "　　第二十三条 区助保贷办公室对“区助保贷业务中小微企业名单”实行动态管理。\n"
+)
+
+
+def test_a_schemes_article_saying_who_may_take_part_is_its_conditions() -> None:
+    (unit,) = read_prose(HUADU)[0]
+    conditions = [f.text for f in unit.fields if f.name == FieldName.CONDITIONS]
+    assert len(conditions) == 1 and "直接列入" in conditions[0]
+    assert not any("动态管理" in c for c in conditions)  # an article on managing the list is not one
+    _check_offsets(HUADU)

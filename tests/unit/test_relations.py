@@ -54,6 +54,12 @@ def relations(text: str, field: str) -> list[tuple[str, str, str | None]]:
             ],
         ),
         ("2.自建或与高等院校、科研机构联合建立研发机构，设立技术研究院、企业技术中心", "conditions", []),
+        (
+            # 11-guangzhou-huadu 助保贷: holders skip the banks' recommendation, a fast track
+            "本区省级及以上“专精特新”中小企业或获认定国家高新技术企业的中小企业直接列入“区助保贷业务中小微企业名单”。",
+            "conditions",
+            [("PREFERS", "专精特新中小企业", "provincial"), ("PREFERS", "高新技术企业", "national")],
+        ),
     ],
 )
 def test_relation_of_each_mention(text: str, field: str, expected: list[tuple[str, str, str | None]]) -> None:
