@@ -63,3 +63,9 @@ def test_bodies_named_since_the_recent_reforms() -> None:
         "深圳市科技创新局",
     ]
     assert names("市场监管局", shenzhen) == []  # 市场 is not 市 + 场监管局
+
+
+def test_every_ministry_of_the_state_council_is_known_by_its_printed_names() -> None:
+    # 北京 导引 PDF: a tax measure run by two ministries the lexicon lacked
+    text = "联络方式：民政部、国家卫生健康委员会；国家医保局、国家药监局负责解释。"
+    assert names(text, XUZHOU) == ["民政部", "国家卫生健康委员会", "国家医疗保障局", "国家药品监督管理局"]
