@@ -144,19 +144,22 @@ class Connection:
         self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
 
     async def post_json(self, path: str, body: bytes) -> tuple[int, bytes]:
+        return await self.post(path, body, "application/json")
+
+    async def post(self, path: str, body: bytes, content_type: str, accept: str = "*/*") -> tuple[int, bytes]:
         try:
-            return await self._post(path, body)
+            return await self._post(path, body, content_type, accept)
         except (ConnectionError, asyncio.IncompleteReadError):
             await self._connect()
-            return await self._post(path, body)
+            return await self._post(path, body, content_type, accept)
 
-    async def _post(self, path: str, body: bytes) -> tuple[int, bytes]:
+    async def _post(self, path: str, body: bytes, content_type: str, accept: str) -> tuple[int, bytes]:
         if self.reader is None or self.writer is None or self.writer.is_closing():
             await self._connect()
         assert self.reader is not None and self.writer is not None
         head = (
-            f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n"
+            f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: {content_type}\r\n"
+            f"Accept: {accept}\r\nContent-Length: {len(body)}\r\n\r\n"
         )
         self.writer.write(head.encode() + body)
         await self.writer.drain()

@@ -16,17 +16,18 @@ import argparse
 import asyncio
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-import httpx
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+# The same loopback server and keep-alive client as the GraphQL benchmark.
+from scripts.bench_api import Connection, free_port, start_server  # noqa: E402
+
 README = REPO / "README.md"
 NAMES = ("q1 programs of 鄂州市", "q2 requirements+evidence", "q3 programs of a department")
 
@@ -37,56 +38,12 @@ def readme_queries() -> list[str]:
     return re.findall(r"```sparql\n(.*?)```", section, re.DOTALL)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:app_from_environment"]
-    cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=os.environ.copy())
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.terminate()
-    raise SystemExit("the API server did not become healthy in 60 s")
-
-
-class Connection:
-    """One keep-alive HTTP/1.1 connection that POSTs SPARQL forms."""
-
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
-
-    @classmethod
-    async def open(cls, port: int) -> Connection:
-        return cls(*await asyncio.open_connection("127.0.0.1", port))
-
-    async def query(self, text: str) -> tuple[int, bytes]:
-        body = urlencode({"query": text}).encode()
-        head = (
-            "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            "Content-Type: application/x-www-form-urlencoded\r\n"
-            f"Accept: application/sparql-results+json\r\nContent-Length: {len(body)}\r\n\r\n"
-        )
-        self.writer.write(head.encode() + body)
-        await self.writer.drain()
-        status = int((await self.reader.readline()).split()[1])
-        length = 0
-        while (line := await self.reader.readline()) not in (b"\r\n", b""):
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value)
-        return status, await self.reader.readexactly(length)
-
-    def close(self) -> None:
-        self.writer.close()
+async def query(connection: Connection, text: str) -> tuple[int, bytes]:
+    """POST a SPARQL query as a form, asking for SPARQL JSON results."""
+    body = urlencode({"query": text}).encode()
+    return await connection.post(
+        "/sparql", body, "application/x-www-form-urlencoded", "application/sparql-results+json"
+    )
 
 
 async def timed(connections: list[Connection], requests: int, text: str) -> list[float]:
@@ -99,7 +56,7 @@ async def timed(connections: list[Connection], requests: int, text: str) -> list
         while remaining > 0:
             remaining -= 1
             started = time.perf_counter()
-            status, body = await connection.query(text)
+            status, body = await query(connection, text)
             samples.append((time.perf_counter() - started) * 1000)
             if status != 200:
                 raise SystemExit(f"HTTP {status}: {body[:300]!r}")
@@ -117,12 +74,12 @@ async def main() -> None:
     args = parser.parse_args()
     queries = dict(zip(NAMES, readme_queries(), strict=True))
     port = free_port()
-    server = start_server(port)
-    connections = [await Connection.open(port) for _ in range(max(args.concurrency))]
+    server, _ = start_server(port)
+    connections = [await Connection.open("127.0.0.1", port) for _ in range(max(args.concurrency))]
     try:
         for name, text in queries.items():
             started = time.perf_counter()
-            status, body = await connections[0].query(text)
+            status, body = await query(connections[0], text)
             if status != 200 or b'"bindings":[]' in body:
                 raise SystemExit(f"{name}: HTTP {status}, or no rows: {body[:300]!r}")
             print(f"first {name}: {(time.perf_counter() - started) * 1000:.0f} ms, {len(body)} bytes")

@@ -7,7 +7,6 @@ graph in the real embedded FalkorDB: while a bad request is refused, /health mus
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +17,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from graphql import parse
 from hypothesis import HealthCheck, given, settings
@@ -33,6 +31,7 @@ from api.settings import Settings
 from graph import StoreConfig
 from graph.embedded import FalkorStore
 from tests.api.conftest import data, gql
+from tests.api.live import serve
 
 # Generous: a refusal takes milliseconds; the stalls reproduced here lasted 1 to 150 s.
 HEALTHY_S = 2.0
@@ -41,23 +40,8 @@ HEALTHY_S = 2.0
 @contextmanager
 def _serve(store: FalkorStore) -> Iterator[str]:
     """The app over `store`, served by uvicorn in a thread; yields its base URL."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    app = create_app(Settings(), store=store)
-    uv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        uv.should_exit = True
-        thread.join(10)
-        sock.close()
+    with serve(create_app(Settings(), store=store)) as base:
+        yield base
 
 
 @pytest.fixture
