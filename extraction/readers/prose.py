@@ -451,9 +451,13 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
 def _notice_name(title: str) -> str:
     """What a notice calls for: 关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知 -> 2017年度…项目."""
     t = re.sub(r"^.*?关于", "", title)
-    t = re.sub(r"^(?:组织|开展|做好|启动|印发|转发|发布)+", "", t)
+    t = re.sub(r"^(?:组织|开展|做好|启动|印发|转发|发布|实施)+", "", t)
     t = re.sub(r"^(?:申报|推荐|征集|评选|遴选|认定)+", "", t)
-    t = re.sub(r"(?:申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)(?:[（(].*)?$", "", t)
+    t = re.sub(r"(?:预申报|申报|推荐|征集|评选|遴选)?(?:工作)?的?(?:通知|公告|指南)(?:[（(].*)?$", "", t)
+    # a quote the title closes but never opens (…倍增计划”预申报): the web copy lost its pair
+    t = re.sub(r"^[”\"]|[“\"]$", "", t)
+    if t.count("”") > t.count("“"):
+        t = t.replace("”", "")
     return t or title
 
 

@@ -302,3 +302,17 @@ def test_a_schemes_article_saying_who_may_take_part_is_its_conditions() -> None:
     assert len(conditions) == 1 and "直接列入" in conditions[0]
     assert not any("动态管理" in c for c in conditions)  # an article on managing the list is not one
     _check_offsets(HUADU)
+
+
+def test_a_notice_is_named_after_what_it_calls_for() -> None:
+    from extraction.readers.prose import _notice_name
+
+    # 05-dongguan: a web copy that lost the opening quote, and a pre-application
+    assert (
+        _notice_name("关于组织实施东莞市重点企业规模与效益倍增计划”预申报的通知")
+        == "东莞市重点企业规模与效益倍增计划"
+    )
+    assert _notice_name("关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知") == (
+        "2017年度东莞市首台（套）重点技术装备项目"
+    )
+    assert _notice_name("关于开展2025年“专精特新”中小企业认定工作的通知") == "2025年“专精特新”中小企业认定"
