@@ -21,6 +21,7 @@ from api.graphql import graphql_router, sdl
 from api.graphql import search as graphql_search
 from api.graphql.context import warm_catalog
 from api.graphql.limits import BodySizeLimit
+from api.graphql.table_cache import TableCache
 from api.routes.browser import router as browser_router
 from api.routes.explorer import router as explorer_router
 from api.routes.linked_data import router as linked_data_router
@@ -31,6 +32,8 @@ from schema.errors import PolicyKGError
 
 logger = logging.getLogger(__name__)
 
+# The folder of the data folder where a serving process keeps decision tables (api/graphql/table_cache.py).
+TABLE_CACHE = "api-tables"
 # How often a store that could not be opened is tried again, at most.
 REOPEN_INTERVAL_S = 1.0
 # The graph changes only when the CLI rebuilds it: trusting its version for a second saves a query
@@ -158,10 +161,12 @@ def create_app(
             # request in flight. (Collected first, so that no garbage is frozen with it.)
             gc.collect()
             gc.freeze()
+            # A serving process keeps the decision tables of each graph version in its data folder.
+            app.state.table_cache = TableCache(settings.data_dir / TABLE_CACHE)
             if holder.store is not None:
                 # Kept referenced until the app ends: a task nothing holds may be collected unfinished.
                 app.state.warming = asyncio.get_running_loop().create_task(
-                    warm_catalog(holder.store, version_ttl_s)
+                    warm_catalog(holder.store, version_ttl_s, app.state.table_cache)
                 )
         yield
         if owned and holder.store is not None:

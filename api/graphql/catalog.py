@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from api.graphql.errors import GraphStoreUnavailable
 from api.graphql.names import level_rank, name_key, region_variants, split_level
 from api.graphql.search_index import SearchIndex
+from api.graphql.table_cache import TableCache
 from api.graphql.timing import ProgramTiming
 from extraction.lexicons import regions as region_lexicon
 
@@ -270,6 +271,22 @@ async def once(cache: dict[str, asyncio.Future[Any]], key: str, make: Callable[[
     return await future
 
 
+def _kept_on_disk(
+    disk: TableCache, version: tuple[str, ...], key: str, load: Callable[[], Awaitable[T]]
+) -> Callable[[], Awaitable[T]]:
+    """`load`, but read from the disk cache when it holds the table, and written to it when not."""
+
+    async def cached() -> T:
+        found = await asyncio.to_thread(disk.get, version, key)
+        if found is not None:
+            return found
+        value = await load()
+        await asyncio.to_thread(disk.put, version, key, value)
+        return value
+
+    return cached
+
+
 # One snapshot per store object; it goes when the store does.
 _SNAPSHOTS: weakref.WeakKeyDictionary[Any, Snapshot] = weakref.WeakKeyDictionary()
 # The version check in flight per store.
@@ -342,6 +359,9 @@ class Catalog:
         snap = await self.snapshot()
         if key in snap.tables:
             return snap.tables[key]
+        disk = self._ctx.table_cache
+        if disk is not None:
+            load = _kept_on_disk(disk, snap.version, key, load)
         # Requests arriving together share one load: sixteen cold requests must not send sixteen
         # copies of the same whole-graph query. A future belongs to its event loop, so share only there.
         loop = asyncio.get_running_loop()

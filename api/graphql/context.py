@@ -20,6 +20,7 @@ from api.graphql.catalog import Catalog
 from api.graphql.cypher import filled
 from api.graphql.errors import GraphStoreUnavailable
 from api.graphql.execution import Slices
+from api.graphql.table_cache import TableCache
 from graph.store import GraphStore, Row
 from schema.errors import StoreError
 
@@ -29,9 +30,13 @@ Link = tuple[dict[str, Any], dict[str, Any]]  # (relationship properties, far no
 
 
 class Context(BaseContext):
-    def __init__(self, store: GraphStore | None, version_ttl_s: float = 0.0) -> None:
+    def __init__(
+        self, store: GraphStore | None, version_ttl_s: float = 0.0, table_cache: TableCache | None = None
+    ) -> None:
         super().__init__()
         self.store = store
+        # Where a serving process keeps the decision tables of a graph version (None: not kept).
+        self.table_cache = table_cache
         # How long a checked graph version is trusted without asking the store again (0: every request).
         self.version_ttl_s = version_ttl_s
         self._nodes: dict[str, DataLoader[str, dict[str, Any] | None]] = {}
@@ -119,11 +124,13 @@ def _link_order(link: Link) -> tuple[str, str]:
     return (str(node.get("name") or node.get("title") or node.get("text") or ""), str(node.get("id", "")))
 
 
-async def warm_catalog(store: GraphStore, version_ttl_s: float) -> None:
+async def warm_catalog(
+    store: GraphStore, version_ttl_s: float, table_cache: TableCache | None = None
+) -> None:
     """Load the decision tables of the graph's current version before anyone asks: at ×100 of the
     seeds they take about three seconds, which the first planner after a start would otherwise wait.
     A request that comes while they load joins the loads in flight (Catalog._table)."""
-    catalog = Context(store, version_ttl_s).catalog
+    catalog = Context(store, version_ttl_s, table_cache).catalog
     try:
         await asyncio.gather(
             catalog.designations(),

@@ -33,7 +33,11 @@ async def context_getter(request: Request) -> Context:
     store = state.store
     if store is None:
         store = await asyncio.to_thread(current_store, request)
-    return Context(store, version_ttl_s=getattr(state, "version_ttl_s", 0.0))
+    return Context(
+        store,
+        version_ttl_s=getattr(state, "version_ttl_s", 0.0),
+        table_cache=getattr(state, "table_cache", None),
+    )
 
 
 _JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
