@@ -146,8 +146,8 @@ def settled_nodes(doc_id: str, graph: GraphDocument, rows: Iterable[Mapping[str,
     - or states it for the first time, and the statement is contained in what the node holds: a
       designation that a thousand documents name alike costs its thousand-and-first nothing.
 
-    A node is only ever set to the merge of all statements (merge_statements), so a node that holds
-    a statement already holds the merge with it added twice."""
+    Every write sets a node to the merge of all its statements (merge_statements), so its current
+    properties are that merge, and merging in a statement they contain changes nothing (_contained)."""
     supported = _supported(doc_id, graph)
     stated_now = {n.id: dict(n.properties) for n in graph.nodes if n.id in supported}
     out = set()
