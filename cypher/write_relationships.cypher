@@ -1,8 +1,12 @@
-// Upsert one (start label, type, end label) group; the document id is part of the identity,
-// so the same fact stated by two documents keeps both provenances. __KEY__ adds the type's key
-// properties (schema: relationship_types.*.key), e.g. `, phone: row.props.phone`.
+// Create one (start label, type, end label) group of a document's relationships. The write deleted
+// every relationship of the document first (delete_document_facts) and the writer gives each
+// relationship once, so CREATE stands for MERGE without a look at the edges other documents stated
+// between the same two nodes (thousands, for a designation shared by a province's corpus). The
+// document id is part of a relationship's identity, so the same fact stated by two documents keeps
+// both provenances. __KEY__ adds the type's key properties (schema: relationship_types.*.key),
+// e.g. `, phone: coalesce(row.props.phone, '')`.
 UNWIND $__ROWS__ AS row
 MATCH (a:__START__ {id: row.start})
 MATCH (b:__END__ {id: row.end})
-MERGE (a)-[r:__TYPE__ {doc: row.doc__KEY__}]->(b)
+CREATE (a)-[r:__TYPE__ {doc: row.doc__KEY__}]->(b)
 SET r += row.props

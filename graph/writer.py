@@ -66,6 +66,23 @@ def merge_key(rel_type: str) -> str:
     return "".join(f", {k}: coalesce(row.props.{k}, '')" for k in ONTOLOGY.relationship_types[rel_type].key)
 
 
+def _one_per_identity(rel_type: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per relationship identity (its ends and key properties; the document is the same for
+    all): rows that would MERGE into one edge, merged here in order, the later value winning, so the
+    write can CREATE (cypher/write_relationships.cypher)."""
+    keys = ONTOLOGY.relationship_types[rel_type].key
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        # as the MERGE compared them: coalesce(row.props.<key>, '')
+        values = (row["props"].get(k) for k in keys)
+        ident = (row["start"], row["end"], *(_dumps({"v": "" if v is None else v}) for v in values))
+        if ident in merged:
+            merged[ident]["props"] = {**merged[ident]["props"], **row["props"]}
+        else:
+            merged[ident] = {**row, "props": dict(row["props"])}
+    return list(merged.values())
+
+
 def node_row(node: Node) -> dict[str, Any]:
     return {"id": node.id, "props": {**node.properties, "id": node.id}}
 
@@ -295,6 +312,7 @@ def plan_document_write(
             row["props"][STATED] = _dumps(nodes[rel.start].properties)
         groups[(rel.type, label_of[rel.start], label_of[rel.end])].append(row)
     for index, ((rel_type, start, end), rows) in enumerate(sorted(groups.items())):
+        rows = _one_per_identity(rel_type, rows)
         param = f"rels_{index}"
         plan.params[param] = rows
         plan.statements.append(
