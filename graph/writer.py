@@ -61,7 +61,7 @@ def _fill(template: str, **names: str) -> str:
 
 
 def merge_key(rel_type: str) -> str:
-    """The type's key properties in the relationship MERGE (`__KEY__` in write_relationships.cypher),
+    """The type's key properties in a relationship's identity (`__KEY__` in write_relationships.cypher),
     so that parallel edges (one program, two phones of one office) stay apart."""
     return "".join(f", {k}: coalesce(row.props.{k}, '')" for k in ONTOLOGY.relationship_types[rel_type].key)
 

@@ -2,7 +2,7 @@
 
 Constraints and indexes first (the ontology's, from graph/dialect.py), then one batched
 `UNWIND [...] AS row MERGE ...` per label and per (type, start label, end label), built from the same
-cypher/write_nodes and cypher/write_relationships templates the stores use; a script cannot take
+cypher/write_nodes template the stores use and cypher/merge_relationships; a script cannot take
 parameters, so the rows are written as escaped literals. Load it with `cypher-shell -f` or paste it
 into the Browser; running it twice changes nothing.
 """
@@ -68,7 +68,7 @@ def script_statements(graph: GraphDocument, batch_size: int = DEFAULT_BATCH) -> 
             # The store's MERGE keys a relationship on its document; without one it has no identity.
             raise ExportError(f"{rel.type} {rel.start}->{rel.end} has no doc property")
         groups[(rel.type, label_of[rel.start], label_of[rel.end])].append(relationship_row(rel))
-    rel_template = load_query("write_relationships")
+    rel_template = load_query("merge_relationships")
     for (rel_type, start, end), rows in sorted(groups.items()):
         rows.sort(key=lambda r: (r["start"], r["end"], r["doc"], cypher_literal(r["props"])))
         key = merge_key(rel_type)
