@@ -13,20 +13,17 @@ copied file goes to MANIFEST.json, so `--check` (and the test suite) can tell a 
 from __future__ import annotations
 
 import argparse
-import base64
 import hashlib
 import io
 import json
 import sys
 import tarfile
-import urllib.request
 from pathlib import Path
 
 PACKAGE = "graphql-http"
 VERSION = "1.23.1"
 # dist.integrity of graphql-http@1.23.1 as the registry published it (Subresource Integrity form).
 INTEGRITY = "sha512-h6AcykL7+xp22QvOnK0fu1eHk9AZG1ngF71rk0ZGuGupnjm1yqXRFrZ/eMv4Q1FTCWILJ5o6hVAxzt3S8/wPHQ=="
-REGISTRY = "https://registry.npmjs.org"
 # What `require("./lib/audits")` loads, with the package's licence and manifest.
 FILES = (
     "LICENSE.md",
@@ -39,31 +36,19 @@ FILES = (
     "lib/audits/utils.js",
 )
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from scripts.vendor_assets import REGISTRY, Pin, fetch_tarball  # noqa: E402
+
 TARGET = REPO / "tests" / "fixtures" / "graphql-http"
 MANIFEST = "MANIFEST.json"
 
 
-def _sri(data: bytes) -> str:
-    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-
-
-def _get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=60) as response:
-        return response.read()
-
-
 def fetch() -> dict[str, bytes]:
-    """The pinned files from the registry's tarball, after checking its integrity twice: the
-    registry must publish the pinned integrity, and the bytes must hash to it."""
-    meta = json.loads(_get(f"{REGISTRY}/{PACKAGE}/{VERSION}"))
-    published = meta["dist"]["integrity"]
-    if published != INTEGRITY:
-        raise SystemExit(
-            f"{PACKAGE}@{VERSION}: the registry publishes integrity {published}, pinned {INTEGRITY}"
-        )
-    tarball = _get(meta["dist"]["tarball"])
-    if _sri(tarball) != INTEGRITY:
-        raise SystemExit(f"{PACKAGE}@{VERSION}: the tarball does not match its integrity {INTEGRITY}")
+    """The pinned files from the registry's tarball, checked as every vendored package is
+    (scripts/vendor_assets.py: the registry must publish the pinned integrity, the tarball must come
+    from the registry, and its bytes must hash to it)."""
+    tarball = fetch_tarball(Pin(PACKAGE, VERSION, INTEGRITY, FILES))
     out: dict[str, bytes] = {}
     with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
         for name in FILES:
