@@ -25,18 +25,11 @@ from graph.config import StoreConfig
 from graph.embedded import FalkorStore
 from graph.store import counts, relationship_counts
 from schema.graph import GraphDocument
+from scripts.bench_api import peak_rss_mb
 from scripts.make_corpus import make_corpus
 
 # Documents averaged for "write per doc at the start / at the end".
 _EDGE = 5
-
-
-def _peak_rss_mb(pid: int) -> float:
-    """A process's peak resident set (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def bench(times: int, jobs: int, work: Path) -> dict[str, float | int | str]:
@@ -63,7 +56,7 @@ def bench(times: int, jobs: int, work: Path) -> dict[str, float | int | str]:
         raise SystemExit(f"build failed: {report.failed}")
     nodes = sum(counts(store).values())
     rels = sum(relationship_counts(store).values())
-    store_rss = _peak_rss_mb(store.server.running().pid)  # type: ignore[union-attr]
+    store_rss = peak_rss_mb(store.server.running().pid)  # type: ignore[union-attr]
     store.close()
 
     store.server.stop()
