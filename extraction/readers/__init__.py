@@ -34,7 +34,7 @@ from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.htmlview import html_view, looks_like_html_page, remap
 from extraction.readers.markdown import read_markdown
 from extraction.readers.pdf import is_pdf, read_pdf
-from extraction.readers.prose import read_prose, reprinted_measures
+from extraction.readers.prose import calls_for_one, read_prose, reprinted_measures
 from extraction.readers.table import looks_like_table, read_table
 from schema.errors import InputError
 
@@ -141,9 +141,10 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     if len(prose) > programs or (prose and len(prose) == programs and not labelled):
         # more measures, or as many where the field reader found no fields: the prose reader's
         return prose, merged
-    if programs == len(prose) == 1 and _named_after(prose, title) and not _named_after(units, title):
-        # one notice, one program: named after what the notice calls for, not after a line of it
-        return prose, merged
+    if len(prose) == 1 and _named_after(prose, title) and not _named_after(units, title):
+        if programs == 1 or calls_for_one(title):
+            # one notice, one program: named after what the notice calls for, not after a line of it
+            return prose, merged
     return units, meta
 
 

@@ -73,7 +73,14 @@ _HEADING_MAX = 30
 # they are read as its benefit field, where both benefits and the titles it is paid for are found.
 _MEASURE = FieldName.BENEFIT
 # A title naming rules for one scheme (…助保贷业务管理办法), not a collection of measures (若干措施).
-_ONE_SCHEME = re.compile(r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?(?:的通知)?(?:[（(].*[)）])?$")
+_ONE_SCHEME = re.compile(
+    r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
+)
+# A notice that calls for one application (关于组织申报…项目的通知, …兑现申报工作的通知), not one that
+# issues a policy (关于印发…的通知): one program, whatever its sections are called.
+_CALL = re.compile(
+    r"关于(?!印发|转发|发布)[^《》]*?(?:申报|兑现|征集|推荐|遴选|评选|申请)(?:工作)?的(?:通知|公告)(?:[（(].*[)）])?$"
+)
 _DOC_KIND = re.compile(r"(?:通知|办法|措施|细则|方案|政策|指南|意见|规定|公告)(?:[（(].*[)）])?$")
 _MARKUP_LEAD = re.compile(r"^(?:#{1,6}\s*|\*\*|<b>|<strong>)*", re.I)
 # Header lines of a collected page ("发布机构：…", "来源：…") before the text proper.
@@ -121,14 +128,24 @@ class _Reader:
     def read(self) -> tuple[list[Unit], dict[str, str | None]]:
         programs, shared = self.measures
         title = self.meta.get("title") or self._first_title()
-        titled = sum(1 for n, _ in programs if n.titled)
-        if programs and title and _ONE_SCHEME.search(title) and titled <= 0.2 * len(programs):
-            # the untitled articles of a 管理办法 for one scheme are its rules, not measures
+        # sections named like fields (准入条件, 考核及退出机制) are a scheme's rules, not its measures
+        titled = sum(
+            1 for n, _ in programs if n.titled and not _FIELDISH.search(normalize_heading(n.heading.text))
+        )
+        call = calls_for_one(title or "")
+        one_scheme = call or bool(title and _ONE_SCHEME.search(title))
+        if programs and (call or (one_scheme and titled <= 0.2 * len(programs))):
+            # the untitled articles of a 管理办法 for one scheme are its rules, not measures; the
+            # sections of a call for applications are that one call's
             units = [self._scheme_unit(title, [n for n, _ in programs], shared)]
         else:
             units = [self._unit(node, section, shared) for node, section in programs]
         if not units and (notice := self._notice_unit(shared)) is not None:
             units = [notice]
+        if not units and (call or (one_scheme and _SUPPORT.search(self.view.text))):
+            # a call whose sections are all procedure (兑现 of a policy published elsewhere), or the
+            # rules of one fund whose articles all sit under 总则/职责 (…补助资金管理办法)
+            units = [self._scheme_unit(title, [self._root], shared)]
         issuer = self._issuer_field(title or "")
         if issuer is not None and not _GOVERNMENT.search(issuer.text):
             # measures a department issues for itself are run by it, unless a note names another
@@ -448,6 +465,11 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
     return _EMPTY, False
 
 
+def calls_for_one(title: str) -> bool:
+    """Whether a title is a notice calling for one application (关于组织申报…项目的通知)."""
+    return bool(_CALL.search(title))
+
+
 def _notice_name(title: str) -> str:
     """What a notice calls for: 关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知 -> 2017年度…项目."""
     t = re.sub(r"^.*?关于", "", title)
@@ -464,7 +486,9 @@ def _notice_name(title: str) -> str:
 # A text that collects measures (若干政策, 政策措施, 行动方案), as an article's title or its opening names it.
 _COLLECTION = re.compile(r"若干(?:政策|措施|意见|规定)|政策措施|行动方案|实施意见|一揽子")
 _MIN_REPRINTED = 5
-_FIELDISH = re.compile(r"(?:对象|标准|期限|方式|条件|程序|流程|要求|管理|材料|时间|额度|范围|类型)$")
+_FIELDISH = re.compile(
+    r"(?:对象|标准|期限|方式|条件|程序|流程|要求|管理|材料|时间|额度|范围|类型|情况|机制|评审|方向|条款)$"
+)
 
 
 def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:

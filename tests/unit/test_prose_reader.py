@@ -316,3 +316,58 @@ def test_a_notice_is_named_after_what_it_calls_for() -> None:
         "2017年度东莞市首台（套）重点技术装备项目"
     )
     assert _notice_name("关于开展2025年“专精特新”中小企业认定工作的通知") == "2025年“专精特新”中小企业认定"
+
+
+# 31-西安: a call whose sections name funding directions and a funding mode, not measures
+XIAN_CALL = (
+    "TITLE: 转发西安市发改委关于做好2015年西安市产业结构调整和自主创新专项资金项目申报工作的通知\n"
+    "一、资金支持的重点方向\n"
+    "(一) 产业融合发展和新技术及特色产业项目重点支持:自主创新技术转化及产业化示范推广项目。\n"
+    "(二) 环保产业和装备制造业项目重点支持:新材料、先进装备制造业、节能环保类等产业项目。\n"
+    "二、资金支持的方式\n"
+    "2015年市级产业结构调整和自主创新专项资金采取一次性补助方式。\n"
+    "三、项目申报条件\n"
+    "(一)已开工在建项目或已完全具备开工条件的新建项目。\n"
+)
+
+
+def test_a_call_for_applications_is_one_program_whatever_its_sections_say() -> None:
+    units, _meta = read_prose(XIAN_CALL)
+    assert [u.title for u in units] == ["2015年西安市产业结构调整和自主创新专项资金项目"]
+    assert "一次性补助" in units[0].text_of(FieldName.BENEFIT)
+    # the field reader finds two "programs" in its sections; the call wins
+    assert [u.title for u in read_text(XIAN_CALL, name="31.txt").units] == [units[0].title]
+    _check_offsets(XIAN_CALL)
+
+
+def test_a_call_that_only_points_to_a_policy_published_elsewhere_is_one_program() -> None:
+    # 09-天河: 兑现 of a policy's articles, every section procedural
+    text = (
+        "TITLE: 广州市天河区发展和改革局关于开展天河区租赁和商务服务业若干政策措施申报工作的通知\n"
+        "一、政策条款\n本申报通知所涉及的政策条款为政策第二、三、四条中的租赁和商务服务业条款。\n"
+        "二、申报时间\n按季度兑现，具体以后续办事指南为准。\n"
+    )
+    assert _titles(text) == ["天河区租赁和商务服务业若干政策措施"]
+
+
+def test_a_schemes_sections_named_like_fields_are_one_program() -> None:
+    # 16-南沙: 基本情况 / 准入条件 / 考核及退出机制 of one 入驻 scheme, not three measures
+    text = (
+        "TITLE: 关于印发南沙元宇宙产业先导示范区入驻管理暂行办法的通知\n"
+        "一、先导示范区基本情况\n以免租金和物业费方式提供办公场地。\n"
+        "二、先导示范区单位准入条件\n（一）申请入驻单位团队人员数量应不少于3人。\n"
+        "三、考核及退出机制\n考核通过的企业，可以续签合同继续享受免租政策。\n"
+    )
+    assert _titles(text) == ["南沙元宇宙产业先导示范区入驻管理暂行办法"]
+
+
+def test_a_funds_rules_under_general_provisions_are_still_its_program() -> None:
+    # 29-厦门: every article found sits under 总则/职责分工, which are no measures
+    text = (
+        "TITLE: 厦门市工业和信息化局关于印发《厦门市工业企业工业固投补助资金管理办法》的通知\n"
+        "第一章 总则\n第一条 为扩大工业有效投资，制定本办法。\n"
+        "第二条 工业固投补助资金用于补助工业企业符合条件的生产设备购置支出。\n"
+        "第二章 职责分工\n第三条 市工信局负责兑现。\n"
+    )
+    (title,) = _titles(text)
+    assert "厦门市工业企业工业固投补助资金管理办法" in title
