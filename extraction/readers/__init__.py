@@ -141,10 +141,10 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     if len(prose) > programs or (prose and len(prose) == programs and not labelled):
         # more measures, or as many where the field reader found no fields: the prose reader's
         return prose, merged
-    if len(prose) == 1 and _named_after(prose, title) and not _named_after(units, title):
-        if programs == 1 or calls_for_one(title):
-            # one notice, one program: named after what the notice calls for, not after a line of it
-            return prose, merged
+    one = len(prose) == 1 and (programs == 1 or calls_for_one(title))
+    if one and _named_after(prose, title) and not _named_after(units, title):
+        # one notice, one program: named after what the notice calls for, not after a line of it
+        return prose, merged
     return units, meta
 
 
