@@ -803,6 +803,9 @@ class DocumentAssembler:
                 and r.type == "REQUIRES"
                 and f.name == FieldName.BENEFIT
                 and (m.level or level) == level
+                # a program that confers titles says so in its name or section (…认定, …遴选); one
+                # named 鼓励企业做大 pays for becoming 规模以上工业企业, which others confer
+                and (title_granted or _CONFERS.search(f"{name} {unit.section}"))
             ):
                 if not m.known:
                     continue  # 国家级智能制造工厂100万元: a loose name of the title it confers
@@ -961,6 +964,9 @@ def field_span(f: TextField, start: int, end: int) -> tuple[int, int]:
 
 
 _PROSE_FIELDS = {"CONDITION": FieldName.CONDITIONS, "BENEFIT": FieldName.BENEFIT}
+
+
+_CONFERS = re.compile(r"认定|评定|评选|遴选|评审|命名|授牌|称号|示范|申报")
 
 
 def read_prose(unit: Unit) -> Unit:

@@ -123,9 +123,62 @@ def find_designations(text: str) -> list[DesignationMention]:
         taken.append((start, end))
         found.extend(_coordinated(text, found[-1]))
     found.extend(_tiers(text, taken))
+    found.extend(_quoted(text, taken))
     found.extend(_listed(text, taken))
     found.extend(_generic(text, taken))
     return sorted(found, key=lambda d: d.start)
+
+
+# 获“广州市人力资源服务业创新项目”“广州市创新人力资源服务机构”认定的 / 被评为“…”的: names in quotes that
+# a verb confers (before them) or that are called a title (after them), whatever words they are made of
+_QUOTED_ITEMS = r"((?:[“\"][^”\"，。；]{3,24}[”\"][、和及与或]?){1,6})"
+_QUOTED_TITLES = re.compile(
+    rf"(?:获得?|荣获|取得|列入|入选|被?(?:认定|评定|评|命名|授予)为?){_QUOTED_ITEMS}的?(?=认定|称号|荣誉|命名|资质|名单|认证|牌匾)"
+    rf"|(?:认定为|评定为|评为|命名为|授予){_QUOTED_ITEMS}"
+)
+_QUOTED_ITEM = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
+_TITLE_HEAD = re.compile(
+    r"(?:企业|机构|项目|中心|平台|基地|园区|工厂|车间|单位|品牌|产品|示范|标杆|冠军|巨人|空间|孵化器|工作站|实验室|民宿|景区|集群)$"
+)
+
+
+def _quoted(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+    out = []
+    for m in _QUOTED_TITLES.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        base = m.start(group)
+        for q in _QUOTED_ITEM.finditer(m.group(group)):
+            a, b = base + q.start("name"), base + q.end("name")
+            lead = _LEVEL_LEAD.match(text, a, b)
+            if lead is not None and lead.end() < b - 2:
+                a = lead.end()  # “广州市创新人力资源服务机构”: the city is the title's level, not its name
+            name = canonical(text[a:b])
+            if (
+                any(s < b and a < e for s, e in taken)
+                or not _TITLE_HEAD.search(name)
+                or len(name) < 4
+                or re.search(
+                    r"[的在和与及、，。；：等对将为是把被从向由了]|申报|支持|给予|资金|奖励|补助", name
+                )
+            ):
+                continue
+            phrase = level_before(text, a)
+            out.append(
+                DesignationMention(
+                    a,
+                    b,
+                    text[a:b],
+                    name,
+                    phrase.level if phrase else None,
+                    phrase.at_least if phrase else False,
+                    None,
+                    inside_title(text, a),
+                    False,
+                    phrase.levels if phrase else (),
+                )
+            )
+            taken.append((a, b))
+    return out
 
 
 # 获得国家级专精特新“小巨人”、省级瞪羚企业、市级科技小巨人等称号的企业: every item of the list is a title

@@ -100,6 +100,9 @@ def _in_categories(sentence: str, at: int) -> bool:
     return False
 
 
+_QUOTED_REST = re.compile(r"^[”\"]?(?:[、和及与或]?[“\"][^”\"，。；]*[”\"])*")
+
+
 def classify(text: str, mention: DesignationMention, field: str, next_start: int | None = None) -> str | None:
     sents = sentences(text)
     s, e = enclosing(sents, mention.start, mention.end)
@@ -119,10 +122,12 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return None if _BUILDS.search(before) else "PREFERS"
     if _BETTER_TERMS.search(after if next_start is None else text[mention.end : next_start]):
         return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
+    # past the other quoted names of a list: 获“…项目”“…机构”认定的
+    after_list = _QUOTED_REST.sub("", after, count=1)
     if (
         field == "benefit"
-        and re.match(r"[^，。；]{0,4}的", after)
-        and re.search(r"认定|评为|获评|列入|入选|获得|获批", before)
+        and re.match(r"[^，。；]{0,4}的", after_list)
+        and re.search(r"认定|评为|获评|列入|入选|获得|获批|获[“\"]", before)
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # 企业当年被认定为省级上云标杆企业的，奖励…: money for becoming it

@@ -124,3 +124,17 @@ def test_every_item_of_a_title_list_is_a_title() -> None:
         ("科技领军企业", "municipal", False),
     ]
     assert names("对获得中国质量奖、省长质量奖等荣誉的企业") == []  # prizes are not titles
+
+
+def test_quoted_names_a_verb_confers_or_that_are_called_titles_are_titles() -> None:
+    found = find_designations("获“广州市人力资源服务业创新项目”“广州市创新人力资源服务机构”认定的")
+    assert [(d.name, d.level, d.known) for d in found] == [
+        ("人力资源服务业创新项目", "municipal", False),
+        ("创新人力资源服务机构", "municipal", False),
+    ]
+    assert [d.name for d in find_designations("被评为“长沙市中小企业特色产业集群”的")] == [
+        "中小企业特色产业集群"
+    ]
+    # a quoted slogan or fund is no title: no verb that confers it, or no title's head noun
+    assert find_designations("支持“专精特新”发展") == []
+    assert find_designations("获得“首贷贴息”支持") == []

@@ -60,6 +60,15 @@ def relations(text: str, field: str) -> list[tuple[str, str, str | None]]:
             "conditions",
             [("PREFERS", "专精特新中小企业", "provincial"), ("PREFERS", "高新技术企业", "national")],
         ),
+        (
+            # 13-guangzhou-haizhu: quoted titles of a city that a reward is paid for having received
+            "第三条获“广州市人力资源服务业创新项目”“广州市创新人力资源服务机构”认定的，分别给予认定项目、机构5万元、10万元的奖励。",
+            "benefit",
+            [
+                ("REQUIRES", "人力资源服务业创新项目", "municipal"),
+                ("REQUIRES", "创新人力资源服务机构", "municipal"),
+            ],
+        ),
     ],
 )
 def test_relation_of_each_mention(text: str, field: str, expected: list[tuple[str, str, str | None]]) -> None:
