@@ -966,7 +966,7 @@ def field_span(f: TextField, start: int, end: int) -> tuple[int, int]:
 _PROSE_FIELDS = {"CONDITION": FieldName.CONDITIONS, "BENEFIT": FieldName.BENEFIT}
 
 
-_CONFERS = re.compile(r"认定|评定|评选|遴选|评审|命名|授牌|称号|示范|申报")
+_CONFERS = re.compile(r"认定|评定|评选|遴选|评审|命名|授牌|称号|示范|申报|推荐|名单")
 
 
 def read_prose(unit: Unit) -> Unit:
