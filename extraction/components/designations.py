@@ -27,7 +27,7 @@ _QUOTES = "“”\"'‘’「」『』 \t\u3000"
 _GENERIC_ENDINGS = (
     "示范企业|示范基地|示范平台|示范工厂|示范园区|示范项目|示范区|标杆企业|标杆工厂|领军企业|"
     "培育企业|龙头企业|重点企业|技术中心|研究院|研究中心|创新中心|设计中心|服务中心|工厂|车间|"
-    "平台|基地|园区|孵化器|众创空间"
+    "平台|基地|园区|孵化器|众创空间|先导区|集聚区|先行区|试验区"
 )
 _GENERIC = re.compile(
     rf"(?:级|[（(]含[^）)]{{0,4}}[)）]|以上|的|认定的|[{_QUOTES}])*((?:[{CJK}“”\"（）()+]){{2,18}}?(?:{_GENERIC_ENDINGS}))"
@@ -126,6 +126,7 @@ def find_designations(text: str) -> list[DesignationMention]:
     found.extend(_quoted(text, taken))
     found.extend(_listed(text, taken))
     found.extend(_generic(text, taken))
+    found.extend(m for d in list(found) for m in _next_in_list(text, d, taken))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -330,6 +331,29 @@ def _coordinated(text: str, mention: DesignationMention) -> list[DesignationMent
             mention, start=a, end=b, text=text[a:b], name=name, default_level=entry.level if entry else None
         )
     ]
+
+
+# 经国家、省、市、区认定的文化产业园区（基地）、版权示范园区: the next item of a list of titles
+_NEXT_ITEM = re.compile(r"(?:[（(][^（）()，。；]{1,12}[)）])?[、和及与或][“\"]?")
+
+
+def _next_in_list(
+    text: str, mention: DesignationMention, taken: list[tuple[int, int]]
+) -> list[DesignationMention]:
+    """Unseen names that follow a title in its list, with a title's ending, at the title's level."""
+    out = []
+    while (sep := _NEXT_ITEM.match(text, mention.end)) is not None:
+        m = _GENERIC.match(text, sep.end())
+        if m is None or m.start(1) != sep.end():
+            break
+        a, b = m.span(1)
+        name = canonical(text[a:b])
+        if any(s < b and a < e for s, e in taken) or _NOT_A_NAME.search(name) or len(name) < 4:
+            break
+        mention = replace(mention, start=a, end=b, text=text[a:b], name=name, default_level=None, known=False)
+        out.append(mention)
+        taken.append((a, b))
+    return out
 
 
 def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:

@@ -138,3 +138,19 @@ def test_quoted_names_a_verb_confers_or_that_are_called_titles_are_titles() -> N
     # a quoted slogan or fund is no title: no verb that confers it, or no title's head noun
     assert find_designations("支持“专精特新”发展") == []
     assert find_designations("获得“首贷贴息”支持") == []
+
+
+def test_an_unseen_name_next_in_a_list_of_titles_is_one_at_its_level() -> None:
+    # 14-huangpu 第十六条
+    found = find_designations(
+        "经国家、省、市、区认定的文化产业园区（基地）、版权示范园区（版权产业优势园区），"
+    )
+    assert [(d.name, d.level) for d in found] == [("文化产业园区", "district"), ("版权示范园区", "district")]
+    # the list ends where a name no longer ends like a title
+    assert [d.name for d in find_designations("获评国家级绿色工厂、节能技术改造项目")] == ["绿色工厂"]
+
+
+def test_a_pilot_zone_is_a_title_a_park_is_selected_as() -> None:
+    # seed 001 (南京 若干政策 3．)
+    found = find_designations("对入选国家级未来产业先导区的园区给予支持")
+    assert [(d.name, d.level) for d in found] == [("未来产业先导区", "national")]
