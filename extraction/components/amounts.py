@@ -8,7 +8,7 @@ not what the program gives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,6 +39,7 @@ class Amount:
     wan: float  # the upper bound, in 万元
     cap: bool
     threshold: bool
+    per_unit: bool = False  # 每平方米最高50元, 10元/公斤: a rate per unit of something, not a sum
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,22 @@ def find_amounts(text: str) -> list[Amount]:
                 bool(_CAP_BEFORE.search(before)) or after.lstrip().startswith(("以内", "以下")),
                 bool(_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after))
                 and not _CAP_BEFORE.search(before),
+                bool(_PER_BEFORE.search(before) or _PER_AFTER.match(after)),
             )
         )
+    # 销售首次超过5000 万元、1亿元、5 亿元的: the items of a list of thresholds are thresholds
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.threshold and not cur.cap and _LIST_GAP.fullmatch(text[prev.end : cur.start]):
+            out[i] = replace(cur, threshold=True)
     return out
+
+
+_LIST_GAP = re.compile(r"\s*[、和或及]\s*")
+# per physical unit (每平方米, 元/公斤), not per company or per project, which is what a cap counts in
+_UNIT = r"(?:平方米|平米|㎡|公斤|千克|吨|亩|千瓦时|千瓦|兆瓦|瓦|度|立方米|方)"
+_PER_BEFORE = re.compile(rf"每{_UNIT}[^，。；、\d]{{0,6}}$")
+_PER_AFTER = re.compile(rf"\s*[/每]\s*{_UNIT}")
 
 
 def find_rates(text: str) -> list[Rate]:

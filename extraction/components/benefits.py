@@ -67,6 +67,10 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
     titles = find_designations(text)
     for s, e in sentences(text):
         inside = [a for a in amounts if s <= a.start < e and not a.threshold]
+        if any(not a.per_unit for a in inside):
+            # （扶持金额每月每平方米最高 50 元）…每家每年最高 50 万元: the sum is the benefit, the rate
+            # per unit how it is counted
+            inside = [a for a in inside if not a.per_unit]
         sentence_type = benefit_type(text[s:e])
         parts = [(s, e)]
         if len(inside) > 1:
@@ -78,7 +82,7 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
             named = any(s <= d.start < b for d in titles)
             holder = "reward" if named or _HOLDER.search(text[s:b]) else None
             kind = benefit_type(piece) or holder or sentence_type
-            money = [x for x in amounts if a <= x.start < b]
+            money = [x for x in amounts if a <= x.start < b and (x in inside or x.threshold)]
             if kind == "interest_subsidy":
                 # 贷款额度最高不超过2000万元 sizes the loan, not the subsidy
                 money = [x for x in money if "贷款" not in text[max(0, x.start - 12) : x.start]]

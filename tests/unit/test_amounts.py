@@ -42,3 +42,31 @@ def test_chinese_numerals() -> None:
     assert cn_number("一千五百") == 1500
     assert cn_number("十") == 10
     assert cn_number("1,000") == 1000
+
+
+def test_the_items_of_a_list_of_thresholds_are_thresholds() -> None:
+    # 25-shaoxing: sales thresholds, then the rewards for reaching them
+    text = "集成电路企业当年销售首次超过5000 万元、1亿元、5 亿元、10 亿元的,分别一次性奖励 20 万元、50 万元、100万元、200 万元。"
+    assert [(a.wan, a.threshold) for a in find_amounts(text)] == [
+        (5000.0, True),
+        (10000.0, True),
+        (50000.0, True),
+        (100000.0, True),
+        (20.0, False),
+        (50.0, False),
+        (100.0, False),
+        (200.0, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "per_unit"),
+    [
+        ("（扶持金额每月每平方米最高 50 元）", [True]),  # 14-huangpu
+        ("按照 10 元/公斤的标准给予氢气运营补贴", [True]),  # Beijing guide, 氢能
+        ("每家企业最高奖励100万元", [False]),  # per company: what a cap counts in
+        ("每件给予1000元资助", [False]),  # per patent: a payment per item, kept
+    ],
+)
+def test_an_amount_per_physical_unit_is_a_rate(text: str, per_unit: list[bool]) -> None:
+    assert [a.per_unit for a in find_amounts(text)] == per_unit

@@ -55,3 +55,9 @@ def test_a_list_of_title_rewards_gives_one_reward_per_amount() -> None:
 def test_the_loan_size_is_not_the_interest_subsidy() -> None:
     text = "项目贷款原则上单户享受贴息的贷款额度最高不超过3000万元。"
     assert facts(text) == [("interest_subsidy", None, None)]
+
+
+def test_a_sum_beside_a_rate_per_unit_is_the_benefit() -> None:
+    # 14-huangpu 第十七条
+    text = "最高给予实际租金 50%的扶持（扶持金额每月每平方米最高 50 元），扶持期限最多 3 年，每家企业机构每年给予最高 50 万元扶持。"
+    assert [b.amount_max_wan for b in find_benefits(text)] == [50.0]
