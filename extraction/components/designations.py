@@ -94,13 +94,16 @@ def canonical(text: str) -> str:
 
 def find_designations(text: str) -> list[DesignationMention]:
     pattern, entries = _lexicon_pattern()
-    found: list[DesignationMention] = []
     taken: list[tuple[int, int]] = []
+    found: list[DesignationMention] = _paired(text, taken)
+    paired = list(taken)
     keep = [i for i, ch in enumerate(text) if ch not in _QUOTES]
     stripped = "".join(text[i] for i in keep)
     for m in pattern.finditer(stripped):
         entry = entries[m.group()]
         start, end = keep[m.start()], keep[m.end() - 1] + 1
+        if any(s < end and start < e for s, e in paired):
+            continue  # a part of 知识产权示范和优势企业, read as its two titles
         phrase = level_before(text, start)
         if phrase is not None and _place_below(text[phrase.start : phrase.end], phrase.level, entry.level):
             phrase = None  # 成都市创新型中小企业: a city's company holding a provincial title
@@ -141,6 +144,45 @@ _QUOTED_ITEM = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
 _TITLE_HEAD = re.compile(
     r"(?:企业|机构|项目|中心|平台|基地|园区|工厂|车间|单位|品牌|产品|示范|标杆|冠军|巨人|空间|孵化器|工作站|实验室|民宿|景区|集群)$"
 )
+
+
+# 国家知识产权示范和优势企业 / 北京市知识产权示范和试点单位: two titles sharing a stem and a head noun
+_KIND = r"示范|试点|优势|标杆|领军|培育|骨干|龙头|重点|先进"
+_PAIRED = re.compile(
+    rf"(?P<stem>[{CJK}]{{2,14}}?)(?P<a>{_KIND})[和及与、](?P<b>{_KIND})(?P<head>企业|单位|园区|基地|平台|项目|工厂|城市|机构)"
+)
+
+
+def _paired(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+    out = []
+    for m in _PAIRED.finditer(text):
+        a, b = m.start("stem"), m.end()
+        lead = _LEVEL_LEAD.match(text, a, m.end("stem"))
+        if lead is not None and lead.end() < m.end("stem") - 1:
+            a = lead.end()
+        stem = text[a : m.end("stem")]
+        if any(s < b and a < e for s, e in taken) or _NOT_A_NAME.search(stem) or len(stem) < 2:
+            continue
+        phrase = level_before(text, a)
+        for kind in (m.group("a"), m.group("b")):
+            name = canonical(stem + kind + m.group("head"))
+            entry = designations().get(name)
+            out.append(
+                DesignationMention(
+                    a,
+                    b,
+                    text[a:b],
+                    entry.name if entry else name,
+                    phrase.level if phrase else None,
+                    phrase.at_least if phrase else False,
+                    entry.level if entry else None,
+                    inside_title(text, a),
+                    entry is not None,
+                    phrase.levels if phrase else (),
+                )
+            )
+        taken.append((a, b))
+    return out
 
 
 def _quoted(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:

@@ -41,6 +41,8 @@ _EXPLICIT = _CUES["explicit"]
 _GOAL = _CUES["goal"]  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
 _PLACE_BEFORE = re.compile(r"(?:注册|位于|落户|坐落|入驻|设立)(?:在|于)[^，。；]{0,8}$")
+_IN_BEFORE = re.compile(r"在[^，。；在]{0,6}$")
+_IN_AFTER = re.compile(r"[^；。]{0,30}?[中内]的(?:项目|企业|单位)")
 _PLACE_AFTER = re.compile(r"[^，。；]{0,4}?(?:范围内|区域内|辖区内|园区内)")
 _HELD = re.compile(r"已(?:被)?(?:认定|获|列入|入选|评为)|(?:认定|获评|评定|公布)的[^，。；]{0,8}$")
 # 已入选省级平台的可申报省级双跨工业互联网平台: the title applied for, not one held
@@ -110,14 +112,18 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     cs, ce = enclosing(clauses(text, s, e), mention.start, mention.end)
     before = text[cs : mention.start]
     after = text[mention.end : e]
-    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+    if (
+        _PLACE_BEFORE.search(before)
+        or _PLACE_AFTER.match(after)
+        or (_IN_BEFORE.search(before) and _IN_AFTER.match(after))  # 在国家新型工业化产业示范基地中的项目
+    ):
         return None  # 注册在中关村国家自主创新示范区（范围内）: where the applicant is, not a title it holds
     if _EXCLUDE_BEFORE.search(before):
         return "EXCLUDES"
     if _bars(before, after if next_start is None else text[mention.end : next_start]):
         # 已获得支持的“小巨人”企业不再重复支持: the bar is the money received; the title is in passing
         return None if _NOT_A_BAR.search(before) else "EXCLUDES"
-    if _PREFER.search(sentence):
+    if _PREFER.search(sentence) or _prefers_list(text, s):
         # 对基地内企业创建…省级工业互联网平台…给予优先支持: a title being built, not held
         return None if _BUILDS.search(before) else "PREFERS"
     if _BETTER_TERMS.search(after if next_start is None else text[mention.end : next_start]):
@@ -187,6 +193,21 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     if _scope_item(text, s, before, ce - mention.end):
         return "LISTED"  # 申报范围：…11.省级工业互联网平台；12.省级上云标杆企业: the scope is the title
     return None
+
+
+# 对符合以下条件之一的予以优先资助：（1）…；（2）国家知识产权示范企业…: a lead that prefers every item
+_LIST_LEAD = re.compile(r"(?:以下|下列|如下)[^。；：:\n]{0,16}[：:]\s*$")
+
+
+def _prefers_list(text: str, sentence_start: int) -> bool:
+    """The sentence is an item of a list whose lead (…以下条件之一的予以优先支持：) prefers its items."""
+    window = text[max(0, sentence_start - 400) : sentence_start]
+    colon = max(window.rfind("："), window.rfind(":"))
+    if colon < 0 or "。" in window[colon:]:
+        return False  # no lead, or the list ended before this sentence
+    lead_start = max(window.rfind("。", 0, colon), window.rfind("\n", 0, colon - 1)) + 1
+    lead = window[lead_start : colon + 1]
+    return bool(_LIST_LEAD.search(lead) and _PREFER.search(lead))
 
 
 def _scope_item(text: str, sentence_start: int, before: str, rest: int) -> bool:

@@ -154,3 +154,14 @@ def test_a_pilot_zone_is_a_title_a_park_is_selected_as() -> None:
     # seed 001 (南京 若干政策 3．)
     found = find_designations("对入选国家级未来产业先导区的园区给予支持")
     assert [(d.name, d.level) for d in found] == [("未来产业先导区", "national")]
+
+
+def test_two_titles_sharing_a_stem_and_a_head_noun_are_both_found() -> None:
+    # Beijing guide, 北京市对获得国内发明专利的申请人予以资助
+    found = find_designations("国家知识产权示范和优势企业、北京市知识产权示范和试点单位")
+    assert [(d.name, d.level) for d in found] == [
+        ("知识产权示范企业", "national"),
+        ("知识产权优势企业", "national"),
+        ("知识产权示范单位", "municipal"),
+        ("知识产权试点单位", "municipal"),
+    ]

@@ -328,3 +328,25 @@ def test_a_zone_where_the_applicant_is_registered_is_no_title() -> None:
     # 北京 导引: 注册在中关村国家自主创新示范区范围内的…
     text = "申报企业应注册在中关村国家自主创新示范区范围内，且为国家高新技术企业。"
     assert [r[:2] for r in relations(text, "conditions")] == [("REQUIRES", "高新技术企业")]
+
+
+def test_a_lead_that_prefers_the_items_of_its_list_prefers_each_title() -> None:
+    text = (
+        "2．对符合以下条件之一的予以优先资助：\n（1）所属技术领域属于本市十大高精尖产业的专利；\n"
+        "（2）国家知识产权示范和优势企业、专精特新中小企业的专利。"
+    )
+    assert {(t, n) for t, n, _lv in relations(text, "conditions")} == {
+        ("PREFERS", "知识产权示范企业"),
+        ("PREFERS", "知识产权优势企业"),
+        ("PREFERS", "专精特新中小企业"),
+    }
+    # a list the lead does not prefer: its items are what they are
+    assert relations("申报单位须符合以下条件：\n（1）已认定为省级企业技术中心。", "conditions") == [
+        ("REQUIRES", "企业技术中心", "provincial")
+    ]
+
+
+def test_a_project_located_in_a_titled_base_is_not_a_title_holder() -> None:
+    # seed 004: 优先支持…1.在国家新型工业化产业示范基地…中的项目
+    text = "优先支持符合以下一项或多项条件的项目：\n1.在国家新型工业化产业示范基地、转型升级成效明显市(州)中的项目；"
+    assert relations(text, "conditions") == []
