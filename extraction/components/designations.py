@@ -375,6 +375,8 @@ def _coordinated(text: str, mention: DesignationMention) -> list[DesignationMent
     ]
 
 
+_SHORT_ITEM = re.compile(rf"(?:{_KIND})(?:企业|单位|园区|基地|平台|项目|工厂|产品)(?=[，。；、的（(]|$)")
+_SHORT_TAIL = re.compile(rf"(?:{_KIND})?(?:企业|单位|园区|基地|平台|项目|工厂|产品)$")
 # 经国家、省、市、区认定的文化产业园区（基地）、版权示范园区: the next item of a list of titles
 _NEXT_ITEM = re.compile(r"(?:[（(][^（）()，。；]{1,12}[)）])?[、和及与或][“\"]?")
 
@@ -386,11 +388,25 @@ def _next_in_list(
     out = []
     while (sep := _NEXT_ITEM.match(text, mention.end)) is not None:
         m = _GENERIC.match(text, sep.end())
-        if m is None or m.start(1) != sep.end():
+        short = _SHORT_ITEM.match(text, sep.end())
+        if short is not None and (m is None or m.end(1) <= short.end()):
+            # 国家文化出口重点企业和重点项目: the second shares the first's stem
+            stem = _SHORT_TAIL.sub("", mention.name)
+            if stem == mention.name or len(stem) < 2:
+                break
+            a, b = short.span()
+            name = stem + canonical(text[a:b])
+        elif m is None or m.start(1) != sep.end():
             break
-        a, b = m.span(1)
-        name = canonical(text[a:b])
-        if any(s < b and a < e for s, e in taken) or _NOT_A_NAME.search(name) or len(name) < 4:
+        else:
+            a, b = m.span(1)
+            name = canonical(text[a:b])
+        # 项 counts things (每项), except in 项目
+        if (
+            any(s < b and a < e for s, e in taken)
+            or _NOT_A_NAME.search(name.replace("项目", ""))
+            or len(name) < 4
+        ):
             break
         mention = replace(mention, start=a, end=b, text=text[a:b], name=name, default_level=None, known=False)
         out.append(mention)
@@ -426,11 +442,11 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
             phrase = LevelPhrase(a, a, None, False)  # type: ignore[arg-type]
         if phrase is None:
             continue
-        taken.append((a, b))
         name = canonical(text[a:b])
         core = re.sub(f"(?:{_GENERIC_ENDINGS})$", "", name)
         if _NOT_A_NAME.search(name) or len(name) < 4 or len(core) < 2:
-            continue
+            continue  # a clause from an earlier start does not hide a name a later start finds
+        taken.append((a, b))
         out.append(
             DesignationMention(
                 a,

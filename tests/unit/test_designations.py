@@ -165,3 +165,15 @@ def test_two_titles_sharing_a_stem_and_a_head_noun_are_both_found() -> None:
         ("知识产权示范单位", "municipal"),
         ("知识产权试点单位", "municipal"),
     ]
+
+
+def test_a_short_second_item_shares_the_first_ones_stem() -> None:
+    # 14-huangpu 第十八条; also: a clause read from an earlier level word (有关部门认定的…) must not
+    # hide the name the conferring verb introduces
+    text = (
+        "对在政策有效期内国家有关部门认定的国家文化出口重点企业和重点项目，分别最高给予 50 万元、30 万元奖励"
+    )
+    assert [(d.name, d.level) for d in find_designations(text)] == [
+        ("文化出口重点企业", "national"),
+        ("文化出口重点项目", "national"),
+    ]
