@@ -26,6 +26,11 @@ _DIVISION_NOT = re.compile(
 )
 
 
+# 南沙经济技术开发区, 东湖新技术开发区, 高新区: a zone with bodies of its own inside a city
+_ZONE = r"(?:经济技术开发区|高新技术产业开发区|新技术产业开发区|新技术开发区|经济开发区|高新区|经开区|新区)"
+_ZONE_END = re.compile(f"{_ZONE}$")
+
+
 @dataclass(frozen=True)
 class DepartmentMention:
     start: int
@@ -54,7 +59,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, BodyKind]]:
     division = rf"[ \t]?(?P<div>[{CJK}]{{2,14}}?(?:{div_end}))(?![技学研普])"
     nat = re.compile(rf"(?P<body>{'|'.join(re.escape(n) for n in national)})(?!门)(?:{division})?")
     local = re.compile(
-        rf"(?P<region>{region_alt}|省|市|区|县|自治区)(?P<sub>[{CJK}]{{1,4}}?[区县](?=[{CJK}]))??"
+        rf"(?P<region>{region_alt}|省|市|区|县|自治区)"
+        rf"(?P<sub>[{CJK}]{{1,4}}?[区县](?=[{CJK}])|[{CJK}]{{2,6}}?{_ZONE})??"
         rf"(?P<form>{'|'.join(re.escape(f) for f in forms)})"
         rf"(?:{division})?"
     )
@@ -119,7 +125,11 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
         prefix, form = m.group("region"), m.group("form")
         body, level, region = local_body_name(prefix, form, kinds[form], ctx)
         sub = m.group("sub")
-        if sub and region is not None and region.level == "municipal":
+        if sub and _ZONE_END.search(sub) and region is not None:
+            # 广州南沙经济技术开发区科学技术局: a development zone's own body, named as printed
+            zone = Region(region.name + sub, sub, "district", region.name, region.area_code)
+            body, level, region = text[m.start() : m.end("form")], "district", zone
+        elif sub and region is not None and region.level == "municipal":
             # 徐州市鼓楼区工信局: a district of the named city
             district = Region(region.name + sub, sub, "district", region.name, region.area_code)
             body = body.replace(region.name, region.name + sub, 1)

@@ -58,11 +58,13 @@ _CONTACT_LINE = re.compile(
 )
 # The issuing body signing a notice or named before 关于 in its title.
 _BODY = r"[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)"
-_SIGNATURE = re.compile(rf"^{_BODY}$")
+_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+# the signature: the body alone, or with the date on the same line (东莞市经济和信息化局 2017年7月20日)
+_SIGNATURE = re.compile(rf"^(?P<body>{_BODY})(?:\s*{_DATE})?$")
+# who issues a notice, before 关于 in its title: 西安市发改委 (an abbreviation), after 转发 when it forwards
+_TITLE_ISSUER = re.compile(rf"^(?:转发)?(?:{_BODY}|[\u4e00-\u9fff]{{2,12}}(?:委|办))$")
 # What closes a notice after its last item: 附件 lists, 抄送, the date, the issuing body.
-_CLOSING = re.compile(
-    rf"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日$|{_BODY}$)"
-)
+_CLOSING = re.compile(rf"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|{_DATE}$|{_BODY}(?:\s*{_DATE})?$)")
 # A government (人民政府, its 办公厅) issues policies that its departments carry out.
 _GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅$|委员会办公室$|^国务院")
 _CONTACT_LABEL = re.compile(r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]")
@@ -256,8 +258,8 @@ class _Reader:
         # the signature after the text: the issuing body (and the date) name the issuer
         for line in self.lines[cut:]:
             text = line.text.strip()
-            if _SIGNATURE.match(text) and not self.meta.get("issuer"):
-                self.meta["issuer"] = text
+            if (sig := _SIGNATURE.match(text)) and not self.meta.get("issuer"):
+                self.meta["issuer"] = sig.group("body")
         for node in stack[1:]:
             node.end = cut
         return root
@@ -405,7 +407,8 @@ class _Reader:
         issuer = self.meta.get("issuer") or ""
         if not issuer and "关于" in title:
             head = title.split("关于", 1)[0].strip()
-            issuer = head if _SIGNATURE.match(head.replace(" ", "")) else ""
+            # as printed (厦门市工业和信息化局 厦门市财政局: two bodies), without 转发
+            issuer = head.removeprefix("转发").strip() if _TITLE_ISSUER.match(head.replace(" ", "")) else ""
         at = self.view.text.find(issuer) if issuer else -1
         if at < 0:
             return None

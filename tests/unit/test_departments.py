@@ -69,3 +69,9 @@ def test_every_ministry_of_the_state_council_is_known_by_its_printed_names() -> 
     # 北京 导引 PDF: a tax measure run by two ministries the lexicon lacked
     text = "联络方式：民政部、国家卫生健康委员会；国家医保局、国家药监局负责解释。"
     assert names(text, XUZHOU) == ["民政部", "国家卫生健康委员会", "国家医疗保障局", "国家药品监督管理局"]
+
+
+def test_a_development_zones_own_body_is_named_as_printed() -> None:
+    # 16-南沙: the issuer of the 入驻 rules
+    (d,) = find_departments("广州南沙经济技术开发区科学技术局关于印发")
+    assert (d.body, d.level) == ("广州南沙经济技术开发区科学技术局", "district")

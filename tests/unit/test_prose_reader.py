@@ -371,3 +371,21 @@ def test_a_funds_rules_under_general_provisions_are_still_its_program() -> None:
     )
     (title,) = _titles(text)
     assert "厦门市工业企业工业固投补助资金管理办法" in title
+
+
+def test_a_signature_with_its_date_on_one_line_names_the_issuer() -> None:
+    # 06-dongguan: "东莞市经济和信息化局 2017年7月20日" closes the notice
+    text = (
+        "TITLE: 关于组织申报2017年度东莞市首台（套）重点技术装备项目的通知\n"
+        "一、申报条件\n（一）已在东莞市办理工商、税务登记。\n二、申报时间及方式\n网上申报。\n"
+        "东莞市经济和信息化局 2017年7月20日\n"
+    )
+    (unit,) = read_prose(text)[0]
+    assert unit.text_of(FieldName.DEPARTMENT) == "东莞市经济和信息化局"
+    assert "2017年7月20日" not in unit.text_of(FieldName.PROCEDURE)
+
+
+def test_a_forwarded_notice_is_run_by_the_body_it_forwards() -> None:
+    # 31-xian: 转发西安市发改委关于…的通知 (an abbreviated body)
+    (unit,) = read_prose(XIAN_CALL)[0]
+    assert unit.text_of(FieldName.DEPARTMENT) == "西安市发改委"
