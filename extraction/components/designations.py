@@ -268,7 +268,8 @@ def _listed(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]
     return out
 
 
-_TIER = r"(?:[1-5一二三四五](?:[A-Z]|星)|[A-Z]{1,4})级"
+# 4A级, 五星级; 四星和五星级上云企业: a tier before another may drop its 级
+_TIER = r"(?:(?:[1-5一二三四五](?:[A-Z]|星)|[A-Z]{1,4})级|[1-5一二三四五]星(?=[、和及或与][1-5一二三四五]星))"
 # 国家5A级、4A级、3A级的旅游景区 / 五星级、四星级评定的旅游饭店: one title per tier, sharing a head noun
 _TIER_LIST = re.compile(
     rf"(?P<tiers>{_TIER}(?:[、，,和及或与/]{_TIER})*)(?:评定|认定|评级)?的?"
@@ -284,7 +285,9 @@ _CERTIFICATION = re.compile(r"贯标|体系|认证|标准|DCMM|CMMI|等级", re.
 def _tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
     out = []
     for m in _TIER_LIST.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        # the lexicon may know the last tier with its head (四星和五星级上云企业): the others still count
+        known_last = [(s, e) for s, e in taken if e == m.end("head") and s >= m.start("tiers")]
+        if any(s < m.end() and m.start() < e for s, e in taken if (s, e) not in known_last):
             continue
         if _CERTIFICATION.search(text[max(0, m.start() - 10) : m.start()]):
             continue  # 两化融合管理体系贯标3A级: a certification level is a condition, not a title
@@ -292,7 +295,10 @@ def _tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
         phrase = level_before(text, m.start()) or _conferred_by(text, m.start())
         for t in re.finditer(_TIER, m.group("tiers")):
             a, b = m.start("tiers") + t.start(), m.start("tiers") + t.end()
-            name = canonical(t.group() + head)
+            if any(s <= a < e for s, e in known_last):
+                continue
+            tier = t.group() if t.group().endswith("级") else t.group() + "级"
+            name = canonical(tier + head)
             out.append(
                 DesignationMention(
                     a,
