@@ -22,6 +22,9 @@ def decode_bytes(data: bytes, source: str) -> str:
     """Decode a document's bytes; raise InputError naming `source` when it is not text."""
     if not data.strip():
         raise InputError(source, "empty file")
+    if data.lstrip().startswith(b"{\\rtf"):
+        # RTF starts with "{" and would otherwise be read as broken JSON
+        raise InputError(source, "an RTF document, which is not read: save it as .docx or plain text")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(source, f"binary file ({what}), not text")

@@ -89,6 +89,8 @@ def _broken_docx() -> bytes:
             lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
             r"old\.doc: .*legacy Office file or an encrypted \.docx",
         ),
+        # starts with "{" like JSON, and is not read
+        ("notice.rtf", lambda: "{\\rtf1\\ansi 关于组织申报的通知}".encode(), r"notice\.rtf: an RTF document"),
     ],
 )
 def test_a_bad_pdf_or_word_file_is_named(tmp_path: Path, name: str, make, message: str) -> None:
