@@ -78,6 +78,11 @@ _MEASURE = FieldName.BENEFIT
 _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
 )
+# An article that pays a stated sum: 给予…50万元奖励, 奖励100万元, 每家补助10万元
+_PAYS = re.compile(
+    r"(?:给予|奖励|补助|补贴|资助|奖补)[^。；]{0,30}?\d+(?:\.\d+)?\s*(?:万|亿)?元"
+    r"|\d+(?:\.\d+)?\s*(?:万|亿)元[^。；]{0,6}(?:奖励|补助|补贴|资助|奖补)"
+)
 # A notice that calls for one application (关于组织申报…项目的通知, …兑现申报工作的通知), not one that
 # issues a policy (关于印发…的通知): one program, whatever its sections are called.
 _CALL = re.compile(
@@ -136,7 +141,10 @@ class _Reader:
         )
         call = calls_for_one(title or "")
         one_scheme = call or bool(title and _ONE_SCHEME.search(title))
-        if programs and (call or (one_scheme and titled <= 0.2 * len(programs))):
+        # …奖励办法 whose articles each pay their own sums (第五条 给予…50万元奖励) are measures
+        paying = sum(1 for n, _ in programs if _PAYS.search(self._text(n.line, n.end)))
+        rules = titled <= 0.2 * len(programs) and paying < max(3, 0.3 * len(programs))
+        if programs and (call or (one_scheme and rules)):
             # the untitled articles of a 管理办法 for one scheme are its rules, not measures; the
             # sections of a call for applications are that one call's
             units = [self._scheme_unit(title, [n for n, _ in programs], shared)]

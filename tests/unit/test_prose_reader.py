@@ -389,3 +389,15 @@ def test_a_forwarded_notice_is_run_by_the_body_it_forwards() -> None:
     # 31-xian: 转发西安市发改委关于…的通知 (an abbreviated body)
     (unit,) = read_prose(XIAN_CALL)[0]
     assert unit.text_of(FieldName.DEPARTMENT) == "西安市发改委"
+
+
+def test_the_articles_of_a_reward_scheme_that_pay_their_own_sums_are_measures() -> None:
+    text = (
+        "TITLE: 某市促进工业经济发展奖励办法\n"
+        "第一条 为促进工业经济发展，制定本办法。\n"
+        "第二条 对首次认定为国家高新技术企业的，给予30万元奖励。\n"
+        "第三条 对新认定为省级企业技术中心的，给予50万元奖励。\n"
+        "第四条 对首次入选国家级专精特新“小巨人”企业的，给予100万元奖励。\n"
+        "第五条 本办法自印发之日起施行。\n"
+    )
+    assert len(_titles(text)) == 3
