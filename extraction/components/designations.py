@@ -104,6 +104,25 @@ def find_designations(text: str) -> list[DesignationMention]:
         start, end = keep[m.start()], keep[m.end() - 1] + 1
         if any(s < end and start < e for s, e in paired):
             continue  # a part of 知识产权示范和优势企业, read as its two titles
+        brand = next((b for b in designations().brands if text.endswith(b, 0, start)), None)
+        if brand is not None:
+            # 中关村高新技术企业: the zone's own title, at no level a level word states
+            start -= len(brand)
+            found.append(
+                DesignationMention(
+                    start,
+                    end,
+                    text[start:end],
+                    brand + entry.name,
+                    None,
+                    False,
+                    None,
+                    inside_title(text, start),
+                    False,
+                )
+            )
+            taken.append((start, end))
+            continue
         phrase = level_before(text, start)
         if phrase is not None and _place_below(text[phrase.start : phrase.end], phrase.level, entry.level):
             phrase = None  # 成都市创新型中小企业: a city's company holding a provincial title

@@ -144,6 +144,7 @@ class DesignationTable:
     ladders: tuple[tuple[str, ...], ...]
     level_words: dict[str, str]  # printed word -> level
     level_names: dict[tuple[str, str], str]  # (name, level) -> the name at that level
+    brands: tuple[str, ...] = ()  # 中关村: a zone's own variant of a title, part of its name
 
     def by_form(self) -> dict[str, DesignationEntry]:
         out: dict[str, DesignationEntry] = {}
@@ -169,7 +170,8 @@ def designations() -> DesignationTable:
         for name, spec in (raw.get("level_names") or {}).items()
         for level, other in spec.items()
     }
-    return DesignationTable(entries, tuple(tuple(ladder) for ladder in raw["ladders"]), words, level_names)
+    ladders = tuple(tuple(ladder) for ladder in raw["ladders"])
+    return DesignationTable(entries, ladders, words, level_names, tuple(raw.get("brands") or ()))
 
 
 # ----------------------------------------------------------------------------- benefits

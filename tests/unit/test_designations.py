@@ -182,3 +182,13 @@ def test_a_short_second_item_shares_the_first_ones_stem() -> None:
         ("文化出口重点企业", "national"),
         ("文化出口重点项目", "national"),
     ]
+
+
+def test_a_zone_brand_before_a_title_makes_the_zones_own_title() -> None:
+    # Beijing guide, 服务对象 of a 中关村 fund card
+    found = find_designations("国家高新技术企业、中关村高新技术企业、评价入库的科技型中小企业")
+    assert [(d.name, d.level) for d in found] == [
+        ("高新技术企业", "national"),
+        ("中关村高新技术企业", None),
+        ("科技型中小企业", None),
+    ]
