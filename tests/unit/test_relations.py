@@ -350,3 +350,10 @@ def test_a_project_located_in_a_titled_base_is_not_a_title_holder() -> None:
     # seed 004: 优先支持…1.在国家新型工业化产业示范基地…中的项目
     text = "优先支持符合以下一项或多项条件的项目：\n1.在国家新型工业化产业示范基地、转型升级成效明显市(州)中的项目；"
     assert relations(text, "conditions") == []
+
+
+def test_taking_part_in_or_investing_in_a_titled_body_is_not_holding_the_title() -> None:
+    # seed 001 (南京 若干政策 23．and 7．)
+    text = "对参加市中小企业出口信用保险统保平台的企业，给予最高100%的参保保费补贴。"
+    assert relations(text, "benefit") == []
+    assert relations("对投资新型研发机构和初创期科技型企业的给予奖励。", "benefit") == []
