@@ -78,6 +78,7 @@ _MEASURE = FieldName.BENEFIT
 _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
 )
+_PROCEDURAL = (FieldName.WINDOW, FieldName.PROCEDURE, FieldName.MATERIALS, FieldName.CONTACT)
 # An article that pays a stated sum: 给予…50万元奖励, 奖励100万元, 每家补助10万元
 _PAYS = re.compile(
     r"(?:给予|奖励|补助|补贴|资助|奖补)[^。；]{0,30}?\d+(?:\.\d+)?\s*(?:万|亿)?元"
@@ -288,12 +289,16 @@ class _Reader:
     def _visit(self, node: _Node, out: list[tuple[_Node, str]], shared: list[TextField], top: bool) -> None:
         for child in node.children:
             head = normalize_heading(child.heading.text)
+            fname = lexicon().lookup(head, loose=True) if head else None
+            if top and fname in _PROCEDURAL:
+                # 三、申报程序 / 申报时间: the whole text's (a call's deadline is there), never a measure
+                shared.append(self._field(fname, child.line, child.end, head))
+                continue
             if _ORGANISATIONAL.match(head) or (len(head) <= 12 and _ORGANISATIONAL_WORDS.search(head)):
                 continue
             if child.marker is not None and child.marker.style in ("chap", "sect"):
                 self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
                 continue
-            fname = lexicon().lookup(head, loose=True) if head else None
             if fname is not None and top and fname != FieldName.SUMMARY:
                 shared.append(self._field(fname, child.line, child.end, head))
                 continue

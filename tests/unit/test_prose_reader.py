@@ -118,6 +118,8 @@ def test_a_notice_calling_for_one_application_is_one_program_with_its_contact() 
     assert unit.title == "2017年度东莞市首台（套）重点技术装备项目"  # what the notice calls for
     assert "独立法人资格" in unit.text_of(FieldName.CONDITIONS)
     assert "22830190" in unit.text_of(FieldName.CONTACT)
+    # 申报时间及方式 is the call's own section, not an organisational article left out
+    assert "2017年6月30日前" in unit.text_of(FieldName.WINDOW)
 
 
 def test_a_closing_contact_line_belongs_to_every_measure() -> None:
