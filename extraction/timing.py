@@ -92,6 +92,12 @@ def document_validity(source: SourceDocument) -> Stated | None:
             found = merged_validity([v for v in find_validity(f.text, issued) if v.whole_policy])
             if found is not None:
                 stated.append(Stated(found, _words(f.text, found), _span(f, found.start, found.end)))
+    if not stated:
+        # 第三章 附则 / 第六条 本细则自2024年1月1日起施行，有效期3年: closing articles are no
+        # program's, so the whole text is read
+        found = merged_validity([v for v in find_validity(source.text, issued) if v.whole_policy])
+        if found is not None:
+            stated.append(Stated(found, _words(source.text, found), (found.start, found.end)))
     periods = {(s.validity.valid_from, s.validity.valid_until) for s in stated}
     return stated[0] if len(periods) == 1 else None
 

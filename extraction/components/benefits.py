@@ -81,7 +81,8 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
             # (the list's head names the titles: 试点示范企业：…智能制造 30 万元)
             named = any(s <= d.start < b for d in titles)
             holder = "reward" if named or _HOLDER.search(text[s:b]) else None
-            kind = benefit_type(piece) or holder or sentence_type
+            # a bracketed heading (【支持企业上云】) names the measure, not this benefit's type
+            kind = benefit_type(piece[piece.rfind("】") + 1 :]) or holder or sentence_type
             money = [x for x in amounts if a <= x.start < b and (x in inside or x.threshold)]
             if kind == "interest_subsidy":
                 # 贷款额度最高不超过2000万元 sizes the loan, not the subsidy

@@ -10,7 +10,8 @@ import re
 
 # a numbered item (" 2.获得高新技术企业…") starts a sentence even without a full stop before it
 _SENTENCE_END = re.compile(r"[。；;！!？?\n\r]+|(?<=\S)\s{2,}(?=\S)|\s+(?=\d{1,2}[.．、](?!\d))")
-_CLAUSE_END = re.compile(r"[。；;！!？?，,\n\r]+")
+# a bracketed heading (第四条 【支持数字化车间建设】) says nothing about the clause after it
+_CLAUSE_END = re.compile(r"[。；;！!？?，,\n\r】]+")
 CJK = r"\u4e00-\u9fff"
 
 

@@ -61,3 +61,8 @@ def test_a_sum_beside_a_rate_per_unit_is_the_benefit() -> None:
     # 14-huangpu 第十七条
     text = "最高给予实际租金 50%的扶持（扶持金额每月每平方米最高 50 元），扶持期限最多 3 年，每家企业机构每年给予最高 50 万元扶持。"
     assert [b.amount_max_wan for b in find_benefits(text)] == [50.0]
+
+
+def test_a_bracketed_heading_does_not_type_the_first_amount() -> None:
+    text = "第三条 【支持企业上云】对获评省级星级上云企业的，分别给予5万元、10万元、20万元奖励。"
+    assert facts(text) == [("reward", 5.0, None), ("reward", 10.0, None), ("reward", 20.0, None)]

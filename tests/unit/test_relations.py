@@ -357,3 +357,14 @@ def test_taking_part_in_or_investing_in_a_titled_body_is_not_holding_the_title()
     text = "对参加市中小企业出口信用保险统保平台的企业，给予最高100%的参保保费补贴。"
     assert relations(text, "benefit") == []
     assert relations("对投资新型研发机构和初创期科技型企业的给予奖励。", "benefit") == []
+
+
+def test_a_bracketed_heading_is_no_part_of_the_clause_after_it() -> None:
+    # "支持…建设" in the heading is the measure's goal; the sentence pays holders
+    text = (
+        "第四条 【支持数字化车间建设】对新认定为省级数字化车间、智能工厂的企业，分别给予30万元、50万元奖励。"
+    )
+    assert relations(text, "benefit") == [
+        ("REQUIRES", "数字化车间", "provincial"),
+        ("REQUIRES", "智能工厂", "provincial"),
+    ]

@@ -319,3 +319,19 @@ def test_dates_become_typed_linked_data_that_conforms() -> None:
     # the JSON-LD context names every new term, so the JSON-LD round-trips to the same triples
     again = parse(serialise(rdf, RdfFormat.JSONLD, base), RdfFormat.JSONLD)
     assert len(again) == len(rdf) and (subject, deadline, Literal("2026-01-23", datatype=XSD.date)) in again
+
+
+def test_a_closing_article_states_the_validity_of_every_measure(tmp_path: Path) -> None:
+    # the shape of 实施细则 with 第三章 附则 (26-jinan, 14-huangpu): the article is no program's
+    path = tmp_path / "xize.txt"
+    path.write_text(
+        "TITLE: 芜湖市鸠江区促进数字经济发展若干政策实施细则\n第一章 总则\n第一条 为加快数字经济发展，制定本细则。\n"
+        "第二章 支持内容\n第二条 【支持企业上云】对获评省级星级上云企业的，给予5万元奖励。\n"
+        "第三条 【支持数字化车间建设】对新认定为省级数字化车间的企业，给予30万元奖励。\n"
+        "第三章 附则\n第四条 本细则自2024年1月1日起施行，有效期3年。\n",
+        encoding="utf-8",
+    )
+    programs = _programs(extract_file(path))
+    assert len(programs) == 2
+    for props in programs.values():
+        assert (props["validFrom"], props["validUntil"]) == ("2024-01-01", "2026-12-31")
