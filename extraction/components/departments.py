@@ -60,7 +60,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, BodyKind]]:
     nat = re.compile(rf"(?P<body>{'|'.join(re.escape(n) for n in national)})(?!门)(?:{division})?")
     local = re.compile(
         rf"(?P<region>{region_alt}|省|市|区|县|自治区)"
-        rf"(?P<sub>[{CJK}]{{1,4}}?[区县](?=[{CJK}])|[{CJK}]{{2,6}}?{_ZONE})??"
+        rf"(?P<sub>[{CJK}]{{1,4}}?[区县](?=[{CJK}])|[{CJK}]{{0,6}}?{_ZONE})??"
         rf"(?P<form>{'|'.join(re.escape(f) for f in forms)})"
         rf"(?:{division})?"
     )

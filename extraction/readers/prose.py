@@ -54,7 +54,7 @@ _RESPONSIBLE = re.compile(
     r"(?P<body>(?:[^（）()\n]|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"  # 市委组织部（人才办）、…
 )
 _CONTACT_LINE = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理)"
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理|政策咨询|业务咨询|服务热线|咨询热线)"
 )
 # The issuing body signing a notice or named before 关于 in its title.
 _BODY = r"[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)"
@@ -67,7 +67,9 @@ _TITLE_ISSUER = re.compile(rf"^(?:转发)?(?:{_BODY}|[\u4e00-\u9fff]{{2,12}}(?:�
 _CLOSING = re.compile(rf"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|{_DATE}$|{_BODY}(?:\s*{_DATE})?$)")
 # A government (人民政府, its 办公厅) issues policies that its departments carry out.
 _GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅$|委员会办公室$|^国务院")
-_CONTACT_LABEL = re.compile(r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]")
+_CONTACT_LABEL = re.compile(
+    r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]|(?:^|[，,。；;\s])(?:政策咨询|业务咨询|咨询|电话)\s*[:：]"
+)
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
 _RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
 _HEADING_MAX = 30

@@ -403,3 +403,16 @@ def test_the_articles_of_a_reward_scheme_that_pay_their_own_sums_are_measures() 
         "第五条 本办法自印发之日起施行。\n"
     )
     assert len(_titles(text)) == 3
+
+
+def test_a_closing_policy_enquiry_line_is_every_measures_contact() -> None:
+    text = (
+        "一、支持企业研发投入\n1.研发费用补助。按研发费用增量的10%给予补助，最高不超过200万元。\n"
+        "2.高企培育。对首次认定的国家高新技术企业，给予20万元奖励。\n"
+        "政策咨询：合肥高新区科技局，电话：0551-65311234\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.title for u in units] == ["研发费用补助", "高企培育"]
+    for unit in units:
+        assert "0551-65311234" in unit.text_of(FieldName.CONTACT)
+        assert "0551" not in unit.text_of(FieldName.BENEFIT)
