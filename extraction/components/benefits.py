@@ -29,6 +29,13 @@ _HONOUR_ONLY = _CUES["honour_only"]
 _GIVES = _CUES["gives"]
 
 
+# a numbered heading alone (三、强化金融支持 / 第五条【鼓励企业贷款贴息】), with no word that gives
+_HEADING = re.compile(
+    r"(?:第[一二三四五六七八九十百\d]+条|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+    r"\s*(?!.*(?:给予|予以|享受|可获|安排))[^，,。；;：:]{2,20}"
+)
+
+
 @dataclass(frozen=True)
 class BenefitMention:
     start: int
@@ -95,6 +102,13 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
                 kind = bare
             if amount is None and rate is None and _HONOUR_ONLY.search(piece) and not _GIVES.search(piece):
                 continue
+            if (
+                amount is None
+                and rate is None
+                and _HEADING.fullmatch(piece.strip())
+                and benefit_type(piece.replace("支持", "")) is None
+            ):
+                continue  # 三、强化金融支持: a measure's heading names its aim, it gives nothing
             if prose and not (_GIVES.search(piece) and (amount is not None or rate is not None)):
                 continue
             out.append(BenefitMention(a, b, piece, kind, amount, rate))

@@ -143,7 +143,14 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         and not re.search(r"对.{0,20}$", text[s : mention.start])
     ):
         return "GRANTS"
-    if re.search(r"其中[^，。；]{0,3}$", before) and _RELAXED.search(text[mention.end : ce + 12]):
+    if (
+        re.search(r"其中[，,]?[^，。；]{0,8}$", text[s : mention.start])
+        and (
+            _RELAXED.search(text[mention.end : ce + 12])
+            # 其中，省级以上专精特新中小企业按10%给予补助: a rate of its own beside the measure's rate
+            or re.search(r"按[^，。；]{0,8}?\d+(?:\.\d+)?\s*[%％]", text[mention.end : ce])
+        )
+    ):
         return "PREFERS"
     if (
         field in _ELIGIBILITY

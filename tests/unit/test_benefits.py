@@ -66,3 +66,12 @@ def test_a_sum_beside_a_rate_per_unit_is_the_benefit() -> None:
 def test_a_bracketed_heading_does_not_type_the_first_amount() -> None:
     text = "第三条 【支持企业上云】对获评省级星级上云企业的，分别给予5万元、10万元、20万元奖励。"
     assert facts(text) == [("reward", 5.0, None), ("reward", 10.0, None), ("reward", 20.0, None)]
+
+
+def test_a_numbered_heading_that_only_names_an_aim_gives_nothing() -> None:
+    text = (
+        "三、强化金融支持。对获得技改贷款的企业，按实际支付利息的50%给予贴息，单个企业年度贴息最高100万元。"
+    )
+    assert facts(text) == [("interest_subsidy", 100.0, 50.0)]
+    assert facts("（一）给予一定资金支持") == [("grant", None, None)]  # a heading that gives
+    assert facts("1.无偿资助") == [("grant", None, None)]  # a kind of benefit, listed

@@ -368,3 +368,8 @@ def test_a_bracketed_heading_is_no_part_of_the_clause_after_it() -> None:
         ("REQUIRES", "数字化车间", "provincial"),
         ("REQUIRES", "智能工厂", "provincial"),
     ]
+
+
+def test_a_rate_of_its_own_for_holders_is_a_preference() -> None:
+    text = "按设备投资额的8%给予补助，单个项目最高500万元。其中，省级以上专精特新中小企业按10%给予补助。"
+    assert relations(text, "benefit") == [("PREFERS", "专精特新中小企业", "provincial")]
