@@ -191,6 +191,7 @@ def document_context(source: SourceDocument) -> Context:
 # 中关村国家自主创新示范区支持领军企业…: a zone that opens a program's name is where it applies
 _PLACE = re.compile(r"(?:支持|关于|促进|推动|加快|实施|鼓励|对)")
 _TITLE_CITY = re.compile(r"^(?:.*?关于)?(?:印发|转发)?([\u4e00-\u9fff]{2,3}?)市(?![场民级区委政内外])")
+_FOR_HOLDERS = re.compile(r"(?:支持|扶持|资助|奖励|补助|补贴)[^，。；]{0,4}$")
 # …牵头建设技术创新中心: a program for building a title, not for its holders
 _BUILDS_IT = re.compile(r"(?:建设|创建|组建|争创|打造|建立)[^，。；]{0,2}$")
 _ZONE = re.compile(r"(?:开发|高新|保税|园|新)区$")
@@ -717,8 +718,11 @@ class DocumentAssembler:
                 for m in find_designations(name)
                 if not m.in_title and not _POOL.match(name[m.end :]) and not _PLACE.match(name[m.end :])
             ]
-            # 企业技术中心创新能力提升项目: work on a title held, for its holders
-            held_by_title = [m for m in in_title if _UPGRADE.match(name[m.end :])]
+            # 企业技术中心创新能力提升项目: work on a title held, for its holders; 支持高新技术企业“小升规”培育:
+            # support paid to holders of the title the name states, not a recognition of it
+            held_by_title = [
+                m for m in in_title if _UPGRADE.match(name[m.end :]) or _FOR_HOLDERS.search(name[: m.start])
+            ]
             in_title = [m for m in in_title if m not in held_by_title]
             for m in in_title:
                 lvl = m.level or level or m.default_level

@@ -599,3 +599,15 @@ def test_a_recognition_named_by_its_verb_confers_that_title() -> None:
     assert _title_designation("北京市新技术新产品（服务）认定") == "新技术新产品服务"
     assert _title_designation("省创新联合体") == "创新联合体"
     assert _title_designation("北京市支持氢能基础设施建设") is None
+
+
+def test_support_named_for_holders_of_a_title_requires_it() -> None:
+    # Beijing guide: 中关村国家自主创新示范区支持高新技术企业“小升规”培育 pays holders, it confers nothing
+    graph = _one_program(
+        "中关村国家自主创新示范区支持高新技术企业“小升规”培育",
+        "属于新一代信息技术等高精尖产业领域。",
+        issuer="北京市科学技术委员会",
+        benefit="对新纳入“小升规”培育清单的企业，一次性给予20万元的资金支持。",
+    )
+    assert _designation_rels(graph, "GRANTS") == set()
+    assert ("高新技术企业", "national") in _designation_rels(graph, "REQUIRES")
