@@ -1,9 +1,10 @@
 """Assemble one SourceDocument's units into a GraphDocument, per the ontology.
 
 Each PROGRAM unit becomes a Program (and an ARTICLE unit one when it describes something a company
-applies for); its labelled fields are run through the spaCy pipeline and give the program's
-policy basis, departments, designations (REQUIRES / PREFERS / EXCLUDES / GRANTS), benefits and
-contact offices. Every relationship carries `doc`, `evidence` (the sentence) and `span` (offsets
+applies for); its labelled fields are read by the pipeline's components (the functions they call,
+on the field's text: `pipeline.field_relations`, `field_contacts`) and give the program's policy
+basis, departments, designations (REQUIRES / PREFERS / EXCLUDES / GRANTS), benefits and contact
+offices. Every relationship carries `doc`, `evidence` (the sentence) and `span` (offsets
 in `source.text`). Names are canonical, so the same real entity gets the same id in every document.
 """
 
@@ -26,7 +27,7 @@ from extraction.components.relations import _NOT_THE_TITLE, DesignationRelation
 from extraction.components.sentence_labels import label_sentences
 from extraction.document import FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.lexicons import Region, cues, designations, regions
-from extraction.pipeline import annotate
+from extraction.pipeline import field_contacts, field_relations
 from extraction.timing import document_validity, policy_timing, program_timing, reference_date
 from schema.graph import GraphDocument, Node, Relationship, clean_properties
 from schema.ids import make_id
@@ -613,8 +614,7 @@ class DocumentAssembler:
         names += (FieldName.PROCEDURE, FieldName.BODY, FieldName.SUMMARY)
         for name in names:
             for f in unit.get(name):
-                doc = annotate(f.text, replace(ctx, field=str(name.value), heading=f.heading))
-                for c in doc._.contacts:
+                for c in field_contacts(f.text, replace(ctx, field=str(name.value), heading=f.heading)):
                     out.append((c, self.prov(f, c.start, c.end), f))
         return out
 
@@ -748,8 +748,7 @@ class DocumentAssembler:
         fields += [(f, "benefit") for f in unit.get(FieldName.BENEFIT)]
         fields += [(f, "body") for n in _BODY_FIELDS for f in unit.get(n)]
         for f, kind in fields:
-            doc = annotate(f.text, replace(ctx, field=kind, heading=f.heading))
-            found.extend((r, f) for r in doc._.relations)
+            found.extend((r, f) for r in field_relations(f.text, kind))
         # 智能制造示范工厂项目 whose applicant "须为省级（含）以上智能制造示范工厂": a funding program for
         # holders, not a recognition: the explicit requirement wins over the title's GRANTS
         for r, _f in found:

@@ -7,6 +7,7 @@ on an edge is that sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a numbered item (" 2.获得高新技术企业…") starts a sentence even without a full stop before it
 _SENTENCE_END = re.compile(r"[。；;！!？?\n\r]+|(?<=\S)\s{2,}(?=\S)|\s+(?=\d{1,2}[.．、](?!\d))")
@@ -36,7 +37,14 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence: cut at 。；！？, line breaks and wide gaps."""
-    return _pieces(text, _SENTENCE_END)
+    return list(_sentences(text))
+
+
+# Cached: one field is cut again for each designation the relation step classifies, for benefits,
+# windows and validity (six cuts of each text on average, quadratic in the mentions of a field).
+@lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_pieces(text, _SENTENCE_END))
 
 
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -93,6 +93,17 @@ def canonical(text: str) -> str:
 
 
 def find_designations(text: str) -> list[DesignationMention]:
+    return list(_cached_designations(text))
+
+
+# Cached: the benefit and relation steps both read the designations of a field, and the ladder
+# evidence search reads the same sentences once per pair of tiers (2.6 reads of each text).
+@lru_cache(maxsize=4096)
+def _cached_designations(text: str) -> tuple[DesignationMention, ...]:
+    return tuple(_designations_in(text))
+
+
+def _designations_in(text: str) -> list[DesignationMention]:
     pattern, entries = _lexicon_pattern()
     taken: list[tuple[int, int]] = []
     found: list[DesignationMention] = _paired(text, taken)

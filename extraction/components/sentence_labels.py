@@ -9,7 +9,7 @@ classifier labels nothing and extraction falls back to the prose rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import spacy
@@ -43,16 +43,23 @@ def _model() -> Language | None:
 
 def label_sentences(text: str, min_score: float = MIN_SCORE) -> list[SentenceLabel]:
     """Each sentence of `text` the classifier is confident about, with its label."""
+    return list(_label_sentences(text, min_score))
+
+
+# Cached: the assembler asks once per kind of field it adds (conditions, then benefits) for the same
+# article body, and segmenting plus classifying a body is the costliest step of reading prose.
+@lru_cache(maxsize=64)
+def _label_sentences(text: str, min_score: float) -> tuple[SentenceLabel, ...]:
     nlp = _model()
     if nlp is None:
-        return []
+        return ()
     spans = [(s, e) for s, e in sentences(text) if e - s >= 6]
     out = []
     for (s, e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
         label, score = max(doc.cats.items(), key=lambda kv: kv[1])
         if score >= min_score and label != "OTHER":
             out.append(SentenceLabel(s, e, label, score))
-    return out
+    return tuple(out)
 
 
 class SentenceLabeller:

@@ -18,8 +18,12 @@ _NEWLINES = "\r\n"
 _WS_RUN = re.compile("[" + re.escape(_SPACE + _NEWLINES) + "]+")
 
 # One alternation, tried left to right at each position; groups are named so the handler knows.
+# The lookahead lists the characters a token can start with (every branch consumes one of them
+# first): plain text is skipped with one set test per character instead of eleven failed branches
+# (about four times faster on Chinese prose; the matches are the same).
 _TOKEN = re.compile(
-    r"(?P<anchor><a\s[^>]*?href\s*=\s*[\"'](?P<href>[^\"']*)[\"'][^>]*>(?P<atext>.{0,2000}?)</a\s*>)"
+    r"(?=[<\[&\\*_`|\t #\-+•·>])"
+    r"(?:(?P<anchor><a\s[^>]*?href\s*=\s*[\"'](?P<href>[^\"']*)[\"'][^>]*>(?P<atext>.{0,2000}?)</a\s*>)"
     r"|(?P<autolink><(?P<aurl>(?:https?|ftp)://[^>\s]+)>)"
     r"|(?P<mdlink>\[(?P<mtext>[^\]\n]*(?:\n[^\]\n]*)?)\]\((?P<murl>[^)\s]+)\))"
     r"|(?P<block></?(?:p|li|br|div|tr|ol|ul|h[1-6]|table|tbody|thead|blockquote|section)\b[^>]*>)"
@@ -29,7 +33,7 @@ _TOKEN = re.compile(
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)"
     r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|~<>]))"
     r"|(?P<emph>\*\*|__|`)"
-    r"|(?P<linestart>(?:^|(?<=\n))[ \t]*(?:#{1,6}[ \t]+|[-*+•·][ \t]+|>[ \t]?))",
+    r"|(?P<linestart>(?:^|(?<=\n))[ \t]*(?:#{1,6}[ \t]+|[-*+•·][ \t]+|>[ \t]?)))",
     re.DOTALL | re.IGNORECASE,
 )
 
