@@ -73,6 +73,7 @@ _CONTACT_LABEL = re.compile(
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
 _RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
 _HEADING_MAX = 30
+_CLAUSE_MAX = 40  # a clause that names a measure by what it gives runs longer than a heading
 # A measure's own words state what it pays and to whom together ("对认定为…的企业给予…奖励"):
 # they are read as its benefit field, where both benefits and the titles it is paid for are found.
 _MEASURE = FieldName.BENEFIT
@@ -81,6 +82,13 @@ _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
 )
 _PROCEDURAL = (FieldName.WINDOW, FieldName.PROCEDURE, FieldName.MATERIALS, FieldName.CONTACT)
+# An untitled article about the text itself, not a measure: who carries it out, when it applies,
+# how it combines with other policies
+_ORGANISATIONAL_ARTICLE = re.compile(
+    r"本(?:措施|办法|细则|政策|方案|规定|意见)[^。；]{0,24}?(?:负责|施行|实施|解释)"
+    r"|同时符合[^。；]{0,60}?(?:从高|就高|不重复)"
+)
+_GIVES_CLAUSE = re.compile(r"给予|予以|奖励|补助|补贴|资助|贴息")
 # An article that pays a stated sum: 给予…50万元奖励, 奖励100万元, 每家补助10万元
 _PAYS = re.compile(
     r"(?:给予|奖励|补助|补贴|资助|奖补)[^。；]{0,30}?\d+(?:\.\d+)?\s*(?:万|亿)?元"
@@ -298,6 +306,8 @@ class _Reader:
                 continue
             if _ORGANISATIONAL.match(head) or (len(head) <= 12 and _ORGANISATIONAL_WORDS.search(head)):
                 continue
+            if not child.titled and _ORGANISATIONAL_ARTICLE.match(self._own_text(child)):
+                continue  # 第十条 本措施具体由…负责组织实施 / 同时符合…的，按照从高不重复的原则: no measure
             if child.marker is not None and child.marker.style in ("chap", "sect"):
                 self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
                 continue
@@ -363,13 +373,26 @@ class _Reader:
         name = lexicon().lookup(normalize_heading(c.heading.text), loose=True)
         return None if name == FieldName.SUMMARY else name
 
+    def _own_text(self, node: _Node) -> str:
+        line = self.lines[node.line]
+        return (line[node.marker.length :] if node.marker else line).text.strip()
+
     def _clause(self, node: _Node) -> Clean:
-        """A measure without a heading is named by its first clause."""
+        """A measure without a heading is named by its first clause, or by the first that says what
+        it gives when the first does not (海珠区每年将根据…情况，依法在人才入户…等方面给予服务支持)."""
         line = self.lines[node.line]
         body = line[node.marker.length :] if node.marker else line
-        m = re.search(r"[，,。；;：:]", body.text)
-        cut = body[: m.start()] if m else body
-        return cut[:_HEADING_MAX].strip()
+        cuts = [0, *(m.end() for m in re.finditer(r"[，,；;：:]", body.text))]
+        pieces = []
+        for a in cuts:
+            m = re.compile(r"[，,。；;：:]").search(body.text, a)
+            pieces.append(body[a : m.start() if m else len(body.text)])
+            if m is None or body.text[m.start()] == "。":
+                break  # the first sentence only
+        giving = next((p for p in pieces if _GIVES_CLAUSE.search(p.text)), None)
+        if giving is not None and not _GIVES_CLAUSE.search(pieces[0].text):
+            return giving.strip()[:_CLAUSE_MAX].strip()
+        return pieces[0][:_HEADING_MAX].strip()
 
     def _responsible(self, node: _Node) -> list[TextField]:
         out = []

@@ -416,3 +416,14 @@ def test_a_closing_policy_enquiry_line_is_every_measures_contact() -> None:
     for unit in units:
         assert "0551-65311234" in unit.text_of(FieldName.CONTACT)
         assert "0551" not in unit.text_of(FieldName.BENEFIT)
+
+
+def test_untitled_articles_about_the_text_itself_are_not_measures() -> None:
+    # 13-haizhu 第八条 to 第十条: a service measure named by what it gives; caps and duties are none
+    text = (
+        "第八条 海珠区每年将根据人力资源服务机构发展情况，依法在人才入户、人才绿卡、人才子女入学、人才公寓等方面给予服务支持。\n"
+        "第九条 同时符合本措施及海珠区其他扶持政策规定的，按照从高不重复的原则予以支持，另有规定的除外。\n"
+        "第十条 本措施具体由海珠区人力资源和社会保障局负责组织实施，自印发次年起每年发布申报指南。\n"
+    )
+    assert _titles(text) == ["依法在人才入户、人才绿卡、人才子女入学、人才公寓等方面给予服务支持"]
+    _check_offsets(text)
