@@ -93,7 +93,7 @@ def find_amounts(text: str) -> list[Amount]:
 
 _LIST_GAP = re.compile(r"\s*[、和或及]\s*")
 # per physical unit (每平方米, 元/公斤), not per company or per project, which is what a cap counts in
-_UNIT = r"(?:平方米|平米|㎡|公斤|千克|吨|亩|千瓦时|千瓦|兆瓦|瓦|度|立方米|方)"
+_UNIT = r"(?:平方米|平米|㎡|公斤|千克|吨|亩|千瓦时|千瓦|兆瓦|瓦|度|立方米)"
 _PER_BEFORE = re.compile(rf"每{_UNIT}[^，。；、\d]{{0,6}}$")
 _PER_AFTER = re.compile(rf"\s*[/每]\s*{_UNIT}")
 

@@ -128,7 +128,10 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
         if sub and _ZONE_END.search(sub) and region is not None:
             # 广州南沙经济技术开发区科学技术局: a development zone's own body, named as printed
             zone = Region(region.name + sub, sub, "district", region.name, region.area_code)
-            body, level, region = text[m.start() : m.end("form")], "district", zone
+            kind = kinds[form]
+            full = form if form in (kind.provincial, kind.municipal) else kind.municipal
+            # the city and zone as printed (广州南沙经济技术开发区), the body in full (科技局 -> 科学技术局)
+            body, level, region = f"{kind.prefix}{prefix}{sub}{full}", "district", zone
         elif sub and region is not None and region.level == "municipal":
             # 徐州市鼓楼区工信局: a district of the named city
             district = Region(region.name + sub, sub, "district", region.name, region.area_code)

@@ -121,15 +121,15 @@ def _designations_in(text: str) -> list[DesignationMention]:
             start -= len(brand)
             found.append(
                 DesignationMention(
-                    start,
-                    end,
-                    text[start:end],
-                    brand + entry.name,
-                    None,
-                    False,
-                    None,
-                    inside_title(text, start),
-                    False,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    name=brand + entry.name,
+                    level=None,
+                    at_least=False,
+                    default_level=None,
+                    in_title=inside_title(text, start),
+                    known=False,
                 )
             )
             taken.append((start, end))
@@ -178,19 +178,25 @@ _TITLE_HEAD = re.compile(
 
 # 国家知识产权示范和优势企业 / 北京市知识产权示范和试点单位: two titles sharing a stem and a head noun
 _KIND = r"示范|试点|优势|标杆|领军|培育|骨干|龙头|重点|先进"
-_PAIRED = re.compile(
-    rf"(?P<stem>[{CJK}]{{2,14}}?)(?P<a>{_KIND})[和及与、](?P<b>{_KIND})(?P<head>企业|单位|园区|基地|平台|项目|工厂|城市|机构)"
+_PAIRED_TAIL = re.compile(
+    rf"(?P<a>{_KIND})[和及与、](?P<b>{_KIND})(?P<head>企业|单位|园区|基地|平台|项目|工厂|城市|机构)"
 )
+_STEM_RUN = re.compile(rf"[{CJK}]{{2,14}}$")
+_NOT_IN_STEM = "对的在和与及等为是被把从向由了获"  # the stem starts after the last of these
 
 
 def _paired(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
     out = []
-    for m in _PAIRED.finditer(text):
-        a, b = m.start("stem"), m.end()
-        lead = _LEVEL_LEAD.match(text, a, m.end("stem"))
-        if lead is not None and lead.end() < m.end("stem") - 1:
-            a = lead.end()
-        stem = text[a : m.end("stem")]
+    for m in _PAIRED_TAIL.finditer(text):
+        run = _STEM_RUN.search(text, max(0, m.start() - 14), m.start())
+        if run is None:
+            continue
+        a = run.start() + max((i + 1 for i, ch in enumerate(run.group()) if ch in _NOT_IN_STEM), default=0)
+        b = m.end()
+        lead = _LEVEL_LEAD.match(text, a, m.start())
+        if lead is not None and lead.end() < m.start() - 1:
+            a = lead.end()  # 国家 / 北京市: the level, not the stem
+        stem = text[a : m.start()]
         if any(s < b and a < e for s, e in taken) or _NOT_A_NAME.search(stem) or len(stem) < 2:
             continue
         phrase = level_before(text, a)
@@ -199,16 +205,16 @@ def _paired(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]
             entry = designations().get(name)
             out.append(
                 DesignationMention(
-                    a,
-                    b,
-                    text[a:b],
-                    entry.name if entry else name,
-                    phrase.level if phrase else None,
-                    phrase.at_least if phrase else False,
-                    entry.level if entry else None,
-                    inside_title(text, a),
-                    entry is not None,
-                    phrase.levels if phrase else (),
+                    start=a,
+                    end=b,
+                    text=text[a:b],
+                    name=entry.name if entry else name,
+                    level=phrase.level if phrase else None,
+                    at_least=phrase.at_least if phrase else False,
+                    default_level=entry.level if entry else None,
+                    in_title=inside_title(text, a),
+                    known=entry is not None,
+                    levels=phrase.levels if phrase else (),
                 )
             )
         taken.append((a, b))

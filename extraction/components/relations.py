@@ -38,11 +38,15 @@ _PROSE_REQUIRE = _CUES["prose_require"]
 _SHORTCUT = _CUES["shortcut"]  # 或满足下列条件之一: a shortcut past a score, a preference
 _NOT_THE_TITLE = re.compile(rf"\s*(?:{_CUES['not_the_title'].pattern})")  # …能力提升, …专项资金
 _EXPLICIT = _CUES["explicit"]
-_GOAL = _CUES["goal"]  # 鼓励争创, 支持…: a goal or a scope, not a condition
+_GOAL = _CUES["goal"]
+_JOINS = _CUES[
+    "joins"
+]  # 对参加…统保平台的企业: taking part in a titled body  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
-_PLACE_BEFORE = re.compile(r"(?:注册|位于|落户|坐落|入驻|设立)(?:在|于)[^，。；]{0,8}$")
+_PLACE_BEFORE = re.compile(r"(?:(?:注册|落户|坐落|入驻|设立)(?:在|于)|位于)[^，。；]{0,8}$")
 _IN_BEFORE = re.compile(r"在[^，。；在]{0,6}$")
-_IN_AFTER = re.compile(r"[^；。]{0,30}?[中内]的(?:项目|企业|单位)")
+# …示范基地、…市(州)中的项目; not a time (资格有效期内的企业, 认定后两年内的企业)
+_IN_AFTER = re.compile(r"(?:(?!有效期|期内|年内|资格|后)[^；。]){0,30}?[中内]的(?:项目|企业|单位)")
 _PLACE_AFTER = re.compile(r"[^，。；]{0,4}?(?:范围内|区域内|辖区内|园区内)")
 _HELD = re.compile(r"已(?:被)?(?:认定|获|列入|入选|评为)|(?:认定|获评|评定|公布)的[^，。；]{0,8}$")
 # 已入选省级平台的可申报省级双跨工业互联网平台: the title applied for, not one held
@@ -160,7 +164,7 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     ):
         # 企业年主营收入总额在2000万元以上，高新技术企业年主营收入总额在1000万元以上: its own threshold
         return "PREFERS"
-    if (_GOAL.search(before) and not _HELD.search(before)) or _TARGET.search(before):
+    if (_GOAL.search(before) and not _HELD.search(before)) or _TARGET.search(before) or _JOINS.search(before):
         return None  # 支持企业创建…: a goal; but 支持已认定的…骨干企业 pays holders
     if not _EXPLICIT.search(text[s : mention.start]) and _DUTY.search(
         after if next_start is None else text[mention.end : next_start]
@@ -206,12 +210,22 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
 _LIST_LEAD = re.compile(r"(?:以下|下列|如下)[^。；：:\n]{0,16}[：:]\s*$")
 
 
+_ITEM = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[①-⑳]|[一二三四五六七八九十]{1,3}、)"
+)
+_LEAD_REACH = 400  # characters back to look for the lead: a list of a few items
+
+
 def _prefers_list(text: str, sentence_start: int) -> bool:
-    """The sentence is an item of a list whose lead (…以下条件之一的予以优先支持：) prefers its items."""
-    window = text[max(0, sentence_start - 400) : sentence_start]
+    """The sentence is an item of a list whose lead (…以下条件之一的予以优先支持：) prefers its items:
+    it and every line between it and the lead start with an item marker ((1), 2., ①)."""
+    window = text[max(0, sentence_start - _LEAD_REACH) : sentence_start]
     colon = max(window.rfind("："), window.rfind(":"))
-    if colon < 0 or "。" in window[colon:]:
-        return False  # no lead, or the list ended before this sentence
+    if colon < 0 or not _ITEM.match(text, sentence_start):
+        return False
+    between = [line for line in window[colon + 1 :].split("\n") if line.strip()]
+    if not all(_ITEM.match(line) for line in between):
+        return False  # the list ended before this sentence
     lead_start = max(window.rfind("。", 0, colon), window.rfind("\n", 0, colon - 1)) + 1
     lead = window[lead_start : colon + 1]
     return bool(_LIST_LEAD.search(lead) and _PREFER.search(lead))

@@ -82,13 +82,18 @@ _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
 )
 _PROCEDURAL = (FieldName.WINDOW, FieldName.PROCEDURE, FieldName.MATERIALS, FieldName.CONTACT)
+# a section about applying (申报时间及方式), not a measure about it (优化申报流程, 提升申报材料质量)
+_PROCEDURAL_HEAD = re.compile(r"(?:申报|申请|报送|受理|联系|咨询|办理|材料|时间)")
 # An untitled article about the text itself, not a measure: who carries it out, when it applies,
 # how it combines with other policies
 _ORGANISATIONAL_ARTICLE = re.compile(
-    r"本(?:措施|办法|细则|政策|方案|规定|意见)[^。；]{0,24}?(?:负责|施行|实施|解释)"
+    r"本(?:措施|办法|细则|政策|方案|规定|意见)(?:具体)?(?:由[^。；，]{2,24}?负责|自[^。；]{0,16}?起(?:施行|实施))"
     r"|同时符合[^。；]{0,60}?(?:从高|就高|不重复)"
 )
 _GIVES_CLAUSE = re.compile(r"给予|予以|奖励|补助|补贴|资助|贴息")
+_CLAUSE_STOP = re.compile(r"[，,。；;：:]")
+# a first clause that sets the circumstances (本政策实施期间, 海珠区每年将根据…情况), not the measure
+_CIRCUMSTANCE = re.compile(r"期间|期内|每年|根据|按照|为了|^为")
 # An article that pays a stated sum: 给予…50万元奖励, 奖励100万元, 每家补助10万元
 _PAYS = re.compile(
     r"(?:给予|奖励|补助|补贴|资助|奖补)[^。；]{0,30}?\d+(?:\.\d+)?\s*(?:万|亿)?元"
@@ -150,10 +155,11 @@ class _Reader:
         titled = sum(
             1 for n, _ in programs if n.titled and not _FIELDISH.search(normalize_heading(n.heading.text))
         )
-        call = calls_for_one(title or "")
-        one_scheme = call or bool(title and _ONE_SCHEME.search(title))
         # …奖励办法 whose articles each pay their own sums (第五条 给予…50万元奖励) are measures
         paying = sum(1 for n, _ in programs if _PAYS.search(self._text(n.line, n.end)))
+        # a call whose directions each have a title and a sum of their own calls for several programs
+        call = calls_for_one(title or "") and not (titled >= 2 and paying >= 2)
+        one_scheme = call or bool(title and _ONE_SCHEME.search(title))
         rules = titled <= 0.2 * len(programs) and paying < max(3, 0.3 * len(programs))
         if programs and (call or (one_scheme and rules)):
             # the untitled articles of a 管理办法 for one scheme are its rules, not measures; the
@@ -163,7 +169,7 @@ class _Reader:
             units = [self._unit(node, section, shared) for node, section in programs]
         if not units and (notice := self._notice_unit(shared)) is not None:
             units = [notice]
-        if not units and (call or (one_scheme and _SUPPORT.search(self.view.text))):
+        if not units and one_scheme and (call or _SUPPORT.search(self.view.text)):
             # a call whose sections are all procedure (兑现 of a policy published elsewhere), or the
             # rules of one fund whose articles all sit under 总则/职责 (…补助资金管理办法)
             units = [self._scheme_unit(title, [self._root], shared)]
@@ -266,12 +272,15 @@ class _Reader:
             node = _Node(depth, marker, heading, titled, i, parent=stack[-1])
             stack[-1].children.append(node)
             stack.append(node)
-        # The closing contact lines after the last item (联系人：…) are the notice's, not that item's.
+        # The closing contact lines after the last item (联系人：…) are the notice's, not that item's,
+        # unless every item has one of its own (一、… 政策咨询：… 二、… 政策咨询：…).
         cut = len(self.lines)
         last = stack[-1].line if len(stack) > 1 else len(self.lines)
+        first = root.children[0].line if root.children else last
+        own = any(_is_contact_line(self.lines[i].text.strip()) for i in range(first, last))
         for i in range(last + 1, len(self.lines)):
             text = self.lines[i].text.strip()
-            if _CONTACT_LINE.match(text) or _CLOSING.match(text):
+            if (_CONTACT_LINE.match(text) and not own) or _CLOSING.match(text):
                 cut = i
                 break
         # the signature after the text: the issuing body (and the date) name the issuer
@@ -300,7 +309,7 @@ class _Reader:
         for child in node.children:
             head = normalize_heading(child.heading.text)
             fname = lexicon().lookup(head, loose=True) if head else None
-            if top and fname in _PROCEDURAL:
+            if top and fname in _PROCEDURAL and _PROCEDURAL_HEAD.match(head):
                 # 三、申报程序 / 申报时间: the whole text's (a call's deadline is there), never a measure
                 shared.append(self._field(fname, child.line, child.end, head))
                 continue
@@ -363,8 +372,17 @@ class _Reader:
         else:
             fields.append(self._field(_MEASURE, node.line, node.end, ""))
         fields.extend(self._responsible(node))
+        # its own 政策咨询：…，电话：… line, printed under it
+        own = [
+            _text_field(FieldName.CONTACT, self.lines[i], "联系方式")
+            for i in range(node.line + 1, node.end)
+            if _is_contact_line(self.lines[i].text.strip())
+        ]
+        fields.extend(own)
         fields.extend(
-            f for f in shared if f.name not in {x.name for x in fields} or f.name == FieldName.CONTACT
+            f
+            for f in shared
+            if f.name not in {x.name for x in fields} or (f.name == FieldName.CONTACT and not own)
         )
         title = node.heading or self._clause(node)
         return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields), section=section, measure=True)
@@ -382,17 +400,28 @@ class _Reader:
         it gives when the first does not (海珠区每年将根据…情况，依法在人才入户…等方面给予服务支持)."""
         line = self.lines[node.line]
         body = line[node.marker.length :] if node.marker else line
-        cuts = [0, *(m.end() for m in re.finditer(r"[，,；;：:]", body.text))]
         pieces = []
-        for a in cuts:
-            m = re.compile(r"[，,。；;：:]").search(body.text, a)
-            pieces.append(body[a : m.start() if m else len(body.text)])
+        at = 0
+        while True:
+            m = _CLAUSE_STOP.search(body.text, at)
+            pieces.append(body[at : m.start() if m else len(body.text)])
             if m is None or body.text[m.start()] == "。":
                 break  # the first sentence only
-        giving = next((p for p in pieces if _GIVES_CLAUSE.search(p.text)), None)
-        if giving is not None and not _GIVES_CLAUSE.search(pieces[0].text):
-            return giving.strip()[:_CLAUSE_MAX].strip()
-        return pieces[0][:_HEADING_MAX].strip()
+            at = m.end()
+
+        # the clause that says to whom (对首次认定为…的), else the one that says what is given, names
+        # the measure: 本政策实施期间 or 海珠区每年将根据…情况 before them say neither
+        def recipient(text: str) -> bool:
+            return text.lstrip().startswith("对") or "的" in text
+
+        first = pieces[0].text
+        if recipient(first) or _GIVES_CLAUSE.search(first) or not _CIRCUMSTANCE.search(first):
+            return pieces[0][:_HEADING_MAX].strip()
+        chosen = next((p for p in pieces if recipient(p.text)), None)
+        chosen = chosen or next((p for p in pieces if _GIVES_CLAUSE.search(p.text)), None)
+        if chosen is None:
+            return pieces[0][:_HEADING_MAX].strip()
+        return chosen.strip()[:_CLAUSE_MAX].strip()
 
     def _responsible(self, node: _Node) -> list[TextField]:
         out = []
@@ -471,6 +500,11 @@ class _Reader:
 
 
 _EMPTY = Clean("", ())
+_PHONE = re.compile(r"\d{7,}|\d{3,4}[-－—]\d{7,8}")
+
+
+def _is_contact_line(text: str) -> bool:
+    return bool(_CONTACT_LINE.match(text) and _PHONE.search(text))
 
 
 def _split(view: Clean) -> list[Clean]:

@@ -75,4 +75,5 @@ def test_a_development_zones_own_body_is_named_as_printed() -> None:
     # 16-南沙: the issuer of the 入驻 rules
     (d,) = find_departments("广州南沙经济技术开发区科学技术局关于印发")
     assert (d.body, d.level) == ("广州南沙经济技术开发区科学技术局", "district")
-    assert [d.body for d in find_departments("政策咨询：合肥高新区科技局，电话")] == ["合肥高新区科技局"]
+    # the zone as printed, the body in full (科技局 -> 科学技术局), as every other body
+    assert [d.body for d in find_departments("政策咨询：合肥高新区科技局，电话")] == ["合肥高新区科学技术局"]

@@ -192,3 +192,15 @@ def test_a_zone_brand_before_a_title_makes_the_zones_own_title() -> None:
         ("中关村高新技术企业", None),
         ("科技型中小企业", None),
     ]
+
+
+def test_paired_titles_inside_a_sentence_and_brands_only_where_listed() -> None:
+    found = find_designations("（三）对新获批的国家知识产权示范和优势企业，分别奖励30万元、20万元。")
+    assert [(d.name, d.level) for d in found] == [
+        ("知识产权示范企业", "national"),
+        ("知识产权优势企业", "national"),
+    ]
+    # 张江 is not a brand with titles of its own in the lexicon: the national title
+    assert [
+        (d.name, d.level or d.default_level) for d in find_designations("对张江高新技术企业给予房租补贴。")
+    ] == [("高新技术企业", "national")]

@@ -427,3 +427,47 @@ def test_untitled_articles_about_the_text_itself_are_not_measures() -> None:
     )
     assert _titles(text) == ["依法在人才入户、人才绿卡、人才子女入学、人才公寓等方面给予服务支持"]
     _check_offsets(text)
+
+
+# Reproducers from a review of the prose rules (realistic shapes, not from one file)
+CALL_WITH_DIRECTIONS = (
+    "关于开展2024年度市工业和信息化发展专项资金项目申报工作的通知\n"
+    "一、支持方向及标准\n"
+    "（一）技术改造项目。对企业实施设备投资额在500万元以上的技术改造项目，按设备投资额的10%给予补助，单个项目最高不超过500万元。\n"
+    "（二）智能制造项目。对新认定的省级智能工厂，给予50万元奖励。\n"
+    "（三）专精特新企业。对首次认定为国家级专精特新“小巨人”企业的，给予100万元奖励。\n"
+    "二、申报条件\n1.在本市注册登记、具有独立法人资格的工业企业；\n"
+    "三、申报时间\n2024年6月1日至6月30日。\n"
+)
+
+
+def test_a_call_whose_directions_each_have_a_title_and_a_sum_is_several_programs() -> None:
+    assert _titles(CALL_WITH_DIRECTIONS) == ["技术改造项目", "智能制造项目", "专精特新企业"]
+
+
+def test_an_untitled_measure_is_named_by_its_recipient_clause_after_a_circumstance() -> None:
+    text = (
+        "一、本政策实施期间，对首次认定为国家高新技术企业的，给予30万元奖励。\n"
+        "二、本措施实施后新认定为国家级专精特新“小巨人”企业的，给予50万元一次性奖励。\n"
+        "三、对新认定为省级企业技术中心的企业，给予20万元奖励。\n"
+        "四、本措施由市工业和信息化局负责解释，自2024年1月1日起施行。\n"
+    )
+    assert _titles(text) == [
+        "对首次认定为国家高新技术企业的",
+        "本措施实施后新认定为国家级专精特新“小巨人”企业的",
+        "对新认定为省级企业技术中心的企业",
+    ]
+
+
+def test_each_measures_own_enquiry_line_is_its_contact() -> None:
+    text = (
+        "一、支持企业技术改造。按设备投资额的10%给予补助，最高不超过300万元。\n"
+        "政策咨询：市工业和信息化局技术改造处，电话：0755-83111111\n"
+        "二、支持企业上规模。对首次纳入规模以上工业企业统计的，给予10万元奖励。\n"
+        "政策咨询：市统计局，电话：0755-83222222\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.text_of(FieldName.CONTACT) for u in units] == [
+        "政策咨询：市工业和信息化局技术改造处，电话：0755-83111111",
+        "政策咨询：市统计局，电话：0755-83222222",
+    ]

@@ -373,3 +373,39 @@ def test_a_bracketed_heading_is_no_part_of_the_clause_after_it() -> None:
 def test_a_rate_of_its_own_for_holders_is_a_preference() -> None:
     text = "按设备投资额的8%给予补助，单个项目最高500万元。其中，省级以上专精特新中小企业按10%给予补助。"
     assert relations(text, "benefit") == [("PREFERS", "专精特新中小企业", "provincial")]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a verb of taking part or investing far from the title is about something else
+        (
+            "对年度技改投资额500万元以上的规上工业企业，按设备投资额的10%给予补助。",
+            "benefit",
+            [("REQUIRES", "规模以上工业企业", None)],
+        ),
+        (
+            "对参与制定国际标准的国家级专精特新“小巨人”企业，给予30万元奖励。",
+            "benefit",
+            [("REQUIRES", "专精特新小巨人企业", "national")],
+        ),
+        # a list ends where its items do: the requirement after it stays one
+        (
+            "同等条件下，优先支持以下企业：\n1.国家级专精特新小巨人企业\n申报主体须为已认定的省级以上企业技术中心。",
+            "conditions",
+            [("PREFERS", "专精特新小巨人企业", "national"), ("REQUIRES", "企业技术中心", "provincial")],
+        ),
+        # a time is no place: 认定后两年内的企业 hold the title
+        (
+            "对在认定为省级企业技术中心后两年内的企业给予20万元奖励。",
+            "benefit",
+            [("REQUIRES", "企业技术中心", "provincial")],
+        ),
+        # located in a zone is no title held
+        ("对位于省级产业集聚区内的工业企业，给予10万元奖励。", "benefit", []),
+    ],
+)
+def test_reviewed_misfires_stay_fixed(
+    text: str, field: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert relations(text, field) == expected
