@@ -221,6 +221,23 @@ def _paired(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]
     return out
 
 
+def _unseen(text: str, a: int, b: int, name: str) -> DesignationMention:
+    """A name the lexicon lacks, found at text[a:b], at the level the words before it state."""
+    phrase = level_before(text, a)
+    return DesignationMention(
+        start=a,
+        end=b,
+        text=text[a:b],
+        name=name,
+        level=phrase.level if phrase else None,
+        at_least=phrase.at_least if phrase else False,
+        default_level=None,
+        in_title=inside_title(text, a),
+        known=False,
+        levels=phrase.levels if phrase else (),
+    )
+
+
 def _quoted(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
     out = []
     for m in _QUOTED_TITLES.finditer(text):
@@ -241,21 +258,7 @@ def _quoted(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]
                 )
             ):
                 continue
-            phrase = level_before(text, a)
-            out.append(
-                DesignationMention(
-                    a,
-                    b,
-                    text[a:b],
-                    name,
-                    phrase.level if phrase else None,
-                    phrase.at_least if phrase else False,
-                    None,
-                    inside_title(text, a),
-                    False,
-                    phrase.levels if phrase else (),
-                )
-            )
+            out.append(_unseen(text, a, b, name))
             taken.append((a, b))
     return out
 
@@ -285,21 +288,7 @@ def _listed(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]
                 or name.endswith("奖")  # a prize for a work or a person, not a title a company holds
             ):
                 continue
-            phrase = level_before(text, a)
-            out.append(
-                DesignationMention(
-                    a,
-                    b,
-                    text[a:b],
-                    name,
-                    phrase.level if phrase else None,
-                    phrase.at_least if phrase else False,
-                    None,
-                    inside_title(text, a),
-                    False,
-                    phrase.levels if phrase else (),
-                )
-            )
+            out.append(_unseen(text, a, b, name))
             taken.append((a, b))
     return out
 
