@@ -22,7 +22,7 @@ from extraction.components.levels import _word_pattern as _level_word_pattern
 from extraction.lexicons import DesignationEntry, designations
 from schema.ontology import ONTOLOGY
 
-_QUOTES = "“”\"'‘’「」『』 \t\u3000"
+_QUOTES = "“”\"'‘’「」『』 \t\u3000\n"
 # endings that make a level-introduced name a designation rather than any noun phrase
 _GENERIC_ENDINGS = (
     "示范企业|示范基地|示范平台|示范工厂|示范园区|示范项目|示范区|标杆企业|标杆工厂|领军企业|"
@@ -115,10 +115,15 @@ def _designations_in(text: str) -> list[DesignationMention]:
         start, end = keep[m.start()], keep[m.end() - 1] + 1
         if any(s < end and start < e for s, e in paired):
             continue  # a part of 知识产权示范和优势企业, read as its two titles
-        brand = next((b for b in designations().brands if text.endswith(b, 0, start)), None)
+        # the brand may be broken across a PDF cell's lines (中关\n村高新技术企业)
+        before = text[max(0, start - 8) : start].replace("\n", "")
+        brand = next((b for b in designations().brands if before.endswith(b)), None)
         if brand is not None:
             # 中关村高新技术企业: the zone's own title, at no level a level word states
-            start -= len(brand)
+            for _ in brand:  # back over the brand's characters, skipping the line breaks inside it
+                start -= 1
+                while text[start] == "\n":
+                    start -= 1
             found.append(
                 DesignationMention(
                     start=start,

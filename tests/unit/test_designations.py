@@ -204,3 +204,13 @@ def test_paired_titles_inside_a_sentence_and_brands_only_where_listed() -> None:
     assert [
         (d.name, d.level or d.default_level) for d in find_designations("对张江高新技术企业给予房租补贴。")
     ] == [("高新技术企业", "national")]
+
+
+def test_a_title_broken_across_a_pdf_cells_lines_is_one_title() -> None:
+    # Beijing guide, 服务对象 cell: "…国家高新技术企业、中关\n村高新技术企业或评价入库的科技型中小\n企业"
+    text = "注册在中关村示范区范围内的国家高新技术企业、中关\n村高新技术企业或评价入库的科技型中小\n企业"
+    assert [(d.name, d.text) for d in find_designations(text)] == [
+        ("高新技术企业", "高新技术企业"),
+        ("中关村高新技术企业", "中关\n村高新技术企业"),
+        ("科技型中小企业", "科技型中小\n企业"),
+    ]
