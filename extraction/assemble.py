@@ -193,6 +193,9 @@ def document_context(source: SourceDocument) -> Context:
 _PLACE = re.compile(r"(?:支持|关于|促进|推动|加快|实施|鼓励|对)")
 _TITLE_CITY = re.compile(r"^(?:.*?关于)?(?:印发|转发)?([\u4e00-\u9fff]{2,3}?)市(?![场民级区委政内外])")
 _FOR_HOLDERS = re.compile(r"(?:支持|扶持|资助|奖励|补助|补贴)[^，。；]{0,4}$")
+# a program whose name or section says it confers titles (…认定, …名单推荐): a reward it pays for a
+# title is for the title it confers; elsewhere (鼓励企业做大) a reward pays holders of a title others confer
+_CONFERS = re.compile(r"认定|评定|评选|遴选|评审|命名|授牌|称号|示范|申报|推荐|名单")
 # …牵头建设技术创新中心: a program for building a title, not for its holders
 _BUILDS_IT = re.compile(r"(?:建设|创建|组建|争创|打造|建立)[^，。；]{0,2}$")
 _ZONE = re.compile(r"(?:开发|高新|保税|园|新)区$")
@@ -967,9 +970,6 @@ def field_span(f: TextField, start: int, end: int) -> tuple[int, int]:
 
 
 _PROSE_FIELDS = {"CONDITION": FieldName.CONDITIONS, "BENEFIT": FieldName.BENEFIT}
-
-
-_CONFERS = re.compile(r"认定|评定|评选|遴选|评审|命名|授牌|称号|示范|申报|推荐|名单")
 
 
 def read_prose(unit: Unit) -> Unit:
