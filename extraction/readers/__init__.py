@@ -145,7 +145,17 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     if one and _named_after(prose, title) and not _named_after(units, title):
         # one notice, one program: named after what the notice calls for, not after a line of it
         return prose, merged
+    if one and programs == 1:
+        # the same one notice read by its fields: the body signing it runs it, as the prose reader says
+        return [_with_issuer(u, prose[0]) for u in units], merged
     return units, meta
+
+
+def _with_issuer(unit: Unit, notice: Unit) -> Unit:
+    if unit.kind is not UnitKind.PROGRAM or unit.get(FieldName.DEPARTMENT):
+        return unit
+    issuer = [f for f in notice.get(FieldName.DEPARTMENT) if f.heading == "发文机关"]
+    return replace(unit, fields=(*unit.fields, *issuer[:1]))
 
 
 def _digest_measures(unit: Unit) -> list[Unit]:

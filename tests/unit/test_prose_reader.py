@@ -471,3 +471,18 @@ def test_each_measures_own_enquiry_line_is_its_contact() -> None:
         "政策咨询：市工业和信息化局技术改造处，电话：0755-83111111",
         "政策咨询：市统计局，电话：0755-83222222",
     ]
+
+
+def test_a_notice_read_by_its_fields_is_still_run_by_the_body_signing_it() -> None:
+    text = (
+        "关于组织申报2025年度广州市企业技术中心的通知\n\n各区工业和信息化主管部门：\n"
+        "现组织开展2025年度市企业技术中心申报工作，有关事项通知如下：\n"
+        "一、申报条件\n1.在广州市依法注册，具有独立法人资格的工业企业；\n"
+        "二、申报材料\n申请报告及相关证明材料。\n"
+        "三、工作要求\n请各区于2025年7月31日前报送。联系人：张三，联系电话：020-83120000。\n\n"
+        "广州市工业和信息化局\n2025年6月10日\n"
+    )
+    doc = read_text(text, name="notice.txt")
+    (unit,) = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert unit.text_of(FieldName.DEPARTMENT) == "广州市工业和信息化局"
+    assert doc.issuer == "广州市工业和信息化局"
