@@ -330,11 +330,33 @@ class _Reader:
                 out.append((child, self._section(child)))  # 1.申报条件 2.奖励标准: one measure's fields
             elif titled >= 2:
                 self._visit(child, out, shared, top=False)  # a group of titled measures
+            elif not titled and self._numbered_through(node, child):
+                # （四）对…给予 under 二、 after （一）–（三） under 一、: items numbered on through the groups
+                # are the text's measures, and the groups only their headings
+                self._visit(child, out, shared, top=False)
             elif self._own_support(child) or not titled:
                 # sub-items without headings of their own are the clauses of one measure
                 out.append((child, self._section(child)))
             else:
                 self._visit(child, out, shared, top=False)
+
+    def _numbered_through(self, parent: _Node, group: _Node) -> bool:
+        """Whether `group`'s sub-items each pay (给予…万元) and are numbered on from the group before."""
+        items = group.children
+        if len(items) < 2 or any(c.marker is None for c in items):
+            return False
+        if sum(1 for c in items if _PAYS.search(self._text(c.line, c.end))) < len(items) / 2:
+            return False
+        style = items[0].marker.style
+        last = 0
+        for g in parent.children:
+            subs = [c for c in g.children if c.marker is not None and c.marker.style == style]
+            if not subs:
+                continue
+            if last and subs[0].marker.number == last + 1:
+                return True
+            last = subs[-1].marker.number
+        return False
 
     def _own_support(self, node: _Node) -> bool:
         """Support stated in the node's own lines, before its first sub-item."""

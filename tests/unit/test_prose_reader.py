@@ -486,3 +486,32 @@ def test_a_notice_read_by_its_fields_is_still_run_by_the_body_signing_it() -> No
     (unit,) = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
     assert unit.text_of(FieldName.DEPARTMENT) == "广州市工业和信息化局"
     assert doc.issuer == "广州市工业和信息化局"
+
+
+def test_untitled_items_numbered_through_their_groups_are_the_measures() -> None:
+    text = (
+        "若干措施\n一、支持平台建设\n"
+        "（一）对新获批省级新型研发机构的，给予200万元资助。\n"
+        "（二）对获评国家级绿色供应链管理企业的，给予30万元奖励。\n"
+        "二、支持企业上市\n"
+        "（三）对在境内主板上市的企业，给予300万元奖励。\n"
+        "（四）对在新三板挂牌的企业，给予50万元奖励。\n"
+    )
+    assert _titles(text) == [
+        "对新获批省级新型研发机构的",
+        "对获评国家级绿色供应链管理企业的",
+        "对在境内主板上市的企业",
+        "对在新三板挂牌的企业",
+    ]
+
+
+def test_untitled_items_numbered_anew_in_each_group_are_one_measures_clauses() -> None:
+    text = (
+        "若干措施\n一、支持平台建设\n"
+        "（一）对新获批省级新型研发机构的，给予200万元资助。\n"
+        "（二）对获评国家级绿色供应链管理企业的，给予30万元奖励。\n"
+        "二、支持企业上市\n"
+        "（一）对在境内主板上市的企业，给予300万元奖励。\n"
+        "（二）对在新三板挂牌的企业，给予50万元奖励。\n"
+    )
+    assert _titles(text) == ["支持平台建设", "支持企业上市"]
