@@ -41,7 +41,7 @@ _CUE_VERB = re.compile(
 )
 _CUED = re.compile(
     rf"((?:[{CJK}“”\"（）()+]){{2,16}}?(?:(?:{_GENERIC_ENDINGS}|骨干企业)"
-    rf"|(?:企业|公司|中心|单位|机构|景区|饭店|民宿)(?=[的，,、。；;（(）)和及或等]|$)))"
+    rf"|(?:企业|公司|中心|单位|机构|景区|饭店|民宿)(?=[的，,、。；;（(）)和及或等]|名单的|$)))"
 )
 # words that show a generic candidate is a clause, not a name
 _NOT_A_NAME = re.compile(
@@ -164,6 +164,7 @@ def _designations_in(text: str) -> list[DesignationMention]:
     found.extend(_quoted(text, taken))
     found.extend(_listed(text, taken))
     found.extend(_generic(text, taken))
+    found.extend(_honours(text, taken))
     found.extend(m for d in list(found) for m in _next_in_list(text, d, taken))
     return sorted(found, key=lambda d: d.start)
 
@@ -480,8 +481,10 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
             continue
         name = canonical(text[a:b])
         core = re.sub(f"(?:{_GENERIC_ENDINGS})$", "", name)
-        if _NOT_A_NAME.search(name) or len(name) < 4 or len(core) < 2:
+        if _NOT_A_NAME.search(name.replace("项目", "")) or len(name) < 4 or len(core) < 2:
             continue  # a clause from an earlier start does not hide a name a later start finds
+        if "项目" in name and phrase.level is None:
+            continue  # 列入前期示范项目: a project listed before, not a title (省级…示范项目 is one)
         taken.append((a, b))
         out.append(
             DesignationMention(
@@ -497,6 +500,47 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
                 phrase.levels,
             )
         )
+    return out
+
+
+# 入选中国民营企业500强 / 获得“游戏十强”称号: a ranking held is a title too (a prize such as 中国质量奖
+# is not: labellers leave prizes out)
+_HONOUR_CUE = re.compile(r"(?:首次)?(?:入选|进入|跻身|列入|获评|评为|获得|荣获|获)")
+_HONOUR = re.compile(
+    rf"[“\"]?(?P<name>[{CJK}\d“”\"]{{2,16}}?(?:\d+|[十百千])强(?:企业)?)[”\"]?(?:[（(][^）()]{{1,10}}[)）])?"
+)
+_HONOUR_NEXT = re.compile(r"[、和及或与]")
+
+
+def _honours(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+    """Rankings a cue verb says are held (入选…500强), each item of a list of them."""
+    out = []
+    for cue in _HONOUR_CUE.finditer(text):
+        at = cue.end()
+        while (m := _HONOUR.match(text, at)) is not None:
+            a, b = m.span("name")
+            if any(s < b and a < e for s, e in taken):
+                break
+            lead = _LEVEL_LEAD.match(text, a, b)
+            if lead is not None and lead.end() < b - 2:
+                a = lead.end()  # 广东省制造业500强: the place is its level, not its name
+            opened = max(text.rfind("“", a, b), text.rfind('"', a, b))
+            if opened > a:  # 中国游戏产业年会“游戏十强”: the title is what the quotes hold
+                a = opened + 1
+            name = canonical(text[a:b])
+            if len(name) < 4 or _NOT_A_NAME.search(name):
+                break
+            phrase = level_before(text, a)
+            # 中国民营企业500强, 全国文化企业30强: the nation's
+            level = phrase.level if phrase else "national" if name.startswith(("中国", "全国")) else None
+            out.append(
+                DesignationMention(a, b, text[a:b], name, level, False, None, inside_title(text, a), False)
+            )
+            taken.append((a, b))
+            sep = _HONOUR_NEXT.match(text, m.end())
+            if sep is None:
+                break
+            at = sep.end()
     return out
 
 

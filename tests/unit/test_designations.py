@@ -214,3 +214,30 @@ def test_a_title_broken_across_a_pdf_cells_lines_is_one_title() -> None:
         ("中关村高新技术企业", "中关\n村高新技术企业"),
         ("科技型中小企业", "科技型中小\n企业"),
     ]
+
+
+def test_rankings_held_are_titles() -> None:
+    found = find_designations("对首次入选中国民营企业500强、广东省制造业500强的企业，给予200万元奖励")
+    assert [(d.name, d.level) for d in found] == [
+        ("中国民营企业500强", "national"),
+        ("制造业500强", "provincial"),
+    ]
+    # 14-huangpu: the quotes hold the title, the words before them name who awards it
+    found = find_designations("对获得中国游戏产业年会“游戏十强”称号的游戏企业")
+    assert [(d.name, d.level) for d in found] == [("游戏十强", None)]
+    # money won is no award held
+    assert find_designations("获得奖励资金的企业不再支持；获得市级以上奖补的项目") == []
+
+
+def test_a_listed_project_is_a_title_only_at_a_stated_level() -> None:
+    found = find_designations("对入选省级工业互联网标杆示范项目的企业，给予50万元奖励")
+    assert [(d.name, d.level) for d in found] == [("工业互联网标杆示范项目", "provincial")]
+    # seed 004: a project listed in an earlier round
+    assert find_designations("已列入前期示范项目且仍在示范期内的项目不可重复申报") == []
+
+
+def test_a_list_a_company_is_on_is_a_title_where_it_is_held() -> None:
+    found = find_designations("对列入市级产业链“链主”企业名单的，给予100万元奖励")
+    assert [(d.name, d.level) for d in found] == [("产业链链主企业", "municipal")]
+    # 11-huadu: the program's own list that holders are put on
+    assert find_designations("由合作银行推荐列入“区助保贷业务中小微企业名单”，") == []
