@@ -106,6 +106,7 @@ def _in_categories(sentence: str, at: int) -> bool:
     return False
 
 
+_ALREADY_HELD = re.compile(r"已(?:被|经)?(?:认定|评定|评|获评|获批|获得|列入|入选)为?[^，。；]{0,8}$")
 _QUOTED_REST = re.compile(r"^[”\"]?(?:[、和及与或]?[“\"][^”\"，。；]*[”\"])*")
 
 
@@ -141,6 +142,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # 企业当年被认定为省级上云标杆企业的，奖励…: money for becoming it
+    if field == "benefit" and _ALREADY_HELD.search(before):
+        return "REQUIRES"  # 已被认定为创新型中小企业: held already, even among a recognition's articles
     if (
         field == "benefit"
         and _GRANT.search(sentence)

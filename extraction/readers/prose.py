@@ -47,6 +47,11 @@ _ORGANISATIONAL = re.compile(
     r"|申报程序|申报流程|办理程序|审核程序|评审程序|申报材料|申报时间|联系方式|项目管理|政策兑现|兑现程序|兑现流程)"
 )
 # An article that states who may take part: 申请条件：, 进入…名单的条件要求：, 支持对象为…
+# 市经信局负责全市…的认定和管理工作 / 区科技局负责受理、审核: the body that runs a scheme
+_RUNS = re.compile(
+    r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
+    r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施)"
+)
 _CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如下)?[：:]|(?:条件|资格)(?:要求)?\s*$")
 _ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
 _RESPONSIBLE = re.compile(
@@ -191,13 +196,38 @@ class _Reader:
         return None
 
     def _scheme_unit(self, title: str, nodes: list[_Node], shared: list[TextField]) -> Unit:
-        fields = [self._field(_MEASURE, n.line, n.end, "") for n in nodes]
+        fields = [self._field(self._scheme_field(n), n.line, n.end, "") for n in nodes]
         for n in nodes:
             fields.extend(self._responsible(n))
+        if not any(f.name == FieldName.DEPARTMENT for f in (*fields, *shared)):
+            fields.extend(self._runs_it())
         fields.extend(self._condition_articles(nodes))
         fields.extend(shared)
         named = self._named(title, fields[0].offsets[0])
         return Unit(UnitKind.PROGRAM, named.text, named.offsets, tuple(fields))
+
+    def _runs_it(self) -> list[TextField]:
+        """第三条 市经信局负责全市专精特新中小企业的认定和管理工作: the body a scheme's rules say runs it."""
+        for line in self.lines:
+            m = _RUNS.search(line.text)
+            if m is not None:
+                return [_text_field(FieldName.DEPARTMENT, line[m.start("body") : m.end("body")], "负责")]
+        return []
+
+    def _scheme_field(self, node: _Node) -> FieldName:
+        """What an article of one scheme's rules states: its conditions where it or its chapter says so
+        (第二章 认定条件 / 申请认定的企业应具备以下条件：), its procedure under 认定程序, else its support."""
+        own = self._text(node.line, node.children[0].line if node.children else node.end)
+        if node.marker is not None and node.marker.style == "art" and _CONDITION_LEAD.search(own[:80]):
+            return FieldName.CONDITIONS
+        p = node.parent
+        while p is not None and p.depth >= 0:
+            if p.marker is not None and p.marker.style in ("chap", "sect"):
+                name = lexicon().lookup(normalize_heading(p.heading.text), loose=True)
+                if name in (FieldName.CONDITIONS, FieldName.PROCEDURE, FieldName.MATERIALS):
+                    return name
+            p = p.parent
+        return _MEASURE
 
     def _named(self, title: str, anchor: int) -> Clean:
         """What a notice or a scheme's rules are for (its title without 关于印发…的通知), with the

@@ -515,3 +515,19 @@ def test_untitled_items_numbered_anew_in_each_group_are_one_measures_clauses() -
         "（二）对在新三板挂牌的企业，给予50万元奖励。\n"
     )
     assert _titles(text) == ["支持平台建设", "支持企业上市"]
+
+
+def test_a_recognition_schemes_chapters_say_what_its_articles_state_and_who_runs_it() -> None:
+    text = (
+        "宁波市专精特新中小企业认定管理办法\n第一章 总则\n"
+        "第一条 为加快培育专精特新中小企业，制定本办法。\n"
+        "第二条 市经信局负责全市专精特新中小企业的认定和管理工作。\n"
+        "第二章 认定条件\n第三条 申请认定的企业应同时具备以下条件：\n（一）已被认定为创新型中小企业；\n"
+        "第三章 认定程序\n第四条 市经信局组织专家评审，公示无异议后认定为宁波市专精特新中小企业。\n"
+        "第四章 支持政策\n第五条 对新认定的市级专精特新中小企业，给予一次性奖励20万元。\n"
+    )
+    (unit,) = read_prose(text)[0]
+    assert "已被认定为创新型中小企业" in unit.text_of(FieldName.CONDITIONS)
+    assert "公示无异议后" in unit.text_of(FieldName.PROCEDURE)
+    assert "给予一次性奖励20万元" in unit.text_of(FieldName.BENEFIT)
+    assert unit.text_of(FieldName.DEPARTMENT) == "市经信局"

@@ -409,3 +409,12 @@ def test_reviewed_misfires_stay_fixed(
     text: str, field: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert relations(text, field) == expected
+
+
+def test_a_title_already_held_is_required_even_among_a_recognitions_articles() -> None:
+    # one scheme's rules whose articles are all read as its support
+    assert relations("（二）已被认定为创新型中小企业；", "benefit") == [("REQUIRES", "创新型中小企业", None)]
+    # the place alone is no level word; the scheme's own level comes from its title
+    assert relations("公示无异议后认定为宁波市专精特新中小企业。", "benefit") == [
+        ("GRANTS", "专精特新中小企业", None)
+    ]
