@@ -67,7 +67,8 @@ _KIND_HEADING = re.compile(
 _HELD = re.compile(r"已(?:列入|入选|获评|认定|被认定|获批|通过认定)")
 _BARRED = cues("relations")["exclude"]
 _FUNDS = re.compile(r"资金|补助|奖励|奖补|支持|扶持")
-_UPGRADE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:能力提升|提升|升级|提质|改造)")
+# 企业技术中心能力提升 / 专精特新中小企业上市培育: work done by holders of the title the name states
+_UPGRADE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:能力提升|提升|升级|提质|改造|上市|挂牌|融资|开展)")
 _POOL = re.compile(r"\s*(?:入库|培育库|储备库|后备库)")
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")

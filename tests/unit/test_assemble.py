@@ -611,3 +611,15 @@ def test_support_named_for_holders_of_a_title_requires_it() -> None:
     )
     assert _designation_rels(graph, "GRANTS") == set()
     assert ("高新技术企业", "national") in _designation_rels(graph, "REQUIRES")
+
+
+def test_a_service_named_for_holders_listing_or_raising_money_requires_their_title() -> None:
+    # Beijing guide k=11: a listing service for holders of the title it names, not a recognition
+    graph = _one_program(
+        "北京市关于加强“专精特新”中小企业上市培育服务",
+        "在京注册的企业。",
+        issuer="北京市经济和信息化局",
+        benefit="提供上市辅导、融资对接等服务。",
+    )
+    assert _designation_rels(graph, "GRANTS") == set()
+    assert "专精特新中小企业" in {name for name, _ in _designation_rels(graph, "REQUIRES")}
