@@ -187,7 +187,10 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return "MENTIONS"
     if field == "benefit":
         # 对新认定的国家级企业技术中心给予奖励: the reward requires the designation
-        if re.search(r"对|获评|获得|认定的|评为|入选", before) and re.search(
+        lead = text[s : mention.start]
+        # 对…国家技术创新示范企业、…，市级产业创新中心、…，给予: the 对 of the sentence opens the whole list
+        listed = "对" in lead and not re.search(r"给予|奖励|补助|资助", lead)
+        if (re.search(r"对|获评|获得|认定的|评为|入选", before) or listed) and re.search(
             r"给予|奖励|补助|支持", sentence
         ):
             return "REQUIRES"
@@ -258,6 +261,17 @@ def _own_words_end(text: str, m: DesignationMention, mentions: list[DesignationM
 
 
 _LIST_GLUE = re.compile(r"[\s、，,和或及与/“”\"（）()含级以上]*")
+_TIGHT_GLUE = re.compile(r"[\s、“”\"]*")
+_LATER_LEVEL = re.compile(r"[，,；;]\s*(?:国家|省|市|区|县)级")
+
+
+def _contrasted(text: str, previous: DesignationMention, m: DesignationMention) -> bool:
+    """国家技术创新示范企业、工程研究中心…，市级产业创新中心: a bare 国家 heads a list that a later
+    level word closes, so its items share it."""
+    if not _TIGHT_GLUE.fullmatch(text[previous.end : m.start]):
+        return False
+    end = text.find("。", m.end)
+    return bool(_LATER_LEVEL.search(text[m.end : end if end >= 0 else len(text)]))
 
 
 def classify_all(text: str, mentions: list[DesignationMention], field: str) -> list[DesignationRelation]:
@@ -275,7 +289,7 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
             and m.default_level is None  # 国家高新技术企业或专精特新中小企业: the lexicon's level holds
             and previous is not None
             and previous.level is not None
-            and graded
+            and (graded or _contrasted(text, previous, m))
             and enclosing(sents, previous.start, previous.end) == enclosing(sents, m.start, m.end)
         ):
             # 省级制造业单项冠军企业20万元、…、企业工业设计中心20万元: the list's level carries on

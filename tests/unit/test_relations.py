@@ -418,3 +418,24 @@ def test_a_title_already_held_is_required_even_among_a_recognitions_articles() -
     assert relations("公示无异议后认定为宁波市专精特新中小企业。", "benefit") == [
         ("GRANTS", "专精特新中小企业", None)
     ]
+
+
+def test_a_bare_national_heads_a_list_a_later_level_closes_and_its_lead_opens_it_all() -> None:
+    # Beijing guide k=29 (美丽健康): 国家 without 级 is shared by its list up to 市级, and 对 opens both parts
+    text = (
+        "对符合条件的国家技术创新示范企业、工程研究中心、重点实验室，"
+        "市级产业创新中心和企业技术中心，给予政策和奖励支持。"
+    )
+    assert relations(text, "benefit") == [
+        ("REQUIRES", "技术创新示范企业", "national"),
+        ("REQUIRES", "工程研究中心", "national"),
+        ("REQUIRES", "重点实验室", "national"),
+        ("REQUIRES", "产业创新中心", "municipal"),
+        ("REQUIRES", "企业技术中心", "municipal"),
+    ]
+    # 国家高新技术企业 alone is the title's usual name: no level for the next item
+    assert relations("对国家高新技术企业、专精特新中小企业给予奖励。", "benefit")[1] == (
+        "REQUIRES",
+        "专精特新中小企业",
+        None,
+    )
