@@ -795,6 +795,8 @@ class DocumentAssembler:
                 r = DesignationRelation("MENTIONS" if recognition else "REQUIRES", m, r.sentence)
             if r.type == "MENTIONS" and not m.known:
                 continue  # an unseen name in passing is too weak to state a relation
+            if r.type == "GRANTS" and not title_granted and not _CONFERS.search(f"{name} {unit.section}"):
+                continue  # 认定为高新技术企业可享受…优惠 in a measure for an industry: the title's effect, told
             if r.type == "MENTIONS":
                 # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)
                 if not recognition:

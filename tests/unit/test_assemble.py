@@ -623,3 +623,14 @@ def test_a_service_named_for_holders_listing_or_raising_money_requires_their_tit
     )
     assert _designation_rels(graph, "GRANTS") == set()
     assert "专精特新中小企业" in {name for name, _ in _designation_rels(graph, "REQUIRES")}
+
+
+def test_a_title_an_industry_measure_only_tells_about_is_not_conferred_by_it() -> None:
+    # Beijing guide k=29: the measure encourages applying for a title others confer and restates its effect
+    graph = _one_program(
+        "北京市关于支持美丽健康产业高质量发展的若干措施",
+        "在京注册的美丽健康企业。",
+        issuer="北京市经济和信息化局",
+        benefit="鼓励企业申报高新技术企业，认定为高新技术企业可按规定享受企业所得税优惠。",
+    )
+    assert _designation_rels(graph, "GRANTS") == set()
