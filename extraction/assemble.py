@@ -45,7 +45,9 @@ _WECHAT_PREFIX = re.compile(r"^[^丨|]{1,6}[丨|]")
 _RECOGNITION_SECTION = _PROGRAM_CUES["recognition_section"]
 _TITLE_LEAD = re.compile(r"^(?:\d{4}年度?|第.批)*(?:国家级|国家|全国|省级|省|市级|市|区级|县级)?")
 _TITLE_TAIL = re.compile(
-    r"(?:项目)?(?:申报|认定|评选|遴选|评定|创建|评价|推荐|征集|入库培育|培育)+(?:工作|项目)?$"
+    r"(?:项目)?(?:申报|认定|评选|遴选|评定|创建|评价|推荐|征集|入库培育|培育)+"
+    # …认定及支持办法 / …认定管理暂行办法: the rules of a recognition
+    r"(?:[及和与]?(?:支持|管理|奖励|扶持))*(?:工作|项目|(?:暂行|实施)?办法|(?:实施)?细则)?$"
 )
 # 省级企业技术中心评价 / 复核: a review of holders, who must already hold the title
 _REVIEW_TITLE = _PROGRAM_CUES["review_title"]

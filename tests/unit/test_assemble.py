@@ -599,6 +599,11 @@ def test_a_recognition_named_by_its_verb_confers_that_title() -> None:
     assert _title_designation("北京市新技术新产品（服务）认定") == "新技术新产品服务"
     assert _title_designation("省创新联合体") == "创新联合体"
     assert _title_designation("北京市支持氢能基础设施建设") is None
+    # Beijing guide k=23: the rules of a recognition name what it confers
+    assert _title_designation("北京市先进制造业和现代服务业融合示范园区认定及支持办法") == (
+        "先进制造业和现代服务业融合示范园区"
+    )
+    assert _title_designation("广州市企业技术中心认定管理暂行办法") == "企业技术中心"
 
 
 def test_support_named_for_holders_of_a_title_requires_it() -> None:
