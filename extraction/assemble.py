@@ -199,6 +199,14 @@ _FOR_HOLDERS = re.compile(r"(?:支持|扶持|资助|奖励|补助|补贴)[^，�
 # a program whose name or section says it confers titles (…认定, …名单推荐): a reward it pays for a
 # title is for the title it confers; elsewhere (鼓励企业做大) a reward pays holders of a title others confer
 _CONFERS = re.compile(r"认定|评定|评选|遴选|评审|命名|授牌|称号|示范|申报|推荐|名单")
+# 中关村国家自主创新示范区: a zone the program is for, whose 示范 confers nothing
+_ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,12}示范区")
+
+
+def _confers(name: str) -> bool:
+    return bool(_CONFERS.search(_ZONE_NAME.sub("", name)))
+
+
 # …牵头建设技术创新中心: a program for building a title, not for its holders
 _BUILDS_IT = re.compile(r"(?:建设|创建|组建|争创|打造|建立)[^，。；]{0,2}$")
 _ZONE = re.compile(r"(?:开发|高新|保税|园|新)区$")
@@ -774,7 +782,9 @@ class DocumentAssembler:
         recognition = not funding and (
             bool(granted)
             or any(r.type == "GRANTS" and f.name == FieldName.BENEFIT for r, f in found)
-            or any(b.type == "reward" for b in benefits)
+            # a reward makes a recognition where the name or section says titles are conferred; 支持科技型
+            # 小微企业开展关键技术创新 rewards contest winners and confers nothing
+            or (any(b.type == "reward" for b in benefits) and _confers(f"{name} {unit.section}"))
         )
         resolved: list[tuple[DesignationRelation, TextField]] = []
         headings = self.category_headings(unit, granted, level) if recognition else []
@@ -797,7 +807,7 @@ class DocumentAssembler:
                 r = DesignationRelation("MENTIONS" if recognition else "REQUIRES", m, r.sentence)
             if r.type == "MENTIONS" and not m.known:
                 continue  # an unseen name in passing is too weak to state a relation
-            if r.type == "GRANTS" and not title_granted and not _CONFERS.search(f"{name} {unit.section}"):
+            if r.type == "GRANTS" and not title_granted and not _confers(f"{name} {unit.section}"):
                 continue  # 认定为高新技术企业可享受…优惠 in a measure for an industry: the title's effect, told
             if r.type == "MENTIONS":
                 # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)
@@ -816,7 +826,7 @@ class DocumentAssembler:
                 and (m.level or level) == level
                 # a program that confers titles says so in its name or section (…认定, …遴选); one
                 # named 鼓励企业做大 pays for becoming 规模以上工业企业, which others confer
-                and (title_granted or _CONFERS.search(f"{name} {unit.section}"))
+                and (title_granted or _confers(f"{name} {unit.section}"))
             ):
                 if not m.known:
                     continue  # 国家级智能制造工厂100万元: a loose name of the title it confers

@@ -639,3 +639,12 @@ def test_a_title_an_industry_measure_only_tells_about_is_not_conferred_by_it() -
         benefit="鼓励企业申报高新技术企业，认定为高新技术企业可按规定享受企业所得税优惠。",
     )
     assert _designation_rels(graph, "GRANTS") == set()
+
+
+def test_a_zone_named_demonstration_area_says_nothing_about_titles_conferred() -> None:
+    from extraction.assemble import _confers
+
+    # Beijing guide k=65: the 示范 of 自主创新示范区 is the zone's name; its contest prizes confer nothing
+    assert not _confers("中关村国家自主创新示范区支持科技型小微企业开展关键技术创新")
+    assert _confers("北京市先进制造业和现代服务业融合示范园区认定及支持办法")
+    assert _confers("中关村国家自主创新示范区专精特新企业认定")
