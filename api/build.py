@@ -242,7 +242,12 @@ def _extracted_in_order(
     # fork: the workers inherit the loaded pipeline instead of building it again each.
     get_nlp()
     pending: deque[tuple[Path, Future[GraphDocument]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    # The workers run below the writes' priority: they extract ahead of the writes, which are made
+    # here one at a time and in order, so a core goes to the next write (this process and the store)
+    # first and to extraction otherwise. With as many workers as cores, the writes took 2-3 times
+    # their own time, and the build waited for them (issue 9).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=os.nice, initargs=(10,)) as pool:
         for path in files:
             pending.append((path, pool.submit(_extract, path, fingerprint)))
             while len(pending) > 2 * jobs:
