@@ -135,13 +135,22 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
     # past the other quoted names of a list: 获“…项目”“…机构”认定的
     after_list = _QUOTED_REST.sub("", after, count=1)
+    # 新认定为国家级技术创新示范企业、省级技术创新示范企业的: the list's 的 closes every item
+    becomes = re.match(r"[^，。；]{0,4}的|[、和及或与][^，。；]{2,40}?的", after_list)
     if (
         field == "benefit"
-        and re.match(r"[^，。；]{0,4}的", after_list)
+        and becomes
         and re.search(r"认定|评为|获评|列入|入选|获得|获批|获[“\"]", before)
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # 企业当年被认定为省级上云标杆企业的，奖励…: money for becoming it
+    if (
+        field == "benefit"
+        and becomes
+        and re.search(r"对[^，。；]{0,10}(?:成功)?(?:创建|获批建设|建成)[^，。；]{0,6}$", before)
+        and re.search(r"奖励|奖补|补助|资助|给予", sentence)
+    ):
+        return "REQUIRES"  # 对成功创建国家级制造业创新中心的，给予…: paid once it is one
     if field == "benefit" and _ALREADY_HELD.search(before):
         return "REQUIRES"  # 已被认定为创新型中小企业: held already, even among a recognition's articles
     if (

@@ -439,3 +439,15 @@ def test_a_bare_national_heads_a_list_a_later_level_closes_and_its_lead_opens_it
         "专精特新中小企业",
         None,
     )
+
+
+def test_money_for_becoming_each_title_of_a_list_or_for_creating_one_requires_it() -> None:
+    text = "新认定为国家级技术创新示范企业、省级技术创新示范企业的，分别奖励100万元、30万元。"
+    assert relations(text, "benefit") == [
+        ("REQUIRES", "技术创新示范企业", "national"),
+        ("REQUIRES", "技术创新示范企业", "provincial"),
+    ]
+    assert relations("对成功创建国家级制造业创新中心的，给予1000万元支持。", "benefit") == [
+        ("REQUIRES", "制造业创新中心", "national")
+    ]
+    assert relations("鼓励企业争创国家级专精特新“小巨人”企业。", "benefit") == []  # a goal
