@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from extraction.document import DocFormat, FieldName, SourceDocument, Unit, UnitKind
+from extraction.document import DocFormat, FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.cards import read_cards
 from extraction.readers.decode import decode_bytes
@@ -145,17 +145,20 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     if one and _named_after(prose, title) and not _named_after(units, title):
         # one notice, one program: named after what the notice calls for, not after a line of it
         return prose, merged
-    if one and programs == 1:
-        # the same one notice read by its fields: the body signing it runs it, as the prose reader says
-        return [_with_issuer(u, prose[0]) for u in units], merged
-    return units, meta
+    # the programs read by their fields are run by the body the prose reader found signing the text
+    # or said to run it (第二条 市工信局负责…管理), where no field of their own names one
+    runs = {f.offsets: f for u in prose for f in u.get(FieldName.DEPARTMENT) if f.heading in _DOCUMENT_WIDE}
+    return [_run_by(u, list(runs.values())) for u in units], merged if one or runs else meta
 
 
-def _with_issuer(unit: Unit, notice: Unit) -> Unit:
+# headings the prose reader gives the department fields that hold for the whole text
+_DOCUMENT_WIDE = ("发文机关", "负责")
+
+
+def _run_by(unit: Unit, departments: list[TextField]) -> Unit:
     if unit.kind is not UnitKind.PROGRAM or unit.get(FieldName.DEPARTMENT):
         return unit
-    issuer = [f for f in notice.get(FieldName.DEPARTMENT) if f.heading == "发文机关"]
-    return replace(unit, fields=(*unit.fields, *issuer[:1]))
+    return replace(unit, fields=(*unit.fields, *departments))
 
 
 def _digest_measures(unit: Unit) -> list[Unit]:

@@ -50,7 +50,7 @@ _ORGANISATIONAL = re.compile(
 # 市经信局负责全市…的认定和管理工作 / 区科技局负责受理、审核: the body that runs a scheme
 _RUNS = re.compile(
     r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
-    r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施)"
+    r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施|(?:专项)?资金的?(?:使用)?管理)"
 )
 _CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如下)?[：:]|(?:条件|资格)(?:要求)?\s*$")
 _ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
@@ -183,6 +183,11 @@ class _Reader:
             # measures a department issues for itself are run by it, unless a note names another
             units = [
                 u if u.get(FieldName.DEPARTMENT) else replace(u, fields=(*u.fields, issuer)) for u in units
+            ]
+        if runs := self._runs_it():
+            # 第二条 市工信局、市财政局负责专项资金的管理: they run every measure no note assigns
+            units = [
+                u if u.get(FieldName.DEPARTMENT) else replace(u, fields=(*u.fields, *runs)) for u in units
             ]
         return units, self.meta
 

@@ -531,3 +531,18 @@ def test_a_recognition_schemes_chapters_say_what_its_articles_state_and_who_runs
     assert "公示无异议后" in unit.text_of(FieldName.PROCEDURE)
     assert "给予一次性奖励20万元" in unit.text_of(FieldName.BENEFIT)
     assert unit.text_of(FieldName.DEPARTMENT) == "市经信局"
+
+
+def test_chapters_read_by_their_fields_are_run_by_the_bodies_an_article_says_manage_the_fund() -> None:
+    text = (
+        "苏州市工业企业技术改造扶持资金实施细则\n第一章 总则\n"
+        "第一条 为推动工业企业转型升级，制定本细则。\n"
+        "第二条 市工信局、市财政局负责专项资金的管理。\n"
+        "第二章 技术改造设备投入奖励\n第三条 支持对象。当年设备投入500万元以上的工业企业。\n"
+        "第四条 支持标准。按设备投入额的5%给予奖励，单个企业最高不超过300万元。\n"
+        "第三章 智能化改造示范奖励\n第五条 支持对象。被认定为市级智能化改造示范项目的企业。\n"
+        "第六条 支持标准。给予一次性奖励50万元。\n"
+    )
+    programs = [u for u in read_text(text, name="rules.txt").units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["技术改造设备投入奖励", "智能化改造示范奖励"]
+    assert all(u.text_of(FieldName.DEPARTMENT) == "市工信局、市财政局" for u in programs)
