@@ -143,6 +143,9 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
         end = m.end() if division else m.end("form")
         out.append(DepartmentMention(m.start(), end, text[m.start() : end], body, level, division, region))
         taken.append((m.start(), end))
+    for m in _unlisted(text, ctx, taken):
+        out.append(m)
+        taken.append((m.start, m.end))
     for m in _scan(nat, text):
         if any(s < m.end("body") and m.start() < e for s, e in taken):
             continue
@@ -154,6 +157,51 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
                 division = r.name + division[len(r.short) :] if not division.startswith(r.name) else division
         out.append(DepartmentMention(m.start(), end, text[m.start() : end], body, "national", division, None))
     return sorted(out, key=lambda d: d.start)
+
+
+# 区经济促进局, 市口岸管理委员会: a body of a kind the lexicon lacks, in a named region or the text's own
+_UNLISTED_FORM = re.compile(
+    rf"(?P<sub>[{CJK}]{{1,4}}?[区县](?=[{CJK}]))?(?P<form>[{CJK}]{{2,8}}?(?:局|委员会|管委会))(?![限部面势长])"
+)
+_NOT_IN_FORM = re.compile(
+    r"^[级内外场属直长民]|[的在与及对为是将等个项了各该本其所和]|以上|以下|有关|相关|主管|职能|业务|部门"
+)
+
+
+@cache
+def _region_prefix() -> re.Pattern[str]:
+    names = sorted(regions().by_name, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names if n != regions().country.name)
+    # a bare 市 or 区 starts a name after a break or a word that governs one (由市…局), not inside a word (城市)
+    return re.compile(rf"(?P<region>{alt}|(?:(?<![{CJK}])|(?<=[由经向和及与到至在请的]))(?:省|市|区|县))")
+
+
+def _unlisted(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[DepartmentMention]:
+    """Local bodies whose kind the lexicon does not list, named as printed with their region."""
+    out = []
+    for r in _region_prefix().finditer(text):
+        m = _UNLISTED_FORM.match(text, r.end())
+        if (
+            m is None
+            or _NOT_IN_FORM.search(m.group("form"))
+            or any(s < m.end() and r.start() < e for s, e in taken)
+        ):
+            continue
+        region = _resolve_region(r.group("region"), ctx)
+        if region is None:
+            continue
+        level = _level_of_prefix(r.group("region"), region)
+        if sub := m.group("sub"):
+            if region.level != "municipal":
+                continue
+            # 佛山市顺德区经济促进局: a district of the named city
+            region = Region(region.name + sub, sub, "district", region.name, region.area_code)
+            level = "district"
+        body = f"{region.name}{m.group('form')}"
+        out.append(
+            DepartmentMention(r.start(), m.end(), text[r.start() : m.end()], body, level, None, region)
+        )
+    return out
 
 
 def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:

@@ -77,3 +77,12 @@ def test_a_development_zones_own_body_is_named_as_printed() -> None:
     assert (d.body, d.level) == ("广州南沙经济技术开发区科学技术局", "district")
     # the zone as printed, the body in full (科技局 -> 科学技术局), as every other body
     assert [d.body for d in find_departments("政策咨询：合肥高新区科技局，电话")] == ["合肥高新区科学技术局"]
+
+
+def test_a_local_body_of_a_kind_the_lexicon_lacks_is_named_as_printed() -> None:
+    foshan = Context(regions().get("广东省"), regions().get("佛山市"))
+    assert names("佛山市顺德区经济促进局", foshan) == ["佛山市顺德区经济促进局"]
+    assert names("由市口岸管理委员会负责", foshan) == ["佛山市口岸管理委员会"]
+    # words that only contain a place word and a bureau's ending are no bodies
+    assert names("城市管理局", foshan) == []
+    assert names("区内企业布局；市级以上有关部门；各区主管部门", foshan) == []
