@@ -75,3 +75,9 @@ def test_a_numbered_heading_that_only_names_an_aim_gives_nothing() -> None:
     assert facts(text) == [("interest_subsidy", 100.0, 50.0)]
     assert facts("（一）给予一定资金支持") == [("grant", None, None)]  # a heading that gives
     assert facts("1.无偿资助") == [("grant", None, None)]  # a kind of benefit, listed
+
+
+def test_a_rent_waived_is_other_support_not_a_tax_benefit() -> None:
+    assert facts("给予3年房租减免，第一年全免，第二、三年减半。") == [("other", None, None)]
+    assert facts("给予50%的租金减免，最高20万元。") == [("other", 20.0, 50.0)]
+    assert facts("减免企业所得税。") == [("tax_credit", None, None)]
