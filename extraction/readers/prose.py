@@ -52,6 +52,7 @@ _RUNS = re.compile(
     r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
     r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施|(?:专项)?资金的?(?:使用)?管理)"
 )
+_SITE_FURNITURE = re.compile(r"版权所有|ICP备|网站标识码|公网安备|网站地图|主办单位\s*[:：]|技术支持\s*[:：]")
 _CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如下)?[：:]|(?:条件|资格)(?:要求)?\s*$")
 _ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
 _RESPONSIBLE = re.compile(
@@ -500,6 +501,8 @@ class _Reader:
             if i in inside:
                 continue
             text = line.text.strip()
+            if _SITE_FURNITURE.search(text):
+                continue  # a web page's footer (版权所有 … 联系电话) is the site's, not the notice's
             has_phone = re.search(r"\d{7,}|\d{3,4}[-－—]\d{7,8}", text)
             if has_phone and (_CONTACT_LINE.match(text) or _CONTACT_LABEL.search(text)):
                 # 联系人：… or "…报送至市经信局技术进步与质量科。联系人：刘宇；联系电话：…" in a section

@@ -546,3 +546,18 @@ def test_chapters_read_by_their_fields_are_run_by_the_bodies_an_article_says_man
     programs = [u for u in read_text(text, name="rules.txt").units if u.kind is UnitKind.PROGRAM]
     assert [u.title for u in programs] == ["技术改造设备投入奖励", "智能化改造示范奖励"]
     assert all(u.text_of(FieldName.DEPARTMENT) == "市工信局、市财政局" for u in programs)
+
+
+def test_a_web_pages_footer_phone_is_no_contact_of_the_notice() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>若干措施</title></head><body>"
+        "<h1>巢湖市促进产业转型升级若干政策</h1>"
+        "<p>一、支持技术改造</p><p>对企业技术改造项目，按设备投资额的8%给予补助，最高200万元。</p>"
+        "<p>二、支持企业上规模</p><p>对首次升规的工业企业给予10万元奖励。</p>"
+        "<p>政策咨询电话：市经信委 0551-82321234</p>"
+        "<div class='footer'>版权所有：巢湖市人民政府 网站标识码3401810001 联系电话：0551-82888888</div>"
+        "</body></html>"
+    )
+    units = read_text(page, name="chaohu.html").units
+    contacts = [u.text_of(FieldName.CONTACT) for u in units]
+    assert all("82321234" in c and "82888888" not in c for c in contacts)
