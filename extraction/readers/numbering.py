@@ -12,11 +12,14 @@ _CN = "一二三四五六七八九十百零〇"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chap", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*章\s*")),
     ("sect", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*节\s*")),
-    ("art", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*条\s*")),
+    ("art", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*条\s*[:：]?\s*")),
     ("cn", re.compile(rf"^(?P<n>[{_CN}]{{1,4}})\s*[、．.]\s*")),
     ("pcn", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     ("par", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*[、.．]?\s*")),
     ("circ", re.compile(r"^(?P<n>[①-⑳])\s*")),
+    # ⑴ / ⒈: the single characters some word processors print for (1) and 1.
+    ("par", re.compile(r"^(?P<n>[⑴-⒇])\s*")),
+    ("ar", re.compile(r"^(?P<n>[⒈-⒛])\s*")),
     # "1." / "1、" / "1．" but not a decimal or a date ("1.5", "2024.3")
     ("ar", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d{1,3}(?:\D|$)))\s*")),
 )
@@ -44,6 +47,10 @@ def parse_marker(text: str) -> Marker | None:
                 number = int(n) if n.isdigit() else cn_number(n)
             elif style == "circ":
                 number = ord(n) - ord("①") + 1
+            elif "⑴" <= n <= "⒇":
+                number = ord(n) - ord("⑴") + 1
+            elif "⒈" <= n <= "⒛":
+                number = ord(n) - ord("⒈") + 1
             else:
                 number = int(n)
             return Marker(style, number, m.end())

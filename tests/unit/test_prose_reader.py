@@ -561,3 +561,13 @@ def test_a_web_pages_footer_phone_is_no_contact_of_the_notice() -> None:
     units = read_text(page, name="chaohu.html").units
     contacts = [u.text_of(FieldName.CONTACT) for u in units]
     assert all("82321234" in c and "82888888" not in c for c in contacts)
+
+
+def test_word_processor_number_characters_and_a_colon_after_the_article_number() -> None:
+    text = (
+        "第一条：支持技术改造\n⑴按设备投资额的10%给予补助，最高不超过200万元。\n⑵同时享受贴息。\n"
+        "第二条：支持创新平台\n⒈对新认定的国家级企业技术中心给予100万元奖励；\n⒉对省级的给予50万元奖励。\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.title for u in units] == ["支持技术改造", "支持创新平台"]
+    assert "⒉对省级的给予50万元奖励" in units[1].text_of(FieldName.BENEFIT)
