@@ -26,6 +26,7 @@ from extraction.readers.contact_table import attach_contact_sections, attach_con
 from extraction.readers.cover import cover_metadata
 from extraction.readers.fields import inline_headings, lexicon, normalize_heading
 from extraction.readers.lines import Line, LineKind, Toc, TocEntry, chapter_name, classify, plain, split_lines
+from extraction.readers.numbering import NUMBERED_LABEL
 from extraction.readers.table import parse_rows, table_units
 from extraction.readers.tidy import find_date, first_url, tidy_title
 
@@ -423,6 +424,11 @@ class _Segmenter:
             return None  # a bulleted list item is content
         body_start = ln.end - len(ln.body)
         body = ln.body
+        if (label := NUMBERED_LABEL.match(body)) is not None:
+            body_start, body = (
+                body_start + label.end(),
+                body[label.end() :],
+            )  # 专题一：…: named after the label
         stop = len(body)
         m = re.search(r"[。:：]", body)
         if m:

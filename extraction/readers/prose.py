@@ -30,7 +30,7 @@ from extraction.readers.cleaner import Clean
 from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
 from extraction.readers.furniture import repair
 from extraction.readers.htmlview import remap
-from extraction.readers.numbering import Marker, parse_marker
+from extraction.readers.numbering import NUMBERED_LABEL, Marker, parse_marker
 
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
 _RUNNING = {"chap", "sect", "art"}
@@ -584,6 +584,10 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
     if m:
         return body[m.start("head") : m.end("head")], True
     text = body.text
+    label = NUMBERED_LABEL.match(text)
+    if label is not None and not re.search(r"[。；;，,：:]", text[label.end() :].rstrip("。；;")):
+        # 专题一：中小企业数字化转型: the label numbers the direction, the words after it name it
+        return body[label.end() :].strip("：:。；; "), True
     if len(text) <= _HEADING_MAX and not re.search(r"[。；;，,：:]", text.rstrip("。；;")):
         return body.strip("：:。；; "), not text.endswith(("。", "；", ";"))
     m = _RUN_IN_HEAD.match(text)

@@ -571,3 +571,15 @@ def test_word_processor_number_characters_and_a_colon_after_the_article_number()
     units = read_prose(text)[0]
     assert [u.title for u in units] == ["支持技术改造", "支持创新平台"]
     assert "⒉对省级的给予50万元奖励" in units[1].text_of(FieldName.BENEFIT)
+
+
+def test_a_direction_numbered_by_a_label_is_named_by_the_words_after_it() -> None:
+    text = (
+        "2025年省级专项资金项目申报指南\n一、专题一：中小企业数字化转型\n（一）支持对象\n规模以上工业企业。\n"
+        "（二）支持内容及标准\n按项目投资额的20%给予事后奖补，单个企业最高不超过100万元。\n"
+        "二、专题二：专精特新“小巨人”企业培育\n（一）支持对象\n国家级专精特新“小巨人”企业。\n"
+        "（二）支持内容及标准\n每家企业给予不超过200万元的奖补资金。\n"
+    )
+    assert _titles(text) == ["中小企业数字化转型", "专精特新“小巨人”企业培育"]
+    programs = [u for u in read_text(text, name="guide.txt").units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["中小企业数字化转型", "专精特新“小巨人”企业培育"]
