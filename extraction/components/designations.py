@@ -166,7 +166,51 @@ def _designations_in(text: str) -> list[DesignationMention]:
     found.extend(_generic(text, taken))
     found.extend(_honours(text, taken))
     found.extend(m for d in list(found) for m in _next_in_list(text, d, taken))
+    found.extend(_umbrellas(text, found, taken))
     return sorted(found, key=lambda d: d.start)
+
+
+# 绿色工厂、绿色工业园区（以下合称“绿色制造单位”）: a name the text gives to a list of titles
+_UMBRELLA = re.compile(r"[（(]以下(?:合称|统称|简称|称)?为?[“\"](?P<alias>[^”\"，。；]{2,12})[”\"][)）]")
+_LIST_GLUE = re.compile(r"[\s、和及与或“”\"]*")
+
+
+def _umbrellas(
+    text: str, found: list[DesignationMention], taken: list[tuple[int, int]]
+) -> list[DesignationMention]:
+    """Where the text later names such a list by its umbrella (原则上应是市级绿色制造单位), every title of the
+    list at the level said there."""
+    out = []
+    for d in _UMBRELLA.finditer(text):
+        items: list[DesignationMention] = []
+        at = d.start()
+        for m in sorted(found, key=lambda x: x.end, reverse=True):
+            if m.end <= at and _LIST_GLUE.fullmatch(text[m.end : at]):
+                items.insert(0, m)
+                at = m.start
+        if not items:
+            continue
+        alias = re.escape(d.group("alias"))
+        for use in re.finditer(alias, text[d.end() :]):
+            a, b = d.end() + use.start(), d.end() + use.end()
+            if any(s < b and a < e for s, e in taken):
+                continue
+            phrase = level_before(text, a)
+            for item in items:
+                out.append(
+                    replace(
+                        item,
+                        start=a,
+                        end=b,
+                        text=text[a:b],
+                        level=phrase.level if phrase else None,
+                        at_least=phrase.at_least if phrase else False,
+                        in_title=inside_title(text, a),
+                        levels=phrase.levels if phrase else (),
+                    )
+                )
+            taken.append((a, b))
+    return out
 
 
 # 获“广州市人力资源服务业创新项目”“广州市创新人力资源服务机构”认定的 / 被评为“…”的: names in quotes that

@@ -107,6 +107,7 @@ def _in_categories(sentence: str, at: int) -> bool:
 
 
 _ALREADY_HELD = re.compile(r"已(?:被|经)?(?:认定|评定|评|获评|获批|获得|列入|入选)为?[^，。；]{0,8}$")
+_BARRED_OBJECT = re.compile(r"(?:申报|推荐|认定|评定|公布|命名)为?[“\"]?(?:国家|省|市|区|县)?级?[“\"]?$")
 _QUOTED_REST = re.compile(r"^[”\"]?(?:[、和及与或]?[“\"][^”\"，。；]*[”\"])*")
 
 
@@ -123,6 +124,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         or (_IN_BEFORE.search(before) and _IN_AFTER.match(after))  # 在国家新型工业化产业示范基地中的项目
     ):
         return None  # 注册在中关村国家自主创新示范区（范围内）: where the applicant is, not a title it holds
+    if _EXCLUDE.search(before[-12:]) and _BARRED_OBJECT.search(before):
+        return None  # 不得申报、推荐和公布为绿色工厂: the title may not be applied for; none is held
     if _EXCLUDE_BEFORE.search(before):
         return "EXCLUDES"
     if _bars(before, after if next_start is None else text[mention.end : next_start]):

@@ -241,3 +241,16 @@ def test_a_list_a_company_is_on_is_a_title_where_it_is_held() -> None:
     assert [(d.name, d.level) for d in found] == [("产业链链主企业", "municipal")]
     # 11-huadu: the program's own list that holders are put on
     assert find_designations("由合作银行推荐列入“区助保贷业务中小微企业名单”，") == []
+
+
+def test_an_umbrella_the_text_defines_for_a_list_of_titles_names_each_of_them() -> None:
+    # seed 001: 江苏省绿色工厂绿色工业园区梯度培育及管理实施细则
+    text = (
+        "发挥绿色工厂、绿色工业园区（以下合称“绿色制造单位”）在转型中的作用。"
+        "申报省级绿色制造单位的企业和园区，原则上应是市级绿色制造单位。"
+    )
+    found = [(d.name, d.level, d.text) for d in find_designations(text)]
+    assert found[-2:] == [
+        ("绿色工厂", "municipal", "绿色制造单位"),
+        ("绿色工业园区", "municipal", "绿色制造单位"),
+    ]

@@ -451,3 +451,10 @@ def test_money_for_becoming_each_title_of_a_list_or_for_creating_one_requires_it
         ("REQUIRES", "制造业创新中心", "national")
     ]
     assert relations("鼓励企业争创国家级专精特新“小巨人”企业。", "benefit") == []  # a goal
+
+
+def test_a_title_that_may_not_be_applied_for_is_no_bar_on_holders() -> None:
+    assert relations("存在违法情形的单位，不得申报、推荐和公布为绿色工厂。", "conditions") == []
+    assert relations("已认定为省级企业技术中心的，不再推荐。", "conditions") == [
+        ("EXCLUDES", "企业技术中心", "provincial")
+    ]
