@@ -166,12 +166,19 @@ def _designations_in(text: str) -> list[DesignationMention]:
     found.extend(_generic(text, taken))
     found.extend(_honours(text, taken))
     found.extend(m for d in list(found) for m in _next_in_list(text, d, taken))
-    found.extend(_umbrellas(text, found, taken))
+    named = _umbrellas(text, found, taken)
+    spans = {(d.start, d.end) for d in named}
+    # the short name stands for what the text defined it as, not for a title of that name
+    found = [d for d in found if (d.start, d.end) not in spans] + named
     return sorted(found, key=lambda d: d.start)
 
 
 # 绿色工厂、绿色工业园区（以下合称“绿色制造单位”）: a name the text gives to a list of titles
-_UMBRELLA = re.compile(r"[（(]以下(?:合称|统称|简称|称)?为?[“\"](?P<alias>[^”\"，。；]{2,12})[”\"][)）]")
+_UMBRELLA = re.compile(
+    r"[（(]以下(?:合称|统称|简称|称)?为?(?:[“\"](?P<alias>[^”\"，。；]{2,12})[”\"]|(?P<bare>[\u4e00-\u9fff]{2,10}))[)）]"
+)
+# 本办法所称产业技术基础公共服务平台（以下简称服务平台）: an unseen title the text defines a short name for
+_DEFINED = re.compile(rf"(?:所称|是指|^)?([{CJK}]{{2,24}}?(?:{_GENERIC_ENDINGS}))$")
 _LIST_GLUE = re.compile(r"[\s、和及与或“”\"]*")
 
 
@@ -189,11 +196,17 @@ def _umbrellas(
                 items.insert(0, m)
                 at = m.start
         if not items:
-            continue
-        alias = re.escape(d.group("alias"))
+            head = re.split(r"[，。；：、\s的称]", text[max(0, d.start() - 30) : d.start()])[-1]
+            defined = _DEFINED.search(head)
+            if defined is None:
+                continue
+            a, b = d.start() - len(head) + defined.start(1), d.start()
+            name = canonical(text[a:b])
+            items = [DesignationMention(a, b, text[a:b], name, None, False, None, False, False)]
+        alias = re.escape(d.group("alias") or d.group("bare"))
         for use in re.finditer(alias, text[d.end() :]):
             a, b = d.end() + use.start(), d.end() + use.end()
-            if any(s < b and a < e for s, e in taken):
+            if any(s < b and a < e and (s, e) != (a, b) for s, e in taken):
                 continue
             phrase = level_before(text, a)
             for item in items:

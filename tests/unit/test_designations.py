@@ -254,3 +254,10 @@ def test_an_umbrella_the_text_defines_for_a_list_of_titles_names_each_of_them() 
         ("绿色工厂", "municipal", "绿色制造单位"),
         ("绿色工业园区", "municipal", "绿色制造单位"),
     ]
+
+    # seed 001: an unseen title defined with a short name, which then stands for it
+    text = "本办法所称产业技术基础公共服务平台（以下简称服务平台），是…。被认定为服务平台的单位，不再授予服务平台资格。"
+    assert {(d.name, d.text) for d in find_designations(text)} == {
+        ("产业技术基础公共服务平台", "产业技术基础公共服务平台"),
+        ("产业技术基础公共服务平台", "服务平台"),
+    }
