@@ -73,7 +73,7 @@ def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
         return None
     # 国家级或省级: either will do, so the lowest named is a minimum
     # 省级（含）以上, 经省、市、区（相关部门）认定的: one minimum, not an enumeration of titles
-    minimum = "以上" in phrase or bool(re.search(r"(?:认定|评定)的", phrase))
+    minimum = "以上" in phrase or "或" in phrase or bool(re.search(r"(?:认定|评定)的", phrase))
     named = (lowest(found),) if minimum else tuple(dict.fromkeys(found))
     return LevelPhrase(lo + m.start(), start, lowest(found), minimum or len(named) > 1, named)
 

@@ -41,6 +41,11 @@ def test_region_table_has_parents_and_area_codes() -> None:
         ("强化微短剧拍摄基地协同联动，经省、市、区相关部门认定的", "district", True, ("district",)),
         ("经国家、省、市、区认定的", "district", True, ("district",)),
         ("经国家或省有关部门认定的", "provincial", True, ("provincial",)),
+        # either will do: the lower is the minimum, one requirement (seed 003: 国家或省实验室)
+        ("原则上应为国家或省", "provincial", True, ("provincial",)),
+        ("申报主体应为国家级或省级", "provincial", True, ("provincial",)),
+        # both are named: one title at each level
+        ("国家、省", "provincial", True, ("national", "provincial")),
     ],
 )
 def test_level_phrase_before_a_mention(
