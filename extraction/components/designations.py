@@ -416,7 +416,10 @@ _CONFERRED_BY = (
     ("provincial", re.compile(r"(?:省|自治区)[^，。；\d]{0,10}(?:厅|委|局|部门)$")),
     ("municipal", re.compile(r"市[^，。；\d]{0,10}(?:局|委|部门)$")),
 )
-_CONFERRING = re.compile(r"(?:认定|评定|公布|公告|命名|授予|遴选|评选|批复)的[“\"]?$")
+# …认定的 / …认定且在存续期内的: the verb of the body that confers it, before the title
+_CONFERRING = re.compile(
+    r"(?:认定|评定|公布|公告|命名|授予|遴选|评选|批复)(?:[且并][^，。；]{0,10})?的[“\"]?$"
+)
 _CONFERRING_AT = re.compile(r"(?:认定|评定|公布|公告|命名|授予|遴选|评选|批复)的")
 
 

@@ -124,6 +124,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         or (_IN_BEFORE.search(before) and _IN_AFTER.match(after))  # 在国家新型工业化产业示范基地中的项目
     ):
         return None  # 注册在中关村国家自主创新示范区（范围内）: where the applicant is, not a title it holds
+    if re.search(r"(?:牵头|组建|联合)(?:组建|成立)?的[“\"]?$", before):
+        return None  # 由申报单位牵头的创新联合体: a body the applicant forms, not a title it holds
     if _EXCLUDE.search(before[-12:]) and _BARRED_OBJECT.search(before):
         return None  # 不得申报、推荐和公布为绿色工厂: the title may not be applied for; none is held
     if _EXCLUDE_BEFORE.search(before):

@@ -261,3 +261,9 @@ def test_an_umbrella_the_text_defines_for_a_list_of_titles_names_each_of_them() 
         ("产业技术基础公共服务平台", "产业技术基础公共服务平台"),
         ("产业技术基础公共服务平台", "服务平台"),
     }
+
+
+def test_the_body_that_confers_a_title_gives_its_level_across_a_qualifier() -> None:
+    # seed 003: 支持科技创新专项担保计划
+    found = find_designations("经省级相关管理部门认定且在存续期内的高新技术中小企业。")
+    assert [(d.name, d.level) for d in found] == [("高新技术企业", "provincial")]

@@ -458,3 +458,11 @@ def test_a_title_that_may_not_be_applied_for_is_no_bar_on_holders() -> None:
     assert relations("已认定为省级企业技术中心的，不再推荐。", "conditions") == [
         ("EXCLUDES", "企业技术中心", "provincial")
     ]
+
+
+def test_a_consortium_the_applicant_forms_is_no_title_it_holds() -> None:
+    # seed 002: 关键核心技术（装备）工程化攻关
+    assert relations("（四）申报主体。符合上述条件的单位或由申报单位牵头的创新联合体。", "conditions") == []
+    assert relations("申报主体应为省级创新联合体。", "conditions") == [
+        ("REQUIRES", "创新联合体", "provincial")
+    ]
