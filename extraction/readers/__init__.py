@@ -148,7 +148,30 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     # the programs read by their fields are run by the body the prose reader found signing the text
     # or said to run it (第二条 市工信局负责…管理), where no field of their own names one
     runs = {f.offsets: f for u in prose for f in u.get(FieldName.DEPARTMENT) if f.heading in _DOCUMENT_WIDE}
+    units = _spread_notice(units, title)
     return [_run_by(u, list(runs.values())) for u in units], merged if one or runs else meta
+
+
+# what a notice's own lines say before its attached guide: how to reach and who runs every direction
+_NOTICE_ONLY = frozenset({FieldName.CONTACT, FieldName.DEPARTMENT, FieldName.WINDOW})
+
+
+def _spread_notice(units: list[Unit], title: str) -> list[Unit]:
+    """A notice (named after the title) that holds only its contact, above the directions of the guide
+    attached to it, is no program of its own: its contact is every direction's."""
+    programs = [u for u in units if u.kind is UnitKind.PROGRAM]
+    notice = next((u for u in programs if _named_after([u], title)), None)
+    if notice is None or len(programs) < 2 or any(f.name not in _NOTICE_ONLY for f in notice.fields):
+        return units
+    out = []
+    for u in units:
+        if u is notice:
+            continue
+        if u.kind is UnitKind.PROGRAM:
+            have = {f.name for f in u.fields}
+            u = replace(u, fields=(*u.fields, *(f for f in notice.fields if f.name not in have)))
+        out.append(u)
+    return out
 
 
 # headings the prose reader gives the department fields that hold for the whole text

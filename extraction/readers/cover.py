@@ -32,6 +32,8 @@ def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | No
             break
         if "\t" in ln.text:
             continue
+        if re.search(r"[：:]\s*$", p) or p.startswith("各"):
+            continue  # 各县（市、区）工信局：: whom the notice is sent to, not who issues it
         compact = tidy_title(clean_span(text, ln.start, ln.end)).text
         if re.match(r"^附件\s*[\d\-]*$", compact):
             continue

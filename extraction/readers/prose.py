@@ -179,6 +179,13 @@ class _Reader:
             # a call whose sections are all procedure (兑现 of a policy published elsewhere), or the
             # rules of one fund whose articles all sit under 总则/职责 (…补助资金管理办法)
             units = [self._scheme_unit(title, [self._root], shared)]
+        head = (title or "").split("关于", 1)[0].replace(" ", "")
+        if not self.meta.get("issuer") and not ("关于" in (title or "") and _TITLE_ISSUER.match(head)):
+            # a notice whose guide is attached below it signs above the attachment: the body, the date
+            for line, after in zip(self.lines, self.lines[1:], strict=False):
+                if (sig := _SIGNATURE.match(line.text.strip())) and re.fullmatch(_DATE, after.text.strip()):
+                    self.meta["issuer"] = sig.group("body")
+                    break
         issuer = self._issuer_field(title or "")
         if issuer is not None and not _GOVERNMENT.search(issuer.text):
             # measures a department issues for itself are run by it, unless a note names another

@@ -583,3 +583,21 @@ def test_a_direction_numbered_by_a_label_is_named_by_the_words_after_it() -> Non
     assert _titles(text) == ["中小企业数字化转型", "专精特新“小巨人”企业培育"]
     programs = [u for u in read_text(text, name="guide.txt").units if u.kind is UnitKind.PROGRAM]
     assert [u.title for u in programs] == ["中小企业数字化转型", "专精特新“小巨人”企业培育"]
+
+
+def test_a_notice_above_its_attached_guide_gives_each_direction_its_contact_and_issuer() -> None:
+    text = (
+        "关于组织申报2025年度泉州市工业和信息化发展专项资金项目的通知\n\n各县（市、区）工信局：\n"
+        "现组织申报2025年度专项资金项目。具体申报要求详见附件。\n联系人：王五，电话：0595-22100000。\n\n"
+        "附件：2025年度泉州市工业和信息化发展专项资金项目申报指南\n\n泉州市工业和信息化局\n2025年4月8日\n\n"
+        "附件\n2025年度泉州市工业和信息化发展专项资金项目申报指南\n"
+        "一、智能化改造项目\n（一）支持条件：设备投资额1000万元以上。\n"
+        "（二）支持标准：按设备投资额的10%给予补助，最高500万元。\n"
+        "二、数字化车间奖励\n（一）支持条件：新认定为省级数字化车间的企业。\n（二）支持标准：给予一次性奖励50万元。\n"
+    )
+    doc = read_text(text, name="quanzhou.txt")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["智能化改造项目", "数字化车间奖励"]
+    assert all("0595-22100000" in u.text_of(FieldName.CONTACT) for u in programs)
+    assert all(u.text_of(FieldName.DEPARTMENT) == "泉州市工业和信息化局" for u in programs)
+    assert doc.issuer == "泉州市工业和信息化局"  # not the addressees (各县（市、区）工信局：)
