@@ -727,10 +727,14 @@ class DocumentAssembler:
             ]
         else:
             # 绿色工厂入库培育申报: entry to a pool of candidates, not the title
+            # …牵头建设技术创新中心: building one is no recognition of it
             in_title = [
                 m
                 for m in find_designations(name)
-                if not m.in_title and not _POOL.match(name[m.end :]) and not _PLACE.match(name[m.end :])
+                if not m.in_title
+                and not _POOL.match(name[m.end :])
+                and not _PLACE.match(name[m.end :])
+                and not _BUILDS_IT.search(name[: m.start])
             ]
             # 企业技术中心创新能力提升项目: work on a title held, for its holders; 支持高新技术企业“小升规”培育:
             # support paid to holders of the title the name states, not a recognition of it

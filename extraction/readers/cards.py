@@ -111,6 +111,7 @@ def _card(lines: list[Clean], labels: list[list[_Label]]) -> Unit:
     head = lines[0]
     marker = parse_marker(head.text)
     title = head[marker.length if marker else 0 :].strip()
+    title = _wrapped_title(title, lines, labels)
     fields: list[TextField] = []
     current: tuple[FieldName, str, list[Clean]] | None = None
 
@@ -134,6 +135,20 @@ def _card(lines: list[Clean], labels: list[list[_Label]]) -> Unit:
             current = (lab.name, lab.heading, [line[lab.value : end]])
     close()
     return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields))
+
+
+def _wrapped_title(title: Clean, lines: list[Clean], labels: list[list[_Label]]) -> Clean:
+    """A numbered title wrapped onto the next line ("5. 关于…发展项目" / "（电视剧、纪录片、动画片）申报工作"),
+    which the card prints again in full before its fields: the title runs on to the wrapped line."""
+    before = [ln.strip() for ln, found in zip(lines[1:], labels[1:], strict=True) if not found]
+    before = before[: next((k for k, found in enumerate(labels[1:]) if found), len(before))]
+    if len(before) < 2 or not before[0].text:
+        return title
+    longer = title.text + before[0].text
+    again = "".join(ln.text for ln in before[1:])
+    if longer not in again:
+        return title
+    return Clean(longer, title.offsets + before[0].offsets)
 
 
 def _joined(parts: list[Clean]) -> Clean:

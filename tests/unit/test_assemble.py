@@ -648,3 +648,14 @@ def test_a_zone_named_demonstration_area_says_nothing_about_titles_conferred() -
     assert not _confers("中关村国家自主创新示范区支持科技型小微企业开展关键技术创新")
     assert _confers("北京市先进制造业和现代服务业融合示范园区认定及支持办法")
     assert _confers("中关村国家自主创新示范区专精特新企业认定")
+
+
+def test_support_for_building_a_title_named_in_the_program_confers_nothing() -> None:
+    # Beijing guide: 支持领军企业牵头建设技术创新中心 pays for building one; it is no recognition
+    graph = _one_program(
+        "中关村国家自主创新示范区支持领军企业牵头建设技术创新中心",
+        "注册在中关村示范区的国家高新技术企业。",
+        issuer="北京市科学技术委员会",
+        benefit="给予最高1000万元资金支持。",
+    )
+    assert _designation_rels(graph, "GRANTS") == set()
