@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     base_iri: str = "http://localhost:8000"
+    # Encoded answers a serving process keeps per graph version for identical GraphQL requests
+    # (POLICYKG_RESPONSE_CACHE_MB; 0 keeps none): api/graphql/answers.py.
+    response_cache_mb: float = Field(default=32.0, ge=0)
     # A document larger than this (POLICYKG_MAX_FILE_MB) or with more lines (POLICYKG_MAX_FILE_LINES)
     # is refused by `build` and `extract`: the largest real guide (a 331-page PDF) is 2.8 MB and
     # 8,000 lines of text and takes 6 s; a text of 1M short lines took 100 s.

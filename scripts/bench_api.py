@@ -213,6 +213,11 @@ async def main() -> None:
     parser.add_argument("--url", help="an API already serving, e.g. http://127.0.0.1:8000 (no raw queries)")
     parser.add_argument("--port", type=int, help="the port of the server this script starts")
     parser.add_argument("--only", nargs="+", help="questions whose name starts with one of these (q1 q5 ...)")
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        help="a folder to write each question's first answer to (q1.json ...), to compare runs",
+    )
     args = parser.parse_args()
     requests = max(20, min(args.requests, 5000))
     questions = {
@@ -246,6 +251,9 @@ async def main() -> None:
             status, body = await connections[0].post_json("/graphql", _payload(query, variables))
             if status != 200 or b'"errors"' in body:
                 raise SystemExit(f"{name}: HTTP {status}: {body[:500]!r}")
+            if args.answers is not None:
+                args.answers.mkdir(parents=True, exist_ok=True)
+                (args.answers / f"{name.split()[0]}.json").write_bytes(body)
             if server is not None and name == next(iter(questions)):
                 print(
                     f"after start: /health in {healthy_s:.2f} s, then the first {name} in "
@@ -282,6 +290,10 @@ async def main() -> None:
                         f"{r[0]:>6.1f}ms{r[1]:>6.1f}ms{r[2]:>6.1f}ms | {g[0] / r[0]:>9.2f}{g[2] / r[2]:>6.2f}"
                     )
                 print(line, flush=True)
+        if args.answers is not None:  # asked again after the load: kept answers must be the same bytes
+            for name, (query, variables, _, _) in questions.items():
+                _, body = await connections[0].post_json("/graphql", _payload(query, variables))
+                (args.answers / f"{name.split()[0]}.last.json").write_bytes(body)
         if server is not None:
             print(f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
     finally:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from api.graphql.answers import KeptAnswers
 from api.graphql.errors import GraphStoreUnavailable
 from api.graphql.names import level_rank, name_key, region_variants, split_level
 from api.graphql.search_index import SearchIndex
@@ -234,6 +235,8 @@ class Snapshot:
         self.tables: dict[str, Any] = {}
         self.loading: dict[str, asyncio.Future[Any]] = {}
         self.regions: dict[str, RegionScope] = {}
+        # Encoded answers to identical requests (api/graphql/answers.py), made when first kept.
+        self.answers: KeptAnswers | None = None
         self._memos: dict[tuple[str, ...], _Memo] = {}
         self._memo_size = [0]
 

@@ -31,7 +31,11 @@ Link = tuple[dict[str, Any], dict[str, Any]]  # (relationship properties, far no
 
 class Context(BaseContext):
     def __init__(
-        self, store: GraphStore | None, version_ttl_s: float = 0.0, table_cache: TableCache | None = None
+        self,
+        store: GraphStore | None,
+        version_ttl_s: float = 0.0,
+        table_cache: TableCache | None = None,
+        answers_budget: int = 0,
     ) -> None:
         super().__init__()
         self.store = store
@@ -39,6 +43,8 @@ class Context(BaseContext):
         self.table_cache = table_cache
         # How long a checked graph version is trusted without asking the store again (0: every request).
         self.version_ttl_s = version_ttl_s
+        # Bytes of encoded answers kept per graph version for identical requests (0: none kept).
+        self.answers_budget = answers_budget
         self._nodes: dict[str, DataLoader[str, dict[str, Any] | None]] = {}
         self._links: dict[tuple[str, str, str, bool], DataLoader[str, list[Link]]] = {}
         self.catalog = Catalog(self)
