@@ -46,10 +46,15 @@ class BenefitMention:
     rate: float | None
 
 
+_PAID_FOR_IT = re.compile(r"给予[^，。；]{0,8}(?:补贴|补助|资助)")
+
+
 def benefit_type(text: str) -> str | None:
     table = benefit_table()
     for name, words in table.types:
         if any(w in text for w in words):
+            if name == "other" and _PAID_FOR_IT.search(text):
+                return "grant"  # 按其减免房租金额的50%给予补贴: money paid for a rent waived
             return name
     if any(w in text for w in table.other):
         return "other"

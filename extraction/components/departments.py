@@ -165,6 +165,8 @@ _UNLISTED_FORM = re.compile(
 )
 _NOT_IN_FORM = re.compile(
     r"^[级内外场属直长民]|[的在与及对为是将等个项了各该本其所和]|以上|以下|有关|相关|主管|职能|业务|部门"
+    # 市县两级财政局 (bodies of two levels), 市专精特新企业认定委员会 (a scheme's panel): no one body
+    r"|[两三各]级|认定|评审|审定|评定|评选"
 )
 
 

@@ -49,6 +49,9 @@ _NOT_A_NAME = re.compile(
     r"专项资金|资金|奖励|补助|工作"
 )
 
+# a list of offenders or a reserve pool is a generic condition, not a title (未被列入严重违法失信企业名单的)
+_NOT_A_TITLE = re.compile(r"失信|违法|违规|黑名单|异常|后备|储备|培育库|培育名单")
+
 
 @dataclass(frozen=True)
 class DesignationMention:
@@ -198,8 +201,8 @@ def _umbrellas(
         if not items:
             head = re.split(r"[，。；：、\s的称]", text[max(0, d.start() - 30) : d.start()])[-1]
             defined = _DEFINED.search(head)
-            if defined is None:
-                continue
+            if defined is None or _NOT_A_NAME.search(defined.group(1)):
+                continue  # 鼓励龙头企业牵头建设…平台（以下简称…）: a clause, not a name
             a, b = d.start() - len(head) + defined.start(1), d.start()
             name = canonical(text[a:b])
             items = [DesignationMention(a, b, text[a:b], name, None, False, None, False, False)]
@@ -528,7 +531,7 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
         lead = _LEVEL_LEAD.match(text, a, b)
         if lead is not None and lead.end() < b - 2:
             a = lead.end()  # 认定为国家文化出口重点企业: the level words are not part of the name
-        if any(s < b and a < e for s, e in taken):
+        if any(s < b and a < e for s, e in taken) or _NOT_A_TITLE.search(text[a:b]):
             continue
         phrase = level_before(text, a) or _conferred_by(text, a)
         weak = _WEAK_END.search(text[a:b]) if start in cued else None
@@ -570,6 +573,9 @@ _HONOUR = re.compile(
     rf"[“\"]?(?P<name>[{CJK}\d“”\"]{{2,16}}?(?:\d+|[十百千])强(?:企业)?)[”\"]?(?:[（(][^）()]{{1,10}}[)）])?"
 )
 _HONOUR_NEXT = re.compile(r"[、和及或与]")
+_HONOUR_HOLDER = re.compile(r"[”\"]?的?(?:县|区|市|镇|乡|村|城市|园区|选手|个人|人才|学生|团队)")
+_SCOPE_LEVEL = {"全省": "provincial", "全市": "municipal", "全区": "district", "全县": "district"}
+_HONOUR_SCOPE = re.compile("|".join(_SCOPE_LEVEL))
 
 
 def _honours(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
@@ -587,12 +593,25 @@ def _honours(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
             opened = max(text.rfind("“", a, b), text.rfind('"', a, b))
             if opened > a:  # 中国游戏产业年会“游戏十强”: the title is what the quotes hold
                 a = opened + 1
+            if _HONOUR_HOLDER.match(text, b):
+                break  # 全国百强县, 技能大赛十强的选手: places and persons, not a title a company holds
+            scope = _HONOUR_SCOPE.match(text, a, b)
+            if scope is not None and scope.end() < b - 2:
+                a = scope.end()  # 全市工业企业50强: the city's ranking, named without its scope
             name = canonical(text[a:b])
             if len(name) < 4 or _NOT_A_NAME.search(name):
                 break
             phrase = level_before(text, a)
-            # 中国民营企业500强, 全国文化企业30强: the nation's
-            level = phrase.level if phrase else "national" if name.startswith(("中国", "全国")) else None
+            # 中国民营企业500强, 全国文化企业30强: the nation's; 全省/全市/全区: the scope's level
+            level = (
+                phrase.level
+                if phrase
+                else _SCOPE_LEVEL[scope.group()]
+                if scope is not None
+                else "national"
+                if name.startswith(("中国", "全国"))
+                else None
+            )
             out.append(
                 DesignationMention(a, b, text[a:b], name, level, False, None, inside_title(text, a), False)
             )

@@ -71,9 +71,11 @@ def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
         found.append("district")
     if not found:
         return None
-    # 国家级或省级: either will do, so the lowest named is a minimum
+    # 国家级或省级: either will do, so the lowest named is a minimum;
     # 省级（含）以上, 经省、市、区（相关部门）认定的: one minimum, not an enumeration of titles
-    minimum = "以上" in phrase or "或" in phrase or bool(re.search(r"(?:认定|评定)的", phrase))
+    # but 国家级或省级…，分别给予100万元、50万元: each level is paid its own amount, so both are named
+    either = "或" in phrase and "分别" not in re.split(r"[。；;\n]", text[start : start + 60], maxsplit=1)[0]
+    minimum = "以上" in phrase or either or bool(re.search(r"(?:认定|评定)的", phrase))
     named = (lowest(found),) if minimum else tuple(dict.fromkeys(found))
     return LevelPhrase(lo + m.start(), start, lowest(found), minimum or len(named) > 1, named)
 

@@ -107,7 +107,10 @@ def _in_categories(sentence: str, at: int) -> bool:
 
 
 _ALREADY_HELD = re.compile(r"已(?:被|经)?(?:认定|评定|评|获评|获批|获得|列入|入选)为?[^，。；]{0,8}$")
-_BARRED_OBJECT = re.compile(r"(?:申报|推荐|认定|评定|公布|命名)为?[“\"]?(?:国家|省|市|区|县)?级?[“\"]?$")
+# 已认定为…的 after the bar is a title held (不再推荐已认定为省级企业技术中心的企业): a bar on holders
+_BARRED_OBJECT = re.compile(
+    r"(?<![已被经])(?:申报|推荐|认定|评定|公布|命名)为?[“\"]?(?:国家|省|市|区|县)?级?[“\"]?$"
+)
 _QUOTED_REST = re.compile(r"^[”\"]?(?:[、和及与或]?[“\"][^”\"，。；]*[”\"])*")
 
 
@@ -153,15 +156,19 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         field == "benefit"
         and becomes
         and re.search(r"对[^，。；]{0,10}(?:成功)?(?:创建|获批建设|建成)[^，。；]{0,6}$", before)
+        # 对正在创建/申请创建…的: work toward a title, not one held
+        and not re.search(r"(?:正在|积极|申请|拟|争取|筹备|努力|推进|着力)(?:创建|建设)", before)
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # 对成功创建国家级制造业创新中心的，给予…: paid once it is one
-    if field == "benefit" and _ALREADY_HELD.search(before):
+    own_words = after if next_start is None else text[mention.end : next_start]
+    if field == "benefit" and _ALREADY_HELD.search(before) and not _DUTY.search(own_words):
         return "REQUIRES"  # 已被认定为创新型中小企业: held already, even among a recognition's articles
     if (
         field == "benefit"
         and _GRANT.search(sentence)
         and not re.search(r"对.{0,20}$", text[s : mention.start])
+        and not _ALREADY_HELD.search(before)  # 已被认定为…的，须报送…: a duty of holders
     ):
         return "GRANTS"
     if (
@@ -204,6 +211,10 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         lead = text[s : mention.start]
         # 对…国家技术创新示范企业、…，市级产业创新中心、…，给予: the 对 of the sentence opens the whole list
         listed = "对" in lead and not re.search(r"给予|奖励|补助|资助", lead)
+        if re.search(r"(?:参照|参考|比照|按照)[^，。；]{0,4}$", before) and re.match(
+            r"[^，。；]{0,4}标准", after
+        ):
+            return None  # 参照高新技术企业标准给予…: a yardstick, not a title held
         if (re.search(r"对|获评|获得|认定的|评为|入选", before) or listed) and re.search(
             r"给予|奖励|补助|支持", sentence
         ):

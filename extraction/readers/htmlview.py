@@ -18,7 +18,7 @@ from extraction.readers.cleaner import Clean
 
 _PAGE = re.compile(r"<(?:!DOCTYPE\s+html|html|body|head)\b", re.I)
 _TOKEN = re.compile(
-    r"(?P<drop><(?P<dtag>script|style|head|noscript|template)\b[^>]*>.*?</(?P=dtag)\s*>|<!--.*?-->"
+    r"(?P<drop><(?P<dtag>script|style|head|noscript|template|footer|nav)\b[^>]*>.*?</(?P=dtag)\s*>|<!--.*?-->"
     r"|<![^>]*>|<%.*?%>|<\?.*?\?>)"
     r"|(?P<endheading></h[1-6]\s*>)"
     r"|(?P<heading><h(?P<level>[1-6])\b[^>]*>)"

@@ -50,8 +50,11 @@ _ORGANISATIONAL = re.compile(
 # 市经信局负责全市…的认定和管理工作 / 区科技局负责受理、审核: the body that runs a scheme
 _RUNS = re.compile(
     r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
-    r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施|(?:专项)?资金的?(?:使用)?管理)"
+    r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施|(?:专项)?资金的?(?:使用)?管理"
+    r"|[^，。；]{0,20}?(?:申报|项目)的?(?:受理|审核|组织))"
 )
+# what a government body's name ends with (市工信局, 区科技和工业信息化局, 市发展改革委, 管委会)
+_BODY_END = re.compile(r"(?:局|委|委员会|厅|办|办公室|部|管委会|政府|中心|署)[）)]?$")
 _SITE_FURNITURE = re.compile(r"版权所有|ICP备|网站标识码|公网安备|网站地图|主办单位\s*[:：]|技术支持\s*[:：]")
 _CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如下)?[：:]|(?:条件|资格)(?:要求)?\s*$")
 _ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
@@ -221,11 +224,17 @@ class _Reader:
 
     def _runs_it(self) -> list[TextField]:
         """第三条 市经信局负责全市专精特新中小企业的认定和管理工作: the body a scheme's rules say runs it."""
-        for line in self.lines:
-            m = _RUNS.search(line.text)
-            if m is not None:
-                return [_text_field(FieldName.DEPARTMENT, line[m.start("body") : m.end("body")], "负责")]
-        return []
+        found = [
+            (line, m)
+            for line in self.lines
+            for m in _RUNS.finditer(line.text)
+            if _BODY_END.search(m.group("body"))  # not 项目承担单位负责专项资金的使用管理
+        ]
+        if not found:
+            return []
+        # the body that recognises or runs it comes before one that only manages the money
+        line, m = min(found, key=lambda f: bool(re.search(r"资金", f[1].group())))
+        return [_text_field(FieldName.DEPARTMENT, line[m.start("body") : m.end("body")], "负责")]
 
     def _scheme_field(self, node: _Node) -> FieldName:
         """What an article of one scheme's rules states: its conditions where it or its chapter says so
@@ -556,6 +565,10 @@ class _Reader:
 
     def _field(self, name: FieldName, a: int, b: int, heading: str) -> TextField:
         parts = self.lines[a:b]
+        # a web page's footer (主办单位：… 联系电话：… ICP备) runs on from the last section: not its text
+        footer = next((i for i, p in enumerate(parts) if _SITE_FURNITURE.search(p.text)), None)
+        if footer is not None and footer > 0:
+            parts = parts[:footer]
         text, offs = "", []
         for p in parts:
             if text:

@@ -81,3 +81,7 @@ def test_a_rent_waived_is_other_support_not_a_tax_benefit() -> None:
     assert facts("给予3年房租减免，第一年全免，第二、三年减半。") == [("other", None, None)]
     assert facts("给予50%的租金减免，最高20万元。") == [("other", 20.0, 50.0)]
     assert facts("减免企业所得税。") == [("tax_credit", None, None)]
+
+
+def test_a_share_of_rent_paid_back_is_a_grant() -> None:
+    assert facts("按其减免房租金额的50%给予补贴") == [("grant", None, 50.0)]

@@ -86,3 +86,11 @@ def test_a_local_body_of_a_kind_the_lexicon_lacks_is_named_as_printed() -> None:
     # words that only contain a place word and a bureau's ending are no bodies
     assert names("城市管理局", foshan) == []
     assert names("区内企业布局；市级以上有关部门；各区主管部门", foshan) == []
+
+
+def test_bodies_of_two_tiers_or_a_recognition_committee_are_no_single_department() -> None:
+    foshan = Context(regions().get("广东省"), regions().get("佛山市"))
+    assert names("资金由市县两级财政局按比例承担。", foshan) == []
+    assert names("市区两级工信局负责审核。", foshan) == []
+    assert names("由市专精特新企业认定委员会审定。", foshan) == []
+    assert names("市工业和信息化局负责审核。", foshan) == ["佛山市工业和信息化局"]

@@ -267,3 +267,9 @@ def test_the_body_that_confers_a_title_gives_its_level_across_a_qualifier() -> N
     # seed 003: 支持科技创新专项担保计划
     found = find_designations("经省级相关管理部门认定且在存续期内的高新技术中小企业。")
     assert [(d.name, d.level) for d in found] == [("高新技术企业", "provincial")]
+
+
+def test_a_whole_region_before_a_ranking_is_its_level() -> None:
+    assert names("获评全市工业企业50强的企业") == [("工业企业50强", "municipal", False)]
+    assert names("获评全国民营企业500强的企业") == [("全国民营企业500强", "national", False)]
+    assert names("获评全市优秀企业家个人") == []

@@ -601,3 +601,36 @@ def test_a_notice_above_its_attached_guide_gives_each_direction_its_contact_and_
     assert all("0595-22100000" in u.text_of(FieldName.CONTACT) for u in programs)
     assert all(u.text_of(FieldName.DEPARTMENT) == "泉州市工业和信息化局" for u in programs)
     assert doc.issuer == "泉州市工业和信息化局"  # not the addressees (各县（市、区）工信局：)
+
+
+def test_the_body_that_recognises_runs_a_scheme_not_one_that_keeps_its_money() -> None:
+    text = (
+        "发布机构：佛山市人民政府\n正文\n"
+        "第一条 项目承担单位负责专项资金的使用管理；市财政局负责专项资金的管理。\n"
+        "第二条 市工业和信息化局负责全市专精特新企业的认定工作。\n"
+        "第三条 【支持上规】对首次升规企业给予10万元奖励。\n"
+    )
+    units = read_prose(text)[0]
+    assert {u.text_of(FieldName.DEPARTMENT) for u in units} == {"市工业和信息化局"}
+
+
+def test_a_web_pages_footer_and_navigation_are_not_the_last_sections_text() -> None:
+    text = (
+        "TITLE: 关于开展企业奖励申报的通知\n正文\n一、申报条件\n在本区注册的规上工业企业。\n"
+        "二、支持内容\n对首次升规的工业企业给予10万元奖励。\n"
+        "主办单位：某区人民政府 联系电话：020-88888888\n版权所有 ICP备12345号\n"
+    )
+    (unit,) = read_prose(text)[0]
+    assert unit.text_of(FieldName.BENEFIT) == "二、支持内容\n对首次升规的工业企业给予10万元奖励。"
+    page = (
+        "<!DOCTYPE html><html><body><h1>关于开展企业奖励申报的通知</h1>"
+        "<p>一、支持内容</p><p>对首次升规的工业企业给予10万元奖励。</p>"
+        "<p>二、联系方式</p><p>联系人：王工，电话：020-12345678。</p>"
+        "<nav>首页 政务公开 电话：020-66666666</nav><footer>主办单位：某区人民政府 电话：020-88888888</footer>"
+        "</body></html>"
+    )
+    (unit,) = read_text(page, name="notice.html").units
+    assert "020-12345678" in unit.text_of(FieldName.CONTACT)
+    assert "88888888" not in unit.text_of(FieldName.CONTACT) and "66666666" not in unit.text_of(
+        FieldName.CONTACT
+    )

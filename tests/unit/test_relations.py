@@ -466,3 +466,57 @@ def test_a_consortium_the_applicant_forms_is_no_title_it_holds() -> None:
     assert relations("申报主体应为省级创新联合体。", "conditions") == [
         ("REQUIRES", "创新联合体", "provincial")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不再推荐已认定为省级企业技术中心的企业。",
+        "不予受理已认定为省级企业技术中心的企业申报。",
+        "以下企业不得申报：已认定为省级企业技术中心的。",
+    ],
+)
+def test_a_bar_on_those_already_holding_a_title_excludes_them(text: str) -> None:
+    # 已认定为 after the bar names a title held, not one the bar forbids applying for
+    assert relations(text, "conditions") == [("EXCLUDES", "企业技术中心", "provincial")]
+
+
+def test_a_blacklist_or_a_reserve_list_is_no_title() -> None:
+    assert relations("近三年未被列入严重违法失信企业名单的企业。", "conditions") == []
+    assert relations("须列入市级拟上市后备企业名单。", "conditions") == []
+
+
+def test_a_platform_the_text_only_encourages_building_is_no_title() -> None:
+    text = "鼓励龙头企业牵头建设行业共性技术平台（以下简称“共性平台”），对共性平台给予支持。"
+    assert relations(text, "conditions") == []
+
+
+def test_a_title_still_being_sought_is_not_required() -> None:
+    assert relations("对正在创建省级企业技术中心的企业给予50万元奖励。", "benefit") == []
+    assert relations("对成功创建省级企业技术中心的企业给予50万元奖励。", "benefit") == [
+        ("REQUIRES", "企业技术中心", "provincial")
+    ]
+
+
+def test_a_duty_of_holders_and_a_yardstick_are_no_requirement() -> None:
+    assert relations("已被认定为高新技术企业的，须报送年度评价材料。", "conditions") == []
+    assert [r for r in relations("参照高新技术企业标准给予支持。", "benefit") if r[0] != "MENTIONS"] == []
+
+
+def test_national_or_provincial_paid_respectively_is_both_levels() -> None:
+    doc = annotate(
+        "对获得国家级或省级企业技术中心认定的企业，分别给予100万元、50万元奖励。", Context(field="benefit")
+    )
+    (rel,) = doc._.relations
+    assert (rel.type, rel.mention.name, rel.mention.levels) == (
+        "REQUIRES",
+        "企业技术中心",
+        ("national", "provincial"),
+    )
+
+
+def test_a_ranking_of_places_or_people_is_no_title_of_a_company() -> None:
+    assert relations("对获评全市工业企业50强的企业给予10万元奖励。", "benefit") == [
+        ("REQUIRES", "工业企业50强", "municipal")
+    ]
+    assert relations("对入选全省十佳县的给予奖励。", "benefit") == []
