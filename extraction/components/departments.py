@@ -29,6 +29,12 @@ _DIVISION_NOT = re.compile(
 # 南沙经济技术开发区, 东湖新技术开发区, 高新区: a zone with bodies of its own inside a city
 _ZONE = r"(?:经济技术开发区|高新技术产业开发区|新技术产业开发区|新技术开发区|经济开发区|高新区|经开区|新区)"
 _ZONE_END = re.compile(f"{_ZONE}$")
+# 中关村科技园区管理委员会, 常州经开区管委会, 广州市天河中央商务区管理委员会: a zone's own government
+_COMMITTEE = re.compile(
+    rf"(?:{_ZONE}|开发区|科技园区?|工业园区|产业园区?|商务区|示范区|自由贸易试验区|自贸区|保税区|合作区)"
+    r"(?P<form>管理委员会|管委会)"
+)
+_ZONE_NAME_STOP = set("由经向和及与到至在请的各该本其、")
 
 
 @dataclass(frozen=True)
@@ -119,9 +125,11 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
     ctx = ctx or Context()
     nat, local, kinds = _patterns()
     table = departments()
-    out: list[DepartmentMention] = []
-    taken: list[tuple[int, int]] = []
+    out: list[DepartmentMention] = _committees(text, ctx)
+    taken: list[tuple[int, int]] = [(d.start, d.end) for d in out]
     for m in _scan(local, text):
+        if any(s < m.end() and m.start() < e for s, e in taken[: len(out)]):
+            continue  # 苏州工业园区管理委员会: the zone's committee, not 苏州市's
         prefix, form = m.group("region"), m.group("form")
         body, level, region = local_body_name(prefix, form, kinds[form], ctx)
         sub = m.group("sub")
@@ -157,6 +165,34 @@ def find_departments(text: str, ctx: Context | None = None) -> list[DepartmentMe
                 division = r.name + division[len(r.short) :] if not division.startswith(r.name) else division
         out.append(DepartmentMention(m.start(), end, text[m.start() : end], body, "national", division, None))
     return sorted(out, key=lambda d: d.start)
+
+
+def _committees(text: str, ctx: Context) -> list[DepartmentMention]:
+    """A zone's management committee, named as printed with 管委会 in full."""
+    out = []
+    for m in _COMMITTEE.finditer(text):
+        a = m.start()
+        while (
+            a > max(0, m.start() - 10)
+            and re.match(f"[{CJK}]", text[a - 1])
+            and text[a - 1] not in _ZONE_NAME_STOP
+        ):
+            a -= 1
+        zone = text[a : m.start("form")]
+        if zone.startswith(("国家", "有关", "相关")) or text[a - 1 : a] in ("各", "该"):
+            continue  # 各开发区管委会, 国家高新技术产业开发区管理委员会: every zone's, no one body
+        region = next((r for r in find_region_prefix(zone)), None)
+        if region is None and ctx.city is not None and (a == m.start() or zone[0] == "市"):
+            # 高新区管委会, 市高新区管委会 in a 合肥 document: 合肥高新区
+            zone = ctx.city.short + zone.removeprefix("市")
+        region = region or ctx.city or ctx.province
+        place = Region(
+            zone, zone, "district", region.name if region else None, region.area_code if region else None
+        )
+        out.append(
+            DepartmentMention(a, m.end(), text[a : m.end()], f"{zone}管理委员会", "district", None, place)
+        )
+    return out
 
 
 # 区经济促进局, 市口岸管理委员会: a body of a kind the lexicon lacks, in a named region or the text's own

@@ -94,3 +94,19 @@ def test_bodies_of_two_tiers_or_a_recognition_committee_are_no_single_department
     assert names("市区两级工信局负责审核。", foshan) == []
     assert names("由市专精特新企业认定委员会审定。", foshan) == []
     assert names("市工业和信息化局负责审核。", foshan) == ["佛山市工业和信息化局"]
+
+
+def test_a_zones_management_committee_is_named_as_printed_in_full() -> None:
+    hefei = Context(regions().get("安徽省"), regions().get("合肥市"))
+    # 北京 产业政策导读: 联络方式 北京市科学技术委员会、中关村科技园区管理委员会：55572341
+    assert (
+        names("北京市科学技术委员会、中关村科技园区管理委员会：55572341", hefei)[1]
+        == "中关村科技园区管理委员会"
+    )
+    assert names("常州经开区管委会", hefei) == ["常州经开区管理委员会"]
+    assert names("苏州工业园区管理委员会", hefei) == ["苏州工业园区管理委员会"]
+    assert names("合肥高新技术产业开发区管理委员会", hefei) == ["合肥高新技术产业开发区管理委员会"]
+    # a bare zone is the document's city's
+    assert names("由高新区管委会负责兑现", hefei) == ["合肥高新区管理委员会"]
+    # every zone's committee is no one body
+    assert names("各开发区管委会；有关国家高新技术产业开发区管理委员会", hefei) == []
