@@ -129,6 +129,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return None  # 注册在中关村国家自主创新示范区（范围内）: where the applicant is, not a title it holds
     if re.search(r"(?:牵头|组建|联合)(?:组建|成立)?的[“\"]?$", before):
         return None  # 由申报单位牵头的创新联合体: a body the applicant forms, not a title it holds
+    if re.search(rf"(?:组建|成立|搭建)[^，。；]{{0,4}}{re.escape(mention.text)}", text[s : mention.start]):
+        return None  # 支持企业组建创新联合体，对创新联合体给予…: the body it formed, named again
     if _EXCLUDE.search(before[-12:]) and _BARRED_OBJECT.search(before):
         return None  # 不得申报、推荐和公布为绿色工厂: the title may not be applied for; none is held
     if _EXCLUDE_BEFORE.search(before):
@@ -144,7 +146,7 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     # past the other quoted names of a list: 获“…项目”“…机构”认定的
     after_list = _QUOTED_REST.sub("", after, count=1)
     # 新认定为国家级技术创新示范企业、省级技术创新示范企业的: the list's 的 closes every item
-    becomes = re.match(r"[^，。；]{0,4}的|[、和及或与][^，。；]{2,40}?的", after_list)
+    becomes = re.match(r"[^，。；]{0,4}的|(?:以及|[、和及或与])[^，。；]{2,40}?的", after_list)
     if (
         field == "benefit"
         and becomes

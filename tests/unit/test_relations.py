@@ -520,3 +520,14 @@ def test_a_ranking_of_places_or_people_is_no_title_of_a_company() -> None:
         ("REQUIRES", "工业企业50强", "municipal")
     ]
     assert relations("对入选全省十佳县的给予奖励。", "benefit") == []
+
+
+def test_money_for_a_title_granted_to_build_and_listed_with_another_kind_requires_it() -> None:
+    # seed 001, 宁政规字〔2026〕2号 measure 1
+    text = "对新获批建设国家新兴产业发展示范基地以及获省布局建设的特色优势产业所在重点园区给予支持。"
+    assert relations(text, "benefit") == [("REQUIRES", "新兴产业发展示范基地", "national")]
+
+
+def test_a_body_the_measure_has_companies_form_is_no_title_when_named_again() -> None:
+    text = "支持科创企业组建创新联合体，对创新联合体给予市级科技攻关项目扶持。"
+    assert relations(text, "benefit") == []
