@@ -25,12 +25,14 @@ _PAGE_NUMBER = re.compile(
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # A digit run broken from its unit or its other half: "20\n万元", "3\n亿元", "1\n0%".
 _NUMBER_TAIL = re.compile(r"^[\d.．%％万亿元千百]")
-_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
+_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"} | {
+    ord("﹒"): ord(".")
+}  # 1﹒: a small stop
 _SPACE = " \t\u3000\xa0\u2002\u2003\u2009\f\v\r"
 _AMOUNT_START = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿|元|%|％|倍)")
 # A paragraph this long that holds numbered items has lost its line breaks.
 _PACKED = 200
-_SENTENCE_END = "。；;）)！？"
+_SENTENCE_END = "。；;）)〕！？"
 _ITEM_STYLES = ("chap", "art", "cn", "pcn", "ar")
 # Words a heading or a sentence never ends with: the line goes on below.
 _PARTICLES = "的地得和与及或在对向从把被为之等"
@@ -150,12 +152,23 @@ def continues(prev: str, line: str, width: int) -> bool:
 
 
 def _item_at(line: str, i: int) -> bool:
-    marker = parse_marker(line[i : i + 12])
+    marker = parse_marker(line[i : i + 12].translate(_FULLWIDTH))
     return (
         marker is not None
         and marker.style in _ITEM_STYLES
         and not line[i + marker.length : i + marker.length + 1].isdigit()
+        # 本通知第（一）（二）（十四）条所列: a cross-reference, not a new item
+        and line[i + marker.length : i + marker.length + 1]
+        not in ("（", "(", "条", "款", "项", "、", "至", "和")
     )
+
+
+def _heading_only(segment: str) -> bool:
+    """A marker and a short heading alone (二、重点行动（一）…, 三、政策支持23.…): the items under it
+    run on in the same paragraph."""
+    marker = parse_marker(segment.translate(_FULLWIDTH))
+    rest = segment[marker.length :] if marker is not None else ""
+    return marker is not None and 2 <= len(rest) <= 12 and not re.search(r"[。；;，,、：:（(\d]", rest)
 
 
 def _keeps_space(line: str, i: int, j: int) -> bool:
@@ -178,12 +191,18 @@ def _put_line(line: str, start: int, chars: list[str], offs: list[int]) -> None:
     copy of a policy runs 一、…1．…（责任单位：…）2．… into one paragraph)."""
     n = len(line)
     packed = n >= _PACKED
-    i = 0
+    i = seg = 0
     while i < n:
         ch = line[i]
-        if packed and i and line[i - 1] in _SENTENCE_END and _item_at(line, i):
+        if (
+            packed
+            and i
+            and (line[i - 1] in _SENTENCE_END or (i - seg <= 16 and _heading_only(line[seg:i])))
+            and _item_at(line, i)
+        ):
             chars.append("\n")
             offs.append(start + i)
+            seg = i
         if ch in _SPACE:
             j = i
             while j < n and line[j] in _SPACE:

@@ -37,7 +37,7 @@ _RUNNING = {"chap", "sect", "art"}
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
     r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|减征|免征|免收|退税|抵免|加计扣除|租金|免租"
-    r"|服务券|创新券|消费券|算力券|一次性|事后奖|给予|授予|认定为|予以.{0,6}支持"
+    r"|(?<=[\u4e00-\u9fff])(?<![证债彩])券|一次性|事后奖|给予|授予|认定为|予以.{0,6}支持"
 )
 _ORGANISATIONAL = re.compile(
     r"^(?:总则|附则|目的|依据|宗旨|原则|基本原则|指导思想|总体要求|工作目标|发展目标|主要目标|目标任务|定义|释义"
@@ -62,11 +62,17 @@ _RESPONSIBLE = re.compile(
     r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
     r"(?P<body>(?:[^（）()\n]|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"  # 市委组织部（人才办）、…
 )
+# （省工业和信息化厅、省发展改革委按职责分工负责）: who carries out the measure, after it
+_DUTY_NOTE = re.compile(
+    r"[（(〔]\s*(?P<body>(?:[^（）()〔〕\n；;。]|[（(][^（）()\n]{0,12}[）)]){2,120}?"
+    r"(?:局|委|委员会|厅|办|办公室|部|管委会|政府|中心|署|分行|监管局))等?"
+    r"(?P<head>按职责分工负责|按职责分工落实|分别负责|共同负责|负责|牵头负责|牵头)(?=[）)〕；;，,])"
+)
 _CONTACT_LINE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理|政策咨询|业务咨询|服务热线|咨询热线)"
 )
 # The issuing body signing a notice or named before 关于 in its title.
-_BODY = r"[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|人民政府|办公室|办公厅|管理委员会)"
+_BODY = r"[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|委|人民政府|办公室|办公厅|管理委员会)"
 _DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 # the signature: the body alone, or with the date on the same line (东莞市经济和信息化局 2017年7月20日)
 _SIGNATURE = re.compile(rf"^(?P<body>{_BODY})(?:\s*{_DATE})?$")
@@ -185,9 +191,15 @@ class _Reader:
         head = (title or "").split("关于", 1)[0].replace(" ", "")
         if not self.meta.get("issuer") and not ("关于" in (title or "") and _TITLE_ISSUER.match(head)):
             # a notice whose guide is attached below it signs above the attachment: the body, the date
-            for line, after in zip(self.lines, self.lines[1:], strict=False):
+            for i, (line, after) in enumerate(zip(self.lines, self.lines[1:], strict=False)):
                 if (sig := _SIGNATURE.match(line.text.strip())) and re.fullmatch(_DATE, after.text.strip()):
-                    self.meta["issuer"] = sig.group("body")
+                    # 江苏省发展改革委 / 江苏省财政厅 / 2026年1月22日: every body that signs, one per line
+                    bodies = [sig.group("body")]
+                    for before in reversed(self.lines[max(0, i - 4) : i]):
+                        if (more := _SIGNATURE.match(before.text.strip())) is None:
+                            break
+                        bodies.insert(0, more.group("body"))
+                    self.meta["issuer"] = "、".join(bodies)
                     break
         issuer = self._issuer_field(title or "")
         if issuer is not None and not _GOVERNMENT.search(issuer.text):
@@ -336,10 +348,15 @@ class _Reader:
                 cut = i
                 break
         # the signature after the text: the issuing body (and the date) name the issuer
+        signers: list[str] = []
         for line in self.lines[cut:]:
-            text = line.text.strip()
-            if (sig := _SIGNATURE.match(text)) and not self.meta.get("issuer"):
-                self.meta["issuer"] = sig.group("body")
+            sig = _SIGNATURE.match(line.text.strip())
+            if sig is not None:
+                signers.append(sig.group("body"))  # 江苏省发展改革委 / 江苏省财政厅: bodies signing together
+            elif signers:
+                break
+        if signers and not self.meta.get("issuer"):
+            self.meta["issuer"] = "、".join(signers)
         for node in stack[1:]:
             node.end = cut
         return root
@@ -372,7 +389,12 @@ class _Reader:
             if child.marker is not None and child.marker.style in ("chap", "sect"):
                 self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
                 continue
-            if fname is not None and top and fname != FieldName.SUMMARY:
+            if (
+                fname is not None
+                and top
+                and fname != FieldName.SUMMARY
+                and not self._measures_under(child, fname)
+            ):
                 shared.append(self._field(fname, child.line, child.end, head))
                 continue
             if not _SUPPORT.search(self._text(child.line, child.end)):
@@ -391,6 +413,15 @@ class _Reader:
                 out.append((child, self._section(child)))
             else:
                 self._visit(child, out, shared, top=False)
+
+    def _measures_under(self, node: _Node, fname: FieldName) -> bool:
+        """三、政策支持 23.降低算力使用成本。… 24.…: a section named like the benefit field that holds
+        measures with headings of their own, not one measure's field."""
+        if fname is not FieldName.BENEFIT:
+            return False
+        heads = [normalize_heading(c.heading.text) for c in node.children if c.titled]
+        own = [h for h in heads if not _FIELDISH.search(h) and lexicon().lookup(h, loose=True) is None]
+        return len(own) >= 2 and len(own) == len(heads)
 
     def _numbered_through(self, parent: _Node, group: _Node) -> bool:
         """Whether `group`'s sub-items each pay (给予…万元) and are numbered on from the group before."""
@@ -501,7 +532,7 @@ class _Reader:
         out = []
         for i in range(node.line, node.end):
             line = self.lines[i]
-            for m in _RESPONSIBLE.finditer(line.text):
+            for m in (*_RESPONSIBLE.finditer(line.text), *_DUTY_NOTE.finditer(line.text)):
                 out.append(
                     _text_field(FieldName.DEPARTMENT, line[m.start("body") : m.end("body")], m.group("head"))
                 )
@@ -553,6 +584,9 @@ class _Reader:
             # as printed (厦门市工业和信息化局 厦门市财政局: two bodies), without 转发
             issuer = head.removeprefix("转发").strip() if _TITLE_ISSUER.match(head.replace(" ", "")) else ""
         at = self.view.text.find(issuer) if issuer else -1
+        if at < 0 and "、" in issuer:
+            issuer = issuer.replace("、", "\n")  # bodies that sign one per line
+            at = self.view.text.find(issuer)
         if at < 0:
             return None
         found = self.view[at : at + len(issuer)]
@@ -644,7 +678,9 @@ def _notice_name(title: str) -> str:
 
 # A text that collects measures (若干政策, 政策措施, 行动方案), as an article's title or its opening names it.
 _COLLECTION = re.compile(r"若干(?:政策|措施|意见|规定)|政策措施|行动方案|实施意见|一揽子")
-_MIN_REPRINTED = 5
+_MIN_REPRINTED = 2
+_MIN_UNNAMED = 5
+_SUPPORTING_HEAD = re.compile(r"^(?:支持|鼓励|奖励|补贴|补助|扶持|资助)|支持")
 _FIELDISH = re.compile(
     r"(?:对象|标准|期限|方式|条件|程序|流程|要求|管理|材料|时间|额度|范围|类型|情况|机制|评审|方向|条款)$"
 )
@@ -657,14 +693,20 @@ def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:
     if not fields:
         return None
     body = fields[0]
-    if not (_COLLECTION.search(unit.title) or _COLLECTION.search(body.text[:300])):
-        return None
+    named = bool(_COLLECTION.search(unit.title) or _COLLECTION.search(body.text[:300]))
+    if not named and calls_for_one(f"{unit.title} {body.text[:120]}"):
+        return None  # 关于组织申报…的通知: one call, whatever its sections say
     reader = _Reader(repair(body.text))
     programs, _shared = reader.measures
     titled = [normalize_heading(n.heading.text) for n, _ in programs if n.titled]
     fieldish = sum(1 for h in titled if _FIELDISH.search(h) or lexicon().lookup(h, loose=True))
     if len(titled) < _MIN_REPRINTED or fieldish > 0.3 * len(titled):
         return None  # 贷款对象 / 贴息标准 / 贴息期限: the sections of one scheme, not measures
+    supporting = sum(1 for h in titled if _SUPPORTING_HEAD.search(h))
+    if not named and (supporting < _MIN_UNNAMED or supporting < len(titled) / 2):
+        # a notice that names no collection of measures is one unless most of its headings say what
+        # they support (（六）支持汽车报废更新, not （一）申请发放 （二）预拨资金 of one loan scheme)
+        return None
     units, _meta = reader.read()
     place = f"{unit.title} {body.text[:600]}"
     # the article's or digest's own contact lines are every measure's (its 发布部门 issued the policy;

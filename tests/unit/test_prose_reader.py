@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from extraction.document import FieldName, UnitKind
+from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers import read_text
 from extraction.readers.furniture import repair
-from extraction.readers.prose import read_prose
+from extraction.readers.prose import read_prose, reprinted_measures
 
 
 def _titles(text: str) -> list[str]:
@@ -634,3 +634,80 @@ def test_a_web_pages_footer_and_navigation_are_not_the_last_sections_text() -> N
     assert "88888888" not in unit.text_of(FieldName.CONTACT) and "66666666" not in unit.text_of(
         FieldName.CONTACT
     )
+
+
+# --- policies reprinted in one run-on paragraph (WeChat copies), seed 001 shapes -----------------
+
+_FILLER = "推动企业转型升级，提升产业链供应链韧性和安全水平，加快培育新质生产力。" * 3
+
+
+def _article(title: str, body: str) -> Unit:
+    return Unit(
+        kind=UnitKind.ARTICLE,
+        title=title,
+        title_offsets=tuple(range(len(title))),
+        fields=(TextField(FieldName.BODY, body, tuple(range(len(body))), ""),),
+    )
+
+
+def test_a_run_on_paragraph_splits_at_items_after_a_bracket_or_a_bare_heading() -> None:
+    text = (
+        f"一、加强分类指导。{_FILLER}〔省工业和信息化厅、省发展改革委按职责分工负责〕二、统筹实施重点项目。{_FILLER}"
+        f"三、重点行动（一）“人工智能＋”科学研究。1﹒促进科学研究范式变革。{_FILLER}"
+        "2﹒推动协同。本通知第（一）（二）条所列项目除外。\n"
+    )
+    lines = [line for line in repair(text).text.split("\n") if line]
+    starts = [line[:6] for line in lines]
+    assert starts == [
+        "一、加强分类",
+        "二、统筹实施",
+        "三、重点行动",
+        "（一）“人工",
+        "1.促进科学",
+        "2.推动协同",
+    ]
+
+
+def test_a_policy_reprinted_in_an_article_is_one_program_per_supporting_measure() -> None:
+    body = (
+        "省政府办公厅关于支持优质企业增资扩产的实施意见\n"
+        "一、加强企业分类精准指导。建立重点企业跟踪评价机制。\n"
+        "二、支持企业加快设备更新。对更新设备的企业给予贴息支持。（省工业和信息化厅、省发展改革委按职责分工负责）\n"
+        "三、加大财政金融支持力度。对中小微企业贷款担保业务给予补贴。（省财政厅、人民银行江苏省分行按职责分工负责）\n"
+    )
+    measures = reprinted_measures(_article("优质中小企业再获财政资金支持！", body), FieldName.BODY)
+    assert measures is not None
+    assert [u.title for u in measures] == ["支持企业加快设备更新", "加大财政金融支持力度"]
+    assert measures[0].text_of(FieldName.DEPARTMENT) == "省工业和信息化厅、省发展改革委"
+
+
+def test_a_notice_naming_no_collection_is_split_only_when_its_headings_say_what_they_support() -> None:
+    measures = "".join(
+        f"（{n}）支持{what}。对个人消费者购买{what}给予补贴。\n"
+        for n, what in zip(  # noqa: B905
+            "一二三四五", ("汽车报废更新", "汽车置换更新", "家电以旧换新", "数码产品购新", "智能家居购新")
+        )
+    )
+    body = (
+        f"关于2026年实施消费品以旧换新政策的通知\n{measures}江苏省发展改革委\n江苏省财政厅\n2026年1月22日\n"
+    )
+    split = reprinted_measures(_article("2026年“省补”政策全文公布", body), FieldName.BODY)
+    assert split is not None and len(split) == 5
+    # the bodies that sign one per line, every one of them
+    assert split[0].text_of(FieldName.DEPARTMENT) == "江苏省发展改革委\n江苏省财政厅"
+    steps = "".join(
+        f"（{n}）{step}。经办银行按月汇总贴息资金，给予贴息。\n"
+        for n, step in zip(
+            "一二三四五", ("申请发放", "预拨资金", "贴息审核", "资金结算", "资金清算"), strict=True
+        )
+    )
+    body = f"关于实施中小微企业贷款贴息政策的通知\n{steps}"
+    assert reprinted_measures(_article("五部门发文实施贷款贴息政策", body), FieldName.BODY) is None
+
+
+def test_measures_under_a_section_named_like_the_benefit_field_are_measures() -> None:
+    text = (
+        "江苏省“人工智能＋”行动方案\n一、总体目标\n到2027年普及率70%以上。\n二、重点行动\n推动人工智能赋能千行百业。\n三、政策支持\n"
+        "1.降低算力使用成本。支持有条件的地方发放“算力券”。\n2.加速算法模型研发。支持各地发放“模型券”。\n"
+    )
+    assert [u.title for u in read_prose(text)[0]] == ["降低算力使用成本", "加速算法模型研发"]

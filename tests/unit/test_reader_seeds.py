@@ -64,13 +64,14 @@ def test_000_compilation() -> None:
 def test_001_articles() -> None:
     d = doc("001")
     assert d.format is DocFormat.ARTICLES
-    # 83 articles; the one that reprints 南京's 若干政策（2026年版） is its 28 paid measures
+    # 84 articles; four reprint policies and are their measures: 南京's 若干政策（2026年版） (28),
+    # the 省补 notice (13), the “人工智能＋”行动方案 (4) and the 增资扩产 实施意见 (2)
     articles = [u for u in d.units if u.kind is UnitKind.ARTICLE]
     measures = [u for u in d.units if u.measure]
-    assert (len(articles), len(measures), len(d.units)) == (83, 28, 111)
+    assert (len(articles), len(measures), len(d.units)) == (80, 47, 127)
     assert measures[0].title == "构建战新产业集群矩阵"
     assert "最高500万元" in measures[0].text_of(FieldName.BENEFIT)
-    assert sum(1 for u in articles if u.published_at) == 83
+    assert sum(1 for u in articles if u.published_at) == 80
     u = _by_title(d, "2025年市工业企业重大设备技改项目奖补资金正在申报")
     assert "025-68788776" in u.text_of(FieldName.CONTACT)
     assert "独立法人资格" in u.text_of(FieldName.CONDITIONS)

@@ -153,8 +153,10 @@ _LATER_STEP = "a step after the applicants' window (review, recommendation, repo
 _CONDITION = "a condition on the project or the applicant, not a window"
 NOT_WINDOWS: dict[str, list[tuple[str, str, str]]] = {
     "001_930237a1bb36e36f.txt": [
-        ("2026年“省补”政策全文公布", "2013年6月30日前注册登记的汽油乘用车", "which cars qualify"),
-        ("2026年“省补”政策全文公布", "于2025年1月8日（含）前登记在申请人名下", "which cars qualify"),
+        # the 省补 notice's measures, one program each
+        ("支持汽车报废更新", "2013年6月30日前注册登记的汽油乘用车", "which cars qualify"),
+        ("支持汽车报废更新", "于2025年1月8日（含）前登记在申请人名下", "which cars qualify"),
+        ("支持汽车置换更新", "于2025年1月8日（含）前登记在申请人名下", "which cars qualify"),
         ("财政部等五部门发文实施中小微企业贷款贴息政策", "经办银行总部于2026年2月5日前", _CLAIMED_BY_BANKS),
         ("财政部等五部门发文实施中小微企业贷款贴息政策", "省级财政部门于2026年2月28日前", _CLAIMED_BY_BANKS),
         (
