@@ -373,8 +373,45 @@ _GENERIC_END = re.compile(rf"(?:{_GENERIC_ENDINGS}|骨干企业)$")
 _CERTIFICATION = re.compile(r"贯标|体系|认证|标准|DCMM|CMMI|等级", re.I)
 
 
-def _tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+# 红棉五星、红棉四星、红棉三星的民宿: a brand's star tiers, one title each, named as printed
+_BRANDED_TIERS = re.compile(
+    rf"(?P<tiers>(?P<brand>[{CJK}]{{2,4}}?)[一二三四五1-5]星级?(?:[、和及或与](?P=brand)?[一二三四五1-5]星级?)+)的?"
+    r"(?P<head>景区|饭店|酒店|民宿|宾馆|农家乐|企业)"
+)
+
+
+def _branded_tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
     out = []
+    for m in _BRANDED_TIERS.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        brand = m.group("brand")
+        if re.search(r"[为评获定选入的级批]|^(?:国家|省|市|区|县)", brand):
+            continue  # 评为五星级、四星级的饭店: a verb or a level, not a brand
+        phrase = level_before(text, m.start()) or _conferred_by(text, m.start())
+        for t in re.finditer(rf"(?:{re.escape(brand)})?[一二三四五1-5]星级?", m.group("tiers")):
+            a, b = m.start("tiers") + t.start(), m.start("tiers") + t.end()
+            tier = t.group() if t.group().startswith(brand) else brand + t.group()
+            out.append(
+                DesignationMention(
+                    a,
+                    b,
+                    text[a:b],
+                    canonical(tier + m.group("head")),
+                    phrase.level if phrase else None,
+                    False,
+                    None,
+                    inside_title(text, a),
+                    False,
+                    phrase.levels if phrase else (),
+                )
+            )
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
+    out = _branded_tiers(text, taken)
     for m in _TIER_LIST.finditer(text):
         # the lexicon may know the last tier with its head (四星和五星级上云企业): the others still count
         known_last = [(s, e) for s, e in taken if e == m.end("head") and s >= m.start("tiers")]

@@ -273,3 +273,15 @@ def test_a_whole_region_before_a_ranking_is_its_level() -> None:
     assert names("获评全市工业企业50强的企业") == [("工业企业50强", "municipal", False)]
     assert names("获评全国民营企业500强的企业") == [("全国民营企业500强", "national", False)]
     assert names("获评全市优秀企业家个人") == []
+
+
+def test_a_brands_star_tiers_are_one_title_each_named_as_printed() -> None:
+    # 14-guangzhou-huangpu 文旅版权 若干措施 第五条
+    text = "对新获评市级红棉五星、红棉四星、红棉三星的民宿，分别最高给予 20 万元、15 万元、10 万元奖励。"
+    assert names(text) == [
+        ("红棉五星民宿", "municipal", False),
+        ("红棉四星民宿", "municipal", False),
+        ("红棉三星民宿", "municipal", False),
+    ]
+    # a verb before the tiers is no brand
+    assert all(not n.startswith("评为") for n, _, _ in names("对新评为五星级、四星级的饭店给予奖励。"))
