@@ -44,6 +44,9 @@ _JOINS = _CUES[
 ]  # 对参加…统保平台的企业: taking part in a titled body  # 鼓励争创, 支持…: a goal or a scope, not a condition
 _ELIGIBILITY = ("conditions",)
 _PLACE_BEFORE = re.compile(r"(?:(?:注册|落户|坐落|入驻|设立)(?:在|于)|位于)[^，。；]{0,8}$")
+# 对入驻经国家、省、市、区认定的文化产业园区的企业: the park it moves into, not a title it holds
+_MOVES_INTO = re.compile(r"入驻(?:在|于)?[^，。；的]{0,16}(?:认定|评定|命名|批准)?的?$")
+_A_PLACE = re.compile(r"(?:园区|基地|孵化器|众创空间|加速器|示范区|集聚区|先导区|试验区|产业园|楼宇)$")
 _IN_BEFORE = re.compile(r"在[^，。；在]{0,6}$")
 # …示范基地、…市(州)中的项目; not a time (资格有效期内的企业, 认定后两年内的企业)
 _IN_AFTER = re.compile(r"(?:(?!有效期|期内|年内|资格|后)[^；。]){0,30}?[中内]的(?:项目|企业|单位)")
@@ -125,6 +128,7 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         _PLACE_BEFORE.search(before)
         or _PLACE_AFTER.match(after)
         or (_IN_BEFORE.search(before) and _IN_AFTER.match(after))  # 在国家新型工业化产业示范基地中的项目
+        or (_MOVES_INTO.search(before) and _A_PLACE.search(mention.name))
     ):
         return None  # 注册在中关村国家自主创新示范区（范围内）: where the applicant is, not a title it holds
     if re.search(r"(?:牵头|组建|联合)(?:组建|成立)?的[“\"]?$", before):

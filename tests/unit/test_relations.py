@@ -531,3 +531,15 @@ def test_money_for_a_title_granted_to_build_and_listed_with_another_kind_require
 def test_a_body_the_measure_has_companies_form_is_no_title_when_named_again() -> None:
     text = "支持科创企业组建创新联合体，对创新联合体给予市级科技攻关项目扶持。"
     assert relations(text, "benefit") == []
+
+
+def test_a_park_the_applicant_moves_into_or_a_ranking_of_its_investors_is_no_title_it_holds() -> None:
+    # 14-guangzhou-huangpu 第十七条
+    text = (
+        "对入驻经国家、省、市、区认定的文化产业园区（基地）、版权示范园区，且获得国内头部创投榜单前三十强的"
+        "投资机构累计股权投资 5000 万元以上的企业，给予最高50万元扶持。"
+    )
+    assert relations(text, "benefit") == []
+    assert relations("对获评国家高新技术企业的给予10万元奖励。", "benefit") == [
+        ("REQUIRES", "高新技术企业", "national")
+    ]
