@@ -404,6 +404,9 @@ class _Reader:
                 out.append((child, self._section(child)))  # 1.申报条件 2.奖励标准: one measure's fields
             elif titled >= 2:
                 self._visit(child, out, shared, top=False)  # a group of titled measures
+            elif not titled and any(sum(1 for g in c.children if g.titled) >= 2 for c in child.children):
+                # 二、工作重点 （一）着力夯实基础… 1.持续加大创新研发投入。…: groups of titled measures
+                self._visit(child, out, shared, top=False)
             elif not titled and self._numbered_through(node, child):
                 # （四）对…给予 under 二、 after （一）–（三） under 一、: items numbered on through the groups
                 # are the text's measures, and the groups only their headings

@@ -711,3 +711,17 @@ def test_measures_under_a_section_named_like_the_benefit_field_are_measures() ->
         "1.降低算力使用成本。支持有条件的地方发放“算力券”。\n2.加速算法模型研发。支持各地发放“模型券”。\n"
     )
     assert [u.title for u in read_prose(text)[0]] == ["降低算力使用成本", "加速算法模型研发"]
+
+
+def test_titled_measures_inside_untitled_groups_are_measures() -> None:
+    # seed 000, 关于加快推进江苏省技术创新示范企业建设的实施意见
+    text = (
+        "一、主要目标\n到2025年，培育建设省级技术创新示范企业500家。\n二、工作重点\n"
+        "（一）着力夯实基础，提升技术创新能力\n"
+        "1.持续加大创新研发投入。支持企业建立研发投入机制，落实研发费用加计扣除政策。\n"
+        "2.加快研发载体提档升级。推动研究开发和生产设备迭代升级。\n"
+        "（二）加强要素支撑，发挥创新引领作用\n"
+        "3.加大宣传推广力度。编制发布企业案例集。\n"
+        "4.完善金融服务保障。引导银行提供专项信贷支持，对符合条件的企业给予贷款贴息。\n"
+    )
+    assert [u.title for u in read_prose(text)[0]] == ["持续加大创新研发投入", "完善金融服务保障"]
