@@ -47,10 +47,14 @@ class BenefitMention:
 
 
 _PAID_FOR_IT = re.compile(r"给予[^，。；]{0,8}(?:补贴|补助|资助)")
+# 模型券, 语料券: a voucher of any kind the lexicon does not list (证券, 债券 are no vouchers)
+_ANY_VOUCHER = re.compile(r"(?<=[\u4e00-\u9fff])(?<![证债彩奖])券")
 
 
 def benefit_type(text: str) -> str | None:
     table = benefit_table()
+    if _ANY_VOUCHER.search(text):
+        return "voucher"
     for name, words in table.types:
         if any(w in text for w in words):
             if name == "other" and _PAID_FOR_IT.search(text):

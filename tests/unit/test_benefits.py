@@ -85,3 +85,9 @@ def test_a_rent_waived_is_other_support_not_a_tax_benefit() -> None:
 
 def test_a_share_of_rent_paid_back_is_a_grant() -> None:
     assert facts("按其减免房租金额的50%给予补贴") == [("grant", None, 50.0)]
+
+
+def test_a_voucher_of_any_kind_is_a_voucher_but_securities_are_not() -> None:
+    # seed 001, 江苏省“人工智能＋”行动方案 24.加速算法模型研发
+    assert facts("支持各地发放“模型券”，降低企业成本。") == [("voucher", None, None)]
+    assert facts("对在证券交易所上市的企业给予500万元奖励。") == [("reward", 500.0, None)]
