@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK, clauses, enclosing, sentences
 from extraction.components.context import context_of, doc_text
-from extraction.components.designations import DesignationMention
+from extraction.components.designations import DesignationMention, find_designations
 from extraction.components.levels import _word_pattern as _level_words
 from extraction.components.levels import level_before
 from extraction.lexicons import cues
@@ -78,6 +78,19 @@ _BUILDS = re.compile(r"争创|创建|申报(?!单位|企业|主体|对象)|申�
 _THRESHOLD = re.compile(
     r"\d\s*(?:万|亿)?(?:元|人|项|家|个)?\s*(?:以上|以下)|(?:不低于|不少于|高于|低于)\s*\d"
 )
+
+
+_RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
+
+
+def _beside_a_plain_rate(text: str, s: int, e: int) -> bool:
+    """Another part of the same full sentence (…；…；…。) states a rate for everyone, no title named."""
+    a = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
+    b = min((i for i in (text.find("。", e), text.find("\n", e)) if i >= 0), default=len(text))
+    for part in re.split(r"[；;]", text[a:b]):
+        if part and part not in text[s:e] and _RATE.search(part) and not find_designations(part):
+            return True
+    return False
 
 
 def _shortcut_before(text: str, sentence_start: int, start: int) -> bool:
@@ -147,6 +160,17 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return None if _BUILDS.search(before) else "PREFERS"
     if _BETTER_TERMS.search(after if next_start is None else text[mention.end : next_start]):
         return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
+    if re.search(r"(?:参照|参考|比照|按照|达到|符合)[^，。；]{0,6}$", before) and re.match(
+        r"[^，。；]{0,24}?标准", after
+    ):
+        return None  # 达到国家级绿色工厂、…标准的 / 参照高新技术企业标准: a yardstick, not a title held
+    if (
+        field == "benefit"
+        and not _JOINS.search(before)
+        and _RATE.search(after)
+        and _beside_a_plain_rate(text, s, e)
+    ):
+        return "PREFERS"  # 一般项目不超过20％；获评“智能工厂”的…不超过25％: a better rate for holders
     # past the other quoted names of a list: 获“…项目”“…机构”认定的
     after_list = _QUOTED_REST.sub("", after, count=1)
     # 新认定为国家级技术创新示范企业、省级技术创新示范企业的: the list's 的 closes every item
@@ -217,10 +241,6 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         lead = text[s : mention.start]
         # 对…国家技术创新示范企业、…，市级产业创新中心、…，给予: the 对 of the sentence opens the whole list
         listed = "对" in lead and not re.search(r"给予|奖励|补助|资助", lead)
-        if re.search(r"(?:参照|参考|比照|按照)[^，。；]{0,4}$", before) and re.match(
-            r"[^，。；]{0,4}标准", after
-        ):
-            return None  # 参照高新技术企业标准给予…: a yardstick, not a title held
         if (re.search(r"对|获评|获得|认定的|评为|入选", before) or listed) and re.search(
             r"给予|奖励|补助|支持", sentence
         ):

@@ -543,3 +543,28 @@ def test_a_park_the_applicant_moves_into_or_a_ranking_of_its_investors_is_no_tit
     assert relations("对获评国家高新技术企业的给予10万元奖励。", "benefit") == [
         ("REQUIRES", "高新技术企业", "national")
     ]
+
+
+def test_a_title_that_earns_a_better_rate_than_everyone_gets_is_preferred() -> None:
+    # 北京 产业政策导读, 高精尖产业发展资金 方向 10
+    text = (
+        "一般智能化技术改造项目奖励比例不超过 20％；申报主体获评北京市“数字化车间”的智能化技术改造项目"
+        "奖励比例不超过 25％；申报主体获评国家级“智能制造标杆企业”实施的项目，奖励比例不超过 30％。"
+    )
+    assert relations(text, "benefit") == [
+        ("PREFERS", "数字化车间", "municipal"),
+        ("PREFERS", "智能制造标杆企业", "national"),
+    ]
+    # every rate for a title of its own: the program is for the holders
+    assert [
+        r[0]
+        for r in relations("对获评国家级绿色工厂的给予30%补助；对获评省级绿色工厂的给予20%补助。", "benefit")
+    ] == [
+        "REQUIRES",
+        "REQUIRES",
+    ]
+    # the standard of a title is a yardstick, not a title held
+    assert (
+        relations("实施主体达到国家级绿色工厂、国家级绿色供应链管理企业标准的，按30%给予奖励。", "benefit")
+        == []
+    )
