@@ -610,7 +610,9 @@ _HONOUR = re.compile(
     rf"[“\"]?(?P<name>[{CJK}\d“”\"]{{2,16}}?(?:\d+|[十百千])强(?:企业)?)[”\"]?(?:[（(][^）()]{{1,10}}[)）])?"
 )
 _HONOUR_NEXT = re.compile(r"[、和及或与]")
-_HONOUR_HOLDER = re.compile(r"[”\"]?的?(?:县|区|市|镇|乡|村|城市|园区|选手|个人|人才|学生|团队|投资机构|机构|银行|基金)")
+_HONOUR_HOLDER = re.compile(
+    r"[”\"]?的?(?:县|区|市|镇|乡|村|城市|园区|选手|个人|人才|学生|团队|投资机构|机构|银行|基金)"
+)
 _SCOPE_LEVEL = {"全省": "provincial", "全市": "municipal", "全区": "district", "全县": "district"}
 _HONOUR_SCOPE = re.compile("|".join(_SCOPE_LEVEL))
 

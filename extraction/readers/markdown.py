@@ -25,6 +25,7 @@ from extraction.readers.cleaner import Clean, clean_span, join
 from extraction.readers.contact_table import attach_contact_sections, attach_contact_tables
 from extraction.readers.cover import cover_metadata
 from extraction.readers.fields import inline_headings, lexicon, normalize_heading
+from extraction.readers.furniture import continues, wrap_width
 from extraction.readers.lines import Line, LineKind, Toc, TocEntry, chapter_name, classify, plain, split_lines
 from extraction.readers.numbering import NUMBERED_LABEL
 from extraction.readers.table import parse_rows, table_units
@@ -187,6 +188,8 @@ class _Segmenter:
         self.pending_depth: int | None = None  # outline depth of a numbered pending title
         self.notice: _Notice | None = None
         self.contact_sections: list[tuple[str, list[tuple[int, int]]]] = []  # heading, line ranges
+        # a hard-wrapped text (a PDF's or a copy's lines of one measure): its lines' full length
+        self.width = wrap_width([plain(ln.text).strip() for ln in lines if ln.kind is LineKind.TEXT])
 
     # -- walking -----------------------------------------------------------------------------
     def run(self) -> list[Unit]:
@@ -245,7 +248,7 @@ class _Segmenter:
                 self.cur.field_depth = depth
             self._open_field(fm.name, fm.heading, ln.start + fm.content_start, ln.end)
             return
-        plain_title = self._plain_title(ln) if title is None else None
+        plain_title = self._plain_title(ln) if title is None and not self._wrapped_on(i) else None
         if plain_title is not None and (self.cur is None or self.cur.implicit) and self._followed_by_field(i):
             self._close()
             self.pending = plain_title
@@ -462,6 +465,15 @@ class _Segmenter:
             return None
         title = tidy_title(clean_span(self.text, ln.start, ln.end))
         return title if title.text else None
+
+    def _wrapped_on(self, i: int) -> bool:
+        """Line `i` is the tail of the sentence the full line above it broke off (…助力新旧动 /
+        能转换若干政策实施细则(试行)), not a title of its own."""
+        if not self.width or i == 0 or self.lines[i - 1].kind is not LineKind.TEXT:
+            return False
+        prev = plain(self.lines[i - 1].text).strip()
+        line = plain(self.lines[i].text).strip()
+        return bool(prev and line) and continues(prev, line, self.width)
 
     def _next_significant(self, i: int) -> Line | None:
         for j in range(i + 1, min(len(self.lines), i + 12)):
