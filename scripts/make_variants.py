@@ -1,0 +1,79 @@
+"""Write each text of a folder again as a planner might receive it: a DOCX, a saved web page, and a
+PDF-like hard-wrapped text with page numbers and a running header. Every variant keeps the file name
+(the format is read from the content), so the same gold scores it:
+
+    .venv/bin/python scripts/make_variants.py tests/fixtures/corpus /tmp/variants
+    .venv/bin/python scripts/evaluate.py --gold tests/fixtures/corpus/gold --seed-dir /tmp/variants/wrapped
+
+A variant that scores below its original shows a reader that depends on the original's layout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import shutil
+from pathlib import Path
+
+import docx
+
+WIDTH = 36  # characters per printed line, about an A4 page of Chinese text
+PAGE = 40  # lines per page
+
+
+def as_docx(lines: list[str], out: Path) -> None:
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    d.save(str(out))
+
+
+def as_web_page(lines: list[str], out: Path) -> None:
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    title = html.escape(lines[0]) if lines else ""
+    out.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f'<nav>首页 政务公开 政策文件</nav><div class="article">{body}</div>'
+        "<footer>主办单位：某市人民政府办公室 网站标识码：1234567890 ICP备12345678号</footer></body></html>",
+        encoding="utf-8",
+    )
+
+
+def as_wrapped(lines: list[str], out: Path) -> None:
+    printed: list[str] = []
+    for line in lines:
+        line = line.strip().replace("\u3000", "")
+        if line.startswith(("SOURCE:", "TITLE:")):
+            printed.append(line)
+            continue
+        while len(line) > WIDTH:
+            printed.append(line[:WIDTH])
+            line = line[WIDTH:]
+        printed.append(line)
+    paged: list[str] = []
+    for i, line in enumerate(printed):
+        paged.append(line)
+        if i and i % PAGE == 0:
+            paged += [f"— {i // PAGE} —", "\f", "某某市人民政府文件"]
+    out.write_text("\n".join(paged), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="folder of .txt documents")
+    parser.add_argument("target", type=Path, help="folder to write docx/, web/ and wrapped/ into")
+    args = parser.parse_args()
+    writers = {"docx": as_docx, "web": as_web_page, "wrapped": as_wrapped}
+    for kind in writers:
+        (args.target / kind).mkdir(parents=True, exist_ok=True)
+    for path in sorted(args.source.iterdir()):
+        for kind, write in writers.items():
+            if path.suffix == ".txt":
+                write(path.read_text(encoding="utf-8").splitlines(), args.target / kind / path.name)
+            elif path.is_file() and path.suffix != ".md":
+                shutil.copy(path, args.target / kind / path.name)  # a PDF stays as it is
+    print(f"wrote {', '.join(writers)} variants of {args.source} into {args.target}")
+
+
+if __name__ == "__main__":
+    main()
