@@ -657,7 +657,23 @@ class _Segmenter:
         merged = _join_parts(parts, self.text)
         if not merged.text:
             return []
+        if self.width:
+            merged = _unwrap(merged, self.width)
         return split_inline(f.name, f.heading, merged)
+
+
+def _unwrap(c: Clean, width: int) -> Clean:
+    """A hard-wrapped field's lines joined where a sentence runs on (对新增规\n模以上工业企业)."""
+    lines = c.lines()
+    chars, offs = list(lines[0].text), list(lines[0].offsets)
+    for prev, line in itertools.pairwise(lines):
+        a, b = prev.text.strip(), line.text.strip()
+        if not (a and b and continues(a, b, width)):
+            chars.append("\n")
+            offs.append(line.offsets[0] - 1 if line.offsets else (offs[-1] if offs else 0))
+        chars.extend(line.text)
+        offs.extend(line.offsets)
+    return Clean("".join(chars), tuple(offs))
 
 
 def _is_sentence(ln: Line) -> bool:

@@ -745,7 +745,13 @@ def test_the_tail_of_a_hard_wrapped_title_line_is_no_title() -> None:
         "入首次突破标准的企业;新增规模以上企业。\n"
         "2.奖励标准:年主营业务收入首次突破1000亿元企业,一次性给予企业高管\n"
         "人员最高1000万元奖励。年主营业务收入首次突破100亿元的企业,一次性\n"
-        "给予企业高管人员最高500万元奖励。\n"
+        "给予企业高管人员最高500万元奖励。对新增规模以上工业企业、重点服务业企业,一次性分别给予20万元、10万元奖\n"
+        "励。对新增规模以上工业企业、重点服务业、批发零售业企业,一次性分别给予20\n"
+        "万元、10万元、10万元奖励。对首次进入国家统计局统计联网直报范围的规\n"
+        "模以上工业企业,一次性给予10万元奖励。\n"
         "3.申报材料:资金申请表。\n"
     )
-    assert [u.title for u in read_text(text, name="jinan.txt").units] == ["鼓励企业做大"]
+    (unit,) = read_text(text, name="jinan.txt").units
+    assert unit.title == "鼓励企业做大"
+    # the field's lines are joined where a sentence runs on: the title broken at 规\n模 is whole again
+    assert "对首次进入国家统计局统计联网直报范围的规模以上工业企业" in unit.text_of(FieldName.BENEFIT)
