@@ -6,6 +6,7 @@ PDF-like hard-wrapped text with page numbers and a running header. Every variant
     .venv/bin/python scripts/evaluate.py --gold tests/fixtures/corpus/gold --seed-dir /tmp/variants/wrapped
 
 A variant that scores below its original shows a reader that depends on the original's layout.
+JSON exports stay as they are; a table becomes an HTML table, and is not wrapped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import shutil
 from pathlib import Path
 
 import docx
+
+from extraction.document import DocFormat
+from extraction.readers import detect_format
 
 WIDTH = 36  # characters per printed line, about an A4 page of Chinese text
 PAGE = 40  # lines per page
@@ -29,7 +33,14 @@ def as_docx(lines: list[str], out: Path) -> None:
 
 
 def as_web_page(lines: list[str], out: Path) -> None:
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    if detect_format("\n".join(lines)) is DocFormat.TABLE:  # a table is published as one
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in line.split("\t")) + "</tr>"
+            for line in lines
+        )
+        body = f"<table>{rows}</table>"
+    else:
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
     title = html.escape(lines[0]) if lines else ""
     out.write_text(
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
@@ -68,8 +79,12 @@ def main() -> None:
         (args.target / kind).mkdir(parents=True, exist_ok=True)
     for path in sorted(args.source.iterdir()):
         for kind, write in writers.items():
-            if path.suffix == ".txt":
-                write(path.read_text(encoding="utf-8").splitlines(), args.target / kind / path.name)
+            text = path.read_text(encoding="utf-8") if path.suffix == ".txt" else ""
+            shaped = detect_format(text) if text else None
+            if shaped is DocFormat.MARKDOWN or (shaped is DocFormat.TABLE and kind == "web"):
+                write(text.splitlines(), args.target / kind / path.name)
+            elif shaped is not None:
+                shutil.copy(path, args.target / kind / path.name)  # a JSON export or a table stays as it is
             elif path.is_file() and path.suffix != ".md":
                 shutil.copy(path, args.target / kind / path.name)  # a PDF stays as it is
     print(f"wrote {', '.join(writers)} variants of {args.source} into {args.target}")

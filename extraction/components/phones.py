@@ -91,7 +91,47 @@ def _groups(text: str, prose: bool) -> list[list[re.Match[str]]]:
     return groups
 
 
+# 投资与规划处，86\n861234 / 中小企业促进处，0\n29-86863345: a number a hard-wrapped line broke
+_BROKEN_NUMBER = re.compile(
+    rf"(?:[{CJK}，,：:、\s](?:0\d{{0,3}}[-－]?\d{{0,8}}|[2-9]\d{{0,7}}))\n(?=[\d\-－])"
+)
+_NUMBER_CHARS = frozenset("0123456789-－")
+
+
+def _mend_numbers(text: str) -> tuple[str, list[int]]:
+    """The text with each line break inside a phone number moved to the number's end (same length),
+    and the position in `text` of each of its characters."""
+    chars, where = list(text), list(range(len(text)))
+    for m in reversed(list(_BROKEN_NUMBER.finditer(text))):
+        i = m.end() - 1  # the line break
+        j = i + 1
+        while j < len(text) and text[j] in _NUMBER_CHARS:
+            j += 1
+        if not _CUE.search(text[max(0, m.start() - 30) : m.start()]) and not _OFFICE_END.search(
+            re.sub(r"[，,：:、\s]+$", "", text[max(0, m.start() - 30) : m.start() + 1])
+        ):
+            continue  # digits broken over two lines with no contact near: not a phone
+        chars.insert(j - 1, chars.pop(i))
+        where.insert(j - 1, where.pop(i))
+    return "".join(chars), where
+
+
 def find_contacts(text: str, ctx: Context | None = None, prose: bool = False) -> list[ContactMention]:
+    mended, where = _mend_numbers(text)
+    if mended == text:
+        return _find_contacts(text, ctx, prose)
+    return [
+        replace(
+            c,
+            start=where[c.start] if c.start < len(where) else c.start,
+            end=where[c.end - 1] + 1,
+            phones=tuple(replace(p, start=where[p.start], end=where[p.end - 1] + 1) for p in c.phones),
+        )
+        for c in _find_contacts(mended, ctx, prose)
+    ]
+
+
+def _find_contacts(text: str, ctx: Context | None = None, prose: bool = False) -> list[ContactMention]:
     ctx = ctx or Context()
     depts = find_departments(text, ctx)
     out: list[ContactMention] = []

@@ -51,3 +51,12 @@ def test_a_phone_on_its_own_line_after_a_blank_one_belongs_to_the_office_above()
     shenzhen = Context(regions().get("广东省"), regions().get("深圳市"), "contact")
     [c] = find_contacts("📞 联系方式：深圳市地方金融管理局\n\n电话：0755—88127733", shenzhen)
     assert (c.office, [p.normalised for p in c.phones]) == ("深圳市地方金融管理局", ["0755-88127733"])
+
+
+def test_a_number_a_hard_wrapped_line_broke_is_one_number_pointing_at_its_printed_span() -> None:
+    xian = Context(regions().get("陕西省"), regions().get("西安市"), "contact")
+    text = "省工业和信息化厅投资与规划处，86\n861234；省财政厅经济建设处，0\n29-86862234。"
+    found = [(p.normalised, text[p.start : p.end]) for c in find_contacts(text, xian) for p in c.phones]
+    assert found == [("029-86861234", "86\n861234"), ("029-86862234", "0\n29-86862234")]
+    # digits broken over two lines with no contact near are left alone
+    assert find_contacts("2024\n2025年度", xian) == []
