@@ -244,11 +244,12 @@ def mark_running_headers(lines: list[Line], toc: Toc) -> None:
         if ln.kind is LineKind.TEXT and ln.level and ln.marker is None and ln.field is None
     )
     seen: set[str] = set()
+    printed = _headers_at_page_breaks(lines)
     for ln in lines:
         if ln.kind is not LineKind.TEXT:
             continue
-        if _PAGE_NUMBER.match(ln.text):
-            ln.kind = LineKind.PAGEHEAD
+        if _PAGE_NUMBER.match(ln.text) or not ln.text.strip("\f \t") or ln.text.strip() in printed:
+            ln.kind = LineKind.PAGEHEAD  # a page number, a form feed, a title printed on every page
             continue
         name = chapter_name(ln.text)
         if not ln.level and not _RUNNING_PREFIX.match(ln.text.strip()):
@@ -266,6 +267,19 @@ def mark_running_headers(lines: list[Line], toc: Toc) -> None:
         if _RUNNING_PREFIX.match(plain(ln.text)) or key in known:
             ln.kind = LineKind.PAGEHEAD
         known.add(key)
+
+
+def _headers_at_page_breaks(lines: list[Line]) -> set[str]:
+    """Short lines printed next to a PDF's page breaks again and again (某某市人民政府文件)."""
+    near: Counter[str] = Counter()
+    breaks = [i for i, ln in enumerate(lines) if "\f" in ln.text]
+    for i in breaks:
+        for j in (*range(max(0, i - 3), i), *range(i + 1, min(len(lines), i + 4))):
+            s = lines[j].text.strip()
+            if 0 < len(s) <= 40 and "\f" not in s and not _PAGE_NUMBER.match(s):
+                near[s] += 1
+    # a field label (条件要求, 联系方式) that happens to end many pages is content
+    return {s for s, n in near.items() if n >= max(3, len(breaks) // 4) and _field_heading(s) is None}
 
 
 def mark_leader_toc(lines: list[Line], toc: Toc) -> None:

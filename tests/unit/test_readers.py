@@ -829,3 +829,18 @@ def test_closing_contact_table_names_program_types() -> None:
         "制造业重大产业化项目": "0731-88954321",
         "技术改造贷款贴息": "0731-88954323",
     }
+
+
+def test_a_title_printed_at_every_page_break_is_no_part_of_a_field() -> None:
+    # a field-labelled notice as a PDF's text layer gives it: page numbers, form feeds, a running title
+    pages = [
+        "一、重大技术改造项目\n申报条件：在本省注册的规模以上工业企业。\n支持标准：按设备投资的10%给予补助，最高500万元。",
+        "二、企业技术中心创新能力提升项目\n申报条件：省级企业技术中心。\n支持标准：给予最高200万元补助。",
+        "三、中小企业公共服务示范平台奖补\n申报条件：国家级中小企业公共服务示范平台。\n支持标准：给予50万元奖补。",
+        "四、技术改造贷款贴息\n申报条件：规模以上工业企业。\n支持标准：按贷款利息的50%给予贴息。\n联系方式：省工信厅技改处，0731-88954321。",
+    ]
+    text = "".join(f"{page}\n— {n} —\n\f\n某某省工业和信息化厅文件\n" for n, page in enumerate(pages, 1))
+    doc = read_text(text, name="notice.txt")
+    assert len(doc.units) == 4
+    assert all("某某省工业和信息化厅文件" not in f.text for u in doc.units for f in u.fields)
+    assert all("— " not in f.text for u in doc.units for f in u.fields)
