@@ -28,6 +28,7 @@ from extraction.components.sentence_labels import label_sentences
 from extraction.document import FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.lexicons import Region, cues, designations, regions
 from extraction.pipeline import field_contacts, field_relations
+from extraction.readers.htmlview import html_view, looks_like_html_page
 from extraction.timing import document_validity, policy_timing, program_timing, reference_date
 from schema.graph import GraphDocument, Node, Relationship, clean_properties
 from schema.ids import make_id
@@ -145,7 +146,9 @@ class GraphBuilder:
 def document_context(source: SourceDocument) -> Context:
     """The document's province and city: named by its issuer or title, else the most mentioned."""
     table = regions()
-    head = f"{source.issuer} {source.title} {source.text[:300]}"
+    # a web page is read as it shows: its markup and scripts name no region
+    text = html_view(source.text).text if looks_like_html_page(source.text) else source.text
+    head = f"{source.issuer} {source.title} {text[:300]}"
     from extraction.components.regions import find_regions
 
     def pick(mentions: list[Region]) -> tuple[Region | None, Region | None]:
@@ -163,7 +166,7 @@ def document_context(source: SourceDocument) -> Context:
     head_regions = [m.region for m in find_regions(head)]
     province, city = pick(head_regions)
     if province is None:
-        all_regions = [m.region for m in find_regions(source.text[:200000])]
+        all_regions = [m.region for m in find_regions(text[:200000])]
         province, city = pick(all_regions)
         total = sum(1 for r in all_regions if r.level == "municipal")
         top = sum(1 for r in all_regions if city is not None and r.name == city.name)
@@ -173,9 +176,9 @@ def document_context(source: SourceDocument) -> Context:
     # city) is the document's own, ahead of the prefecture merely mentioned in the text
     titled = _TITLE_CITY.search(source.title)
     if titled and regions().get(titled.group(1)) is None and regions().get(titled.group(1) + "市") is None:
-        city = _unlisted_city(titled.group(1) + "市政府", source.text, province) or city
+        city = _unlisted_city(titled.group(1) + "市政府", text, province) or city
     if city is None:
-        city = _unlisted_city(head, source.text, province)
+        city = _unlisted_city(head, text, province)
     district = None
     if city is not None:
         found = [

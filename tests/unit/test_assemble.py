@@ -659,3 +659,19 @@ def test_support_for_building_a_title_named_in_the_program_confers_nothing() -> 
         benefit="给予最高1000万元资金支持。",
     )
     assert _designation_rels(graph, "GRANTS") == set()
+
+
+def test_a_web_pages_region_is_read_from_what_the_page_shows() -> None:
+    from extraction.assemble import document_context
+    from extraction.readers import read_text
+
+    # the portal's markup names another city than the notice it shows
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><meta name='SiteName' content='北京市政务服务网'>"
+        "<title>通知公告</title></head><body>"
+        "<p>关于开展2025年企业技术中心认定工作的通知</p>"
+        "<p>一、申报条件</p><p>在合肥市注册的工业企业，由合肥市经济和信息化局组织认定。</p>"
+        "<p>联系电话：0551-63538140</p><p>合肥市经济和信息化局</p><p>2025年3月1日</p></body></html>"
+    )
+    ctx = document_context(read_text(page, name="notice.html"))
+    assert (ctx.province.name, ctx.city.name) == ("安徽省", "合肥市")  # type: ignore[union-attr]
