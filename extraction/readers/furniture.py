@@ -147,8 +147,18 @@ def continues(prev: str, line: str, width: int) -> bool:
         return True  # a clause never ends on a comma or on 的/和/对 …
     if prev[-1] in _CLOSERS:
         return False
+    if _TITLE_END.search(prev) or _ADDRESSEES.match(line):
+        return False  # …申报工作的通知 / 区内各有关单位：: a title ends, the addressees start a paragraph
     # a full line of a wrapped text goes on; a short line without a closing mark is a heading
     return bool(width) and len(prev) >= width
+
+
+# the kind of document a title names, at its end (…的通知, …若干措施（试行）)
+_TITLE_END = re.compile(
+    r"(?:的通知|的公告|的通告|办法|细则|若干措施|若干政策|实施意见|实施方案)(?:[（(][^）)]{1,8}[)）])?$"
+)
+# 各有关单位： / 区内各有关单位：: whom a notice is sent to, a line of its own
+_ADDRESSEES = re.compile(r"^[^，。；,;]{2,40}[：:]$")
 
 
 def _item_at(line: str, i: int) -> bool:

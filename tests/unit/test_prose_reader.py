@@ -755,3 +755,15 @@ def test_the_tail_of_a_hard_wrapped_title_line_is_no_title() -> None:
     assert unit.title == "鼓励企业做大"
     # the field's lines are joined where a sentence runs on: the title broken at 规\n模 is whole again
     assert "对首次进入国家统计局统计联网直报范围的规模以上工业企业" in unit.text_of(FieldName.BENEFIT)
+
+
+def test_a_full_width_title_line_and_the_addressees_below_it_are_not_joined() -> None:
+    # 31-xian, printed from its web page: the title and its repetition fill the line
+    title = "转发西安市发改委关于做好2015年西安市产业结构调整和自主创新专项资金项目申报工作的通知"
+    body = "为鼓励和引导企业通过自主创新和技术进步提高核心竞争力,加快转型升级并推动产业结构调整,现就做"
+    text = f"{title}\n{title}\n区内各有关单位:\n{body}\n好2015年项目申报工作有关事项通知如下。\n" + (
+        f"{body}\n" * 4
+    )
+    lines = repair(text).text.split("\n")
+    assert lines[:3] == [title, title, "区内各有关单位:"]
+    assert lines[3] == body + "好2015年项目申报工作有关事项通知如下。"  # a wrapped sentence still joins
