@@ -99,18 +99,27 @@ def _running_headers(lines: list[tuple[int, int]], text: str) -> set[str]:
             continue
         for j in (*range(max(0, i - 3), i), *range(i + 1, min(len(lines), i + 4))):
             s = text[lines[j][0] : lines[j][1]].strip(_SPACE)
-            if 0 < len(s) <= 40 and not _PAGE_NUMBER.match(s):
-                near[s] += 1
+            if 0 < len(s) <= 120 and not _PAGE_NUMBER.match(s):
+                near[page_key(s)] += 1
     breaks = text.count("\f")
     # a running title comes back at a good share of the page breaks; a field label (联络方式) that
     # happens to end many pages is content
     return {s for s, n in near.items() if n >= max(3, breaks // 4) and not _is_label(s)}
 
 
+def page_key(line: str) -> str:
+    """A line with its digits masked: a browser's footer (file:///… 3/5, 12/4/26, 3:36 PM) or 第3页 is the
+    same line on every page."""
+    return re.sub(r"\d+", "#", line)
+
+
 def _furniture(line: str, headers: set[str]) -> bool:
     s = line.strip(_SPACE)
     return bool(s) and (
-        s == "\f" or ("\f" in s and not s.strip("\f" + _SPACE)) or bool(_PAGE_NUMBER.match(s)) or s in headers
+        s == "\f"
+        or ("\f" in s and not s.strip("\f" + _SPACE))
+        or bool(_PAGE_NUMBER.match(s))
+        or page_key(s) in headers
     )
 
 

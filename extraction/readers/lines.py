@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from extraction.readers.fields import HeadingMatch, lexicon, match_heading_line, normalize_heading
+from extraction.readers.furniture import page_key
 from extraction.readers.numbering import Marker, parse_marker
 
 
@@ -248,7 +249,7 @@ def mark_running_headers(lines: list[Line], toc: Toc) -> None:
     for ln in lines:
         if ln.kind is not LineKind.TEXT:
             continue
-        if _PAGE_NUMBER.match(ln.text) or not ln.text.strip("\f \t") or ln.text.strip() in printed:
+        if _PAGE_NUMBER.match(ln.text) or not ln.text.strip("\f \t") or page_key(ln.text.strip()) in printed:
             ln.kind = LineKind.PAGEHEAD  # a page number, a form feed, a title printed on every page
             continue
         name = chapter_name(ln.text)
@@ -276,8 +277,8 @@ def _headers_at_page_breaks(lines: list[Line]) -> set[str]:
     for i in breaks:
         for j in (*range(max(0, i - 3), i), *range(i + 1, min(len(lines), i + 4))):
             s = lines[j].text.strip()
-            if 0 < len(s) <= 40 and "\f" not in s and not _PAGE_NUMBER.match(s):
-                near[s] += 1
+            if 0 < len(s) <= 120 and "\f" not in s and not _PAGE_NUMBER.match(s):
+                near[page_key(s)] += 1
     # a field label (条件要求, 联系方式) that happens to end many pages is content
     return {s for s, n in near.items() if n >= max(3, len(breaks) // 4) and _field_heading(s) is None}
 

@@ -767,3 +767,19 @@ def test_a_full_width_title_line_and_the_addressees_below_it_are_not_joined() ->
     lines = repair(text).text.split("\n")
     assert lines[:3] == [title, title, "区内各有关单位:"]
     assert lines[3] == body + "好2015年项目申报工作有关事项通知如下。"  # a wrapped sentence still joins
+
+
+def test_a_browsers_footer_numbered_per_page_is_furniture() -> None:
+    # a notice printed from its web page: Chromium prints the date and title at the top, the file and
+    # page counter at the bottom of every page
+    pages = [
+        f"第{n}条 对{what}给予奖励，每集奖励 5"
+        for n, what in enumerate(("电影", "电视剧", "动画", "纪录片"), 1)
+    ]
+    text = "".join(
+        f"{page}\n12/4/26, 3:36 PM 关于印发若干措施的通知\nfile:///tmp/page.html {n}/4\n\f万元。\n"
+        for n, page in enumerate(pages, 1)
+    )
+    repaired = repair(text).text
+    assert "file:///" not in repaired and "PM" not in repaired
+    assert repaired.count("每集奖励 5万元") == 4 or repaired.count("每集奖励5万元") == 4
