@@ -1,6 +1,7 @@
-"""Write each text of a folder again as a planner might receive it: a DOCX, a saved web page, and a
-PDF-like hard-wrapped text with page numbers and a running header. Every variant keeps the file name
-(the format is read from the content), so the same gold scores it:
+"""Write each text of a folder again as a planner might receive it: a DOCX, a saved web page, a
+PDF-like hard-wrapped text with page numbers and a running header, and (with --pdf, when Chromium is
+installed) the web page printed to PDF by a real browser. Every variant keeps the file name (the
+format is read from the content), so the same gold scores it:
 
     .venv/bin/python scripts/make_variants.py tests/fixtures/corpus /tmp/variants
     .venv/bin/python scripts/evaluate.py --gold tests/fixtures/corpus/gold --seed-dir /tmp/variants/wrapped
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import html
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import docx
@@ -32,7 +35,7 @@ def as_docx(lines: list[str], out: Path) -> None:
     d.save(str(out))
 
 
-def as_web_page(lines: list[str], out: Path) -> None:
+def as_web_page(lines: list[str], out: Path, chrome: bool = True) -> None:
     if detect_format("\n".join(lines)) is DocFormat.TABLE:  # a table is published as one
         rows = "".join(
             "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in line.split("\t")) + "</tr>"
@@ -42,12 +45,38 @@ def as_web_page(lines: list[str], out: Path) -> None:
     else:
         body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
     title = html.escape(lines[0]) if lines else ""
+    nav = "<nav>首页 政务公开 政策文件</nav>" if chrome else ""
+    footer = (
+        "<footer>主办单位：某市人民政府办公室 网站标识码：1234567890 ICP备12345678号</footer>"
+        if chrome
+        else ""
+    )
     out.write_text(
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
-        f'<nav>首页 政务公开 政策文件</nav><div class="article">{body}</div>'
-        "<footer>主办单位：某市人民政府办公室 网站标识码：1234567890 ICP备12345678号</footer></body></html>",
+        f'{nav}<div class="article">{body}</div>{footer}</body></html>',
         encoding="utf-8",
     )
+
+
+def as_printed_pdf(lines: list[str], out: Path) -> None:
+    """The web page (without the site's menu and footer) printed by headless Chromium: a PDF with a
+    text layer, the browser's date, title, file and page counter on every page."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        as_web_page(lines, page, chrome=False)
+        subprocess.run(
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                f"--print-to-pdf={out}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
 
 
 def as_wrapped(lines: list[str], out: Path) -> None:
@@ -73,15 +102,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="folder of .txt documents")
     parser.add_argument("target", type=Path, help="folder to write docx/, web/ and wrapped/ into")
+    parser.add_argument("--pdf", action="store_true", help="also print each web page to PDF with Chromium")
     args = parser.parse_args()
     writers = {"docx": as_docx, "web": as_web_page, "wrapped": as_wrapped}
+    if args.pdf:
+        writers["pdf"] = as_printed_pdf
     for kind in writers:
         (args.target / kind).mkdir(parents=True, exist_ok=True)
     for path in sorted(args.source.iterdir()):
         for kind, write in writers.items():
             text = path.read_text(encoding="utf-8") if path.suffix == ".txt" else ""
             shaped = detect_format(text) if text else None
-            if shaped is DocFormat.MARKDOWN or (shaped is DocFormat.TABLE and kind == "web"):
+            if shaped is DocFormat.MARKDOWN or (shaped is DocFormat.TABLE and kind in ("web", "pdf")):
                 write(text.splitlines(), args.target / kind / path.name)
             elif shaped is not None:
                 shutil.copy(path, args.target / kind / path.name)  # a JSON export or a table stays as it is
