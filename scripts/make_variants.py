@@ -1,5 +1,5 @@
 """Write each text of a folder again as a planner might receive it: a DOCX, a saved web page, a
-PDF-like hard-wrapped text with page numbers and a running header, and (with --pdf, when Chromium is
+PDF-like hard-wrapped text (72 columns, a Chinese character two) with page numbers and a running header, and (with --pdf, when Chromium is
 installed) the web page printed to PDF by a real browser. Every variant keeps the file name (the
 format is read from the content), so the same gold scores it:
 
@@ -23,8 +23,9 @@ import docx
 
 from extraction.document import DocFormat
 from extraction.readers import detect_format
+from extraction.readers.furniture import printed_width
 
-WIDTH = 36  # characters per printed line, about an A4 page of Chinese text
+WIDTH = 72  # half-width columns per printed line: 36 Chinese characters, about an A4 page
 PAGE = 40  # lines per page
 
 
@@ -86,9 +87,10 @@ def as_wrapped(lines: list[str], out: Path) -> None:
         if line.startswith(("SOURCE:", "TITLE:")):
             printed.append(line)
             continue
-        while len(line) > WIDTH:
-            printed.append(line[:WIDTH])
-            line = line[WIDTH:]
+        while printed_width(line) > WIDTH:
+            cut = next(i for i in range(len(line) + 1) if printed_width(line[:i]) > WIDTH) - 1
+            printed.append(line[:cut])
+            line = line[cut:]
         printed.append(line)
     paged: list[str] = []
     for i, line in enumerate(printed):

@@ -49,7 +49,12 @@ def repair(text: str) -> Clean:
     dropped, spaces next to Chinese characters removed and full-width digits made ASCII."""
     lines = _lines(text)
     headers = _running_headers(lines, text)
-    kept = [(a, b) for a, b in lines if not _furniture(text[a:b], headers)]
+    # a page break is no paragraph break: a line holding only the form feed goes with the furniture
+    kept = [
+        (a, b)
+        for a, b in lines
+        if not _furniture(text[a:b], headers) and not ("\f" in text[a:b] and not text[a:b].strip(_SPACE))
+    ]
     width = wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
     chars: list[str] = []
     offs: list[int] = []
@@ -128,17 +133,24 @@ def _is_label(line: str) -> bool:
     return 2 <= len(first) <= 12 and lexicon().lookup(first) is not None
 
 
+def printed_width(line: str) -> int:
+    """How wide a line prints, in half-width columns: a Chinese character (or a full-width one) takes
+    two, a Latin letter, a digit or a space one."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line)
+
+
 def wrap_width(lines: list[str]) -> int:
-    """The length from which a line counts as full in a hard-wrapped text (0 when the lines are
-    paragraphs). A PDF's lines fill the same measure, give or take the narrower Latin digits."""
-    lengths = sorted(len(s) for s in lines if len(s) >= 8)
-    if len(lengths) < 5:
+    """The printed width (half-width columns) from which a line counts as full in a hard-wrapped text
+    (0 when the lines are paragraphs). A PDF's lines fill the same measure, however many of their
+    characters are narrow Latin ones."""
+    widths = sorted(printed_width(s) for s in lines if len(s) >= 8)
+    if len(widths) < 5:
         return 0
-    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    p90 = widths[int(0.9 * (len(widths) - 1))]
     full = int(p90 * 0.85)
     # many lines near one measure, and a measure a page could print (not short headings alone)
-    wrapped = sum(1 for n in lengths if n >= full) >= max(3, 0.3 * len(lengths))
-    return full if 20 <= p90 <= 80 and wrapped else 0
+    wrapped = sum(1 for n in widths if n >= full) >= max(3, 0.3 * len(widths))
+    return full if 40 <= p90 <= 160 and wrapped else 0
 
 
 def continues(prev: str, line: str, width: int) -> bool:
@@ -159,7 +171,7 @@ def continues(prev: str, line: str, width: int) -> bool:
     if _TITLE_END.search(prev) or _ADDRESSEES.match(line):
         return False  # …申报工作的通知 / 区内各有关单位：: a title ends, the addressees start a paragraph
     # a full line of a wrapped text goes on; a short line without a closing mark is a heading
-    return bool(width) and len(prev) >= width
+    return bool(width) and printed_width(prev) >= width
 
 
 # the kind of document a title names, at its end (…的通知, …若干措施（试行）)

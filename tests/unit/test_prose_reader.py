@@ -783,3 +783,19 @@ def test_a_browsers_footer_numbered_per_page_is_furniture() -> None:
     repaired = repair(text).text
     assert "file:///" not in repaired and "PM" not in repaired
     assert repaired.count("每集奖励 5万元") == 4 or repaired.count("每集奖励5万元") == 4
+
+
+def test_a_page_break_is_no_paragraph_break_and_latin_letters_print_narrow() -> None:
+    # 14-huangpu 第十六条 across a page break: the sentence runs on after the form feed
+    page_end = "产业集群效应。经国家、省、市、区认定的文化产业园区（基地）、版权示范园区（"
+    text = f"{page_end}\n\f\n版权产业优势园区），给予园区运营单位最高5万元奖励。\n"
+    assert repair(text).text == page_end + "版权产业优势园区），给予园区运营单位最高5万元奖励。\n"
+    # 09-tianhe printed by a browser: a full line with a file name in Latin letters is as wide as a
+    # full Chinese one, so the title it breaks off runs on
+    lines = [
+        "SOURCE: github:lukkaal/DataExtract @ 68fd7eaa5b2c29fbd8867be1856b62f6fce90437 : POLICY_TEST/广州",
+        "TITLE: 广州市天河区发展和改革局关于开展天河区租赁和商务服务业加快培育个体工商户和小微企业转",
+        "型升级的若干政策措施申报工作的通知",
+        *["一、申报对象为在天河区注册登记、纳入统计并从事租赁和商务服务业的个体工商户和小微企业主体。"] * 6,
+    ]
+    assert "小微企业转型升级的若干政策措施申报工作的通知\n" in repair("\n".join(lines)).text
