@@ -380,6 +380,22 @@ _BRANDED_TIERS = re.compile(
 )
 
 
+def _tier_mention(text: str, a: int, b: int, name: str, phrase: LevelPhrase | None) -> DesignationMention:
+    """One tier of a list (五星级, 红棉四星) as a title not in the lexicon, at the list's level."""
+    return DesignationMention(
+        a,
+        b,
+        text[a:b],
+        name,
+        phrase.level if phrase else None,
+        False,
+        None,
+        inside_title(text, a),
+        False,
+        phrase.levels if phrase else (),
+    )
+
+
 def _branded_tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
     out = []
     for m in _BRANDED_TIERS.finditer(text):
@@ -392,20 +408,7 @@ def _branded_tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationM
         for t in re.finditer(rf"(?:{re.escape(brand)})?[一二三四五1-5]星级?", m.group("tiers")):
             a, b = m.start("tiers") + t.start(), m.start("tiers") + t.end()
             tier = t.group() if t.group().startswith(brand) else brand + t.group()
-            out.append(
-                DesignationMention(
-                    a,
-                    b,
-                    text[a:b],
-                    canonical(tier + m.group("head")),
-                    phrase.level if phrase else None,
-                    False,
-                    None,
-                    inside_title(text, a),
-                    False,
-                    phrase.levels if phrase else (),
-                )
-            )
+            out.append(_tier_mention(text, a, b, canonical(tier + m.group("head")), phrase))
         taken.append((m.start(), m.end()))
     return out
 
@@ -426,21 +429,7 @@ def _tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
             if any(s <= a < e for s, e in known_last):
                 continue
             tier = t.group() if t.group().endswith("级") else t.group() + "级"
-            name = canonical(tier + head)
-            out.append(
-                DesignationMention(
-                    a,
-                    b,
-                    text[a:b],
-                    name,
-                    phrase.level if phrase else None,
-                    False,
-                    None,
-                    inside_title(text, a),
-                    False,
-                    phrase.levels if phrase else (),
-                )
-            )
+            out.append(_tier_mention(text, a, b, canonical(tier + head), phrase))
         taken.append((m.start(), m.end()))
     return out
 
