@@ -25,9 +25,8 @@ _PAGE_NUMBER = re.compile(
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # A digit run broken from its unit or its other half: "20\n万元", "3\n亿元", "1\n0%".
 _NUMBER_TAIL = re.compile(r"^[\d.．%％万亿元千百]")
-_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"} | {
-    ord("﹒"): ord(".")
-}  # 1﹒: a small stop
+# full-width digits and stops, and the small stop of 1﹒
+_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"} | {ord("﹒"): ord(".")}
 _SPACE = " \t\u3000\xa0\u2002\u2003\u2009\f\v\r"
 _AMOUNT_START = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿|元|%|％|倍)")
 # A paragraph this long that holds numbered items has lost its line breaks.
@@ -49,12 +48,7 @@ def repair(text: str) -> Clean:
     dropped, spaces next to Chinese characters removed and full-width digits made ASCII."""
     lines = _lines(text)
     headers = _running_headers(lines, text)
-    # a page break is no paragraph break: a line holding only the form feed goes with the furniture
-    kept = [
-        (a, b)
-        for a, b in lines
-        if not _furniture(text[a:b], headers) and not ("\f" in text[a:b] and not text[a:b].strip(_SPACE))
-    ]
+    kept = [(a, b) for a, b in lines if not _furniture(text[a:b], headers)]
     width = wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
     chars: list[str] = []
     offs: list[int] = []
@@ -120,12 +114,9 @@ def page_key(line: str) -> str:
 
 def _furniture(line: str, headers: set[str]) -> bool:
     s = line.strip(_SPACE)
-    return bool(s) and (
-        s == "\f"
-        or ("\f" in s and not s.strip("\f" + _SPACE))
-        or bool(_PAGE_NUMBER.match(s))
-        or page_key(s) in headers
-    )
+    if not s:
+        return "\f" in line  # a form feed's own line: a page break is no paragraph break
+    return bool(_PAGE_NUMBER.match(s)) or page_key(s) in headers
 
 
 def _is_label(line: str) -> bool:
