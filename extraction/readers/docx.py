@@ -1,8 +1,8 @@
 """Word documents (.docx) to text through python-docx: paragraphs and table rows in body order.
 
 A table row becomes one line with its cells separated by tabs, so the table reader sees a table;
-paragraphs keep their order around tables. Word's automatic list numbers are not part of the text
-and are not invented here.
+paragraphs keep their order around tables. Word's automatic list numbers are printed before their
+paragraphs as Word would print them (docx_numbering.py).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from extraction.readers.docx_numbering import Numbering
 from schema.errors import InputError
 
 
@@ -33,11 +34,15 @@ def read_docx(data: bytes, source: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors on a broken package
         raise InputError(source, f"broken Word document: {type(e).__name__}: {e}") from e
+    numbering = Numbering.of(document)
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(block, document).text)
+            text = Paragraph(block, document).text
+            # 一、 （一） 1. printed by a Word list style: the outline the prose reader reads
+            label = numbering.label(block) if numbering is not None and text.strip() else ""
+            lines.append(label + text)
         elif tag == "tbl":
             for row in Table(block, document).rows:
                 cells: list[str] = []

@@ -133,3 +133,84 @@ def test_a_word_notice_is_read_into_measures(tmp_path: Path) -> None:
     doc = read_document(path)
     assert [u.title for u in doc.units] == ["支持技术改造", "支持企业上规模"]
     assert "巢湖市经济和信息化委员会\t0551-82321234" in doc.text
+
+
+def _numbered_docx(paragraphs: list[tuple[int | None, str]]) -> bytes:
+    """A Word file whose outline is a list style (一、 / （一） / 1.), as an office drafts a notice:
+    the numbers live in numbering.xml, not in the paragraphs' text."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in paragraphs:
+        p = document.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            )
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_word_list_numbers_are_printed_and_give_the_outline(tmp_path: Path) -> None:
+    path = tmp_path / "notice.docx"
+    path.write_bytes(
+        _numbered_docx(
+            [
+                (None, "某市促进产业转型升级若干政策"),
+                (0, "支持技术改造"),
+                (1, "设备补助"),
+                (None, "对企业技术改造项目，按设备投资额的8%给予补助，最高200万元。"),
+                (1, "贷款贴息"),
+                (None, "对技术改造贷款按实际利息的50%给予贴息。"),
+                (0, "支持企业上规模"),
+                (1, "首次升规奖励"),
+                (None, "对首次升规的工业企业给予10万元奖励。"),
+                (2, "细则另行制定"),
+            ]
+        )
+    )
+    doc = read_document(path)
+    for label in (
+        "一、支持技术改造",
+        "（一）设备补助",
+        "（二）贷款贴息",
+        "二、支持企业上规模",
+        "（一）首次升规奖励",
+        "1.细则另行制定",
+    ):
+        assert f"\n{label}\n" in doc.text
+    assert [u.title for u in doc.units] == ["设备补助", "贷款贴息", "首次升规奖励"]
+
+
+def test_word_numbers_in_chinese_and_a_list_style() -> None:
+    import docx
+
+    from extraction.readers.docx import read_docx
+    from extraction.readers.docx_numbering import chinese
+
+    assert [chinese(n) for n in (1, 10, 12, 20, 21, 105, 110)] == [
+        "一",
+        "十",
+        "十二",
+        "二十",
+        "二十一",
+        "一百零五",
+        "一百一十",
+    ]
+    document = docx.Document()
+    for text in ("支持技术改造", "支持企业上规模"):
+        document.add_paragraph(text, style="List Number")  # the template's own "%1." list
+    buf = io.BytesIO()
+    document.save(buf)
+    assert read_docx(buf.getvalue(), "list.docx") == "1.支持技术改造\n2.支持企业上规模\n"
