@@ -21,7 +21,7 @@ from api.graphql import graphql_router, sdl
 from api.graphql import search as graphql_search
 from api.graphql.context import warm_catalog
 from api.graphql.limits import BodySizeLimit
-from api.graphql.table_cache import TableCache
+from api.graphql.table_cache import TABLE_CACHE, TableCache
 from api.routes.browser import router as browser_router
 from api.routes.explorer import router as explorer_router
 from api.routes.linked_data import router as linked_data_router
@@ -33,7 +33,6 @@ from schema.errors import PolicyKGError
 logger = logging.getLogger(__name__)
 
 # The folder of the data folder where a serving process keeps decision tables (api/graphql/table_cache.py).
-TABLE_CACHE = "api-tables"
 # How often a store that could not be opened is tried again, at most.
 REOPEN_INTERVAL_S = 1.0
 # The graph changes only when the CLI rebuilds it: trusting its version for a second saves a query

@@ -40,8 +40,15 @@ def _print_report(report: BuildReport, store: GraphStore) -> None:
 
 
 def run_build(
-    store: GraphStore, paths: list[Path], force: bool, limits: FileLimits, jobs: int = 1
+    store: GraphStore,
+    paths: list[Path],
+    force: bool,
+    limits: FileLimits,
+    jobs: int = 1,
+    tables: Path | None = None,
 ) -> BuildReport:
+    """Build `paths` into `store`; with `tables` (the data folder), keep the new graph version's
+    decision tables there for the server."""
     # Imported here: the extractor (spaCy, lexicons) takes seconds to load, and only builds need it.
     from api.build import build
     from extraction.extract import list_documents
@@ -63,7 +70,21 @@ def run_build(
 
         report = build(store, paths, force=force, limits=limits, jobs=jobs, on_file=on_file, on_page=on_page)
     _print_report(report, store)
+    if report.built and tables is not None:
+        _keep_tables(store, tables)
     return report
+
+
+def _keep_tables(store: GraphStore, data_dir: Path) -> None:
+    """Load the new graph version's decision tables and keep them in the data folder, so that the
+    first question after `serve` does not wait for them (at ×100 of the seeds, seconds)."""
+    import asyncio
+
+    from api.app import VERSION_TTL_S
+    from api.graphql.context import warm_catalog
+    from api.graphql.table_cache import TABLE_CACHE, TableCache
+
+    asyncio.run(warm_catalog(store, VERSION_TTL_S, TableCache(data_dir / TABLE_CACHE)))
 
 
 @app.command("build")
@@ -83,7 +104,7 @@ def build_command(
             error(f"{target}: no such file or folder")
             raise typer.Exit(2)
     with opened_store(s) as store:
-        report = run_build(store, targets, force, s.file_limits(), jobs)
+        report = run_build(store, targets, force, s.file_limits(), jobs, tables=s.data_dir)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -99,7 +120,7 @@ def up_command(
     s = settings()
     with opened_store(s) as store:
         if needs_build(store, [s.seed_dir], s.file_limits()):
-            run_build(store, [s.seed_dir], False, s.file_limits())
+            run_build(store, [s.seed_dir], False, s.file_limits(), tables=s.data_dir)
         else:
             console.print(f"graph at {store.address} is up to date with {s.seed_dir}", markup=False)
     serve_app(s, host or s.host, port or s.port)

@@ -22,6 +22,8 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
+# The data folder's subfolder the tables are kept in.
+TABLE_CACHE = "api-tables"
 # The modules whose classes are pickled, or that decide what goes into them.
 _CODE = ("catalog.py", "search_index.py", "names.py", "timing.py", "table_cache.py")
 

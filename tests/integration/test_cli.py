@@ -57,6 +57,11 @@ def test_build_stats_export_stop(env) -> None:
     built = runner.invoke(app, ["build"], env=environ)
     assert built.exit_code == 0, built.output
     assert "Program" in built.stderr and "built 1" in built.stderr
+    # the new version's decision tables are kept for the server's first question
+    tables = {
+        p.name.split("-", 1)[1] for p in (Path(environ["POLICYKG_DATA"]) / "api-tables").glob("*.pickle")
+    }
+    assert {"designations.pickle", "conditions.pickle", "programs.pickle", "offers.pickle"} <= tables
     stats = json.loads(runner.invoke(app, ["stats"], env=environ).stdout)
     assert stats["nodes"]["Program"] > 0 and stats["documents"] == [TABLE]
     exported = json.loads(runner.invoke(app, ["export", "--format", "json"], env=environ).stdout)
