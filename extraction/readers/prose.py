@@ -683,7 +683,8 @@ def _notice_name(title: str) -> str:
 _COLLECTION = re.compile(r"若干(?:政策|措施|意见|规定)|政策措施|行动方案|实施意见|一揽子")
 _MIN_REPRINTED = 2
 _MIN_UNNAMED = 5
-_SUPPORTING_HEAD = re.compile(r"^(?:支持|鼓励|奖励|补贴|补助|扶持|资助)|支持")
+# a heading that says what a measure supports: （六）支持汽车报废更新, 奖励首次升规企业
+_SUPPORTING_HEAD = re.compile(r"^(?:鼓励|奖励|补贴|补助|扶持|资助)|支持")
 _FIELDISH = re.compile(
     r"(?:对象|标准|期限|方式|条件|程序|流程|要求|管理|材料|时间|额度|范围|类型|情况|机制|评审|方向|条款)$"
 )
