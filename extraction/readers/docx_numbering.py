@@ -21,6 +21,14 @@ def _attr(el: etree._Element | None, name: str = "val") -> str | None:
     return None if el is None else el.get(f"{{{_W}}}{name}")
 
 
+def _int(value: str | None, default: int) -> int:
+    """A number attribute; a missing or malformed one (a hand-edited file) is the default."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def chinese(n: int) -> str:
     """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五, 110 -> 一百一十."""
     if n <= 0:
@@ -127,13 +135,13 @@ class Numbering:
         for num in numbering.iterfind("w:num", _NS):
             own = dict(abstract.get(_attr(num.find("w:abstractNumId", _NS)) or "", {}))
             for override in num.iterfind("w:lvlOverride", _NS):
-                ilvl = int(_attr(override, "ilvl") or 0)
+                ilvl = _int(_attr(override, "ilvl"), 0)
                 lvl = override.find("w:lvl", _NS)
                 if lvl is not None:
                     own.update(_levels_of([lvl]))
                 start = _attr(override.find("w:startOverride", _NS))
                 if start is not None and ilvl in own:
-                    own[ilvl] = _Level(int(start), own[ilvl].fmt, own[ilvl].text)
+                    own[ilvl] = _Level(_int(start, 1), own[ilvl].fmt, own[ilvl].text)
             levels[_attr(num, "numId") or ""] = own
         style_num: dict[str, tuple[str, int]] = {}
         styles = part.styles.element  # type: ignore[attr-defined]
@@ -142,7 +150,7 @@ class Numbering:
             if num_pr is not None and (num_id := _attr(num_pr.find("w:numId", _NS))):
                 style_num[_attr(style, "styleId") or ""] = (
                     num_id,
-                    int(_attr(num_pr.find("w:ilvl", _NS)) or 0),
+                    _int(_attr(num_pr.find("w:ilvl", _NS)), 0),
                 )
         return cls(levels, style_num)
 
@@ -153,7 +161,7 @@ class Numbering:
         ilvl = 0
         if num_pr is not None:
             num_id = _attr(num_pr.find("w:numId", _NS))
-            ilvl = int(_attr(num_pr.find("w:ilvl", _NS)) or 0)
+            ilvl = _int(_attr(num_pr.find("w:ilvl", _NS)), 0)
         else:
             style = _attr(p.find("w:pPr/w:pStyle", _NS))
             if style in self.style_num:
@@ -182,8 +190,8 @@ def _levels(abstract: etree._Element) -> dict[int, _Level]:
 def _levels_of(lvls: object) -> dict[int, _Level]:
     out = {}
     for lvl in lvls:  # type: ignore[attr-defined]
-        ilvl = int(_attr(lvl, "ilvl") or 0)
-        start = int(_attr(lvl.find("w:start", _NS)) or 1)
+        ilvl = _int(_attr(lvl, "ilvl"), 0)
+        start = _int(_attr(lvl.find("w:start", _NS)), 1)
         fmt = _attr(lvl.find("w:numFmt", _NS)) or "decimal"
         text = _attr(lvl.find("w:lvlText", _NS)) or ""
         out[ilvl] = _Level(start, fmt, text)

@@ -214,3 +214,21 @@ def test_word_numbers_in_chinese_and_a_list_style() -> None:
     buf = io.BytesIO()
     document.save(buf)
     assert read_docx(buf.getvalue(), "list.docx") == "1.支持技术改造\n2.支持企业上规模\n"
+
+
+def test_malformed_list_numbers_are_read_as_plain_paragraphs() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    from extraction.readers.docx import read_docx
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    p = document.add_paragraph("支持技术改造")
+    # a hand-edited file: a level that is no number, a list that does not exist
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {w}><w:ilvl w:val="x"/><w:numId w:val="77"/></w:numPr>')
+    )
+    buf = io.BytesIO()
+    document.save(buf)
+    assert read_docx(buf.getvalue(), "odd.docx") == "支持技术改造\n"
