@@ -9,8 +9,10 @@ with each %n replaced by the counter of level n in that level's format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:  # python-docx's elements; lxml itself loads only with a Word file
+    from lxml import etree
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}

@@ -159,6 +159,8 @@ def continues(prev: str, line: str, width: int) -> bool:
         return True  # a clause never ends on a comma or on 的/和/对 …
     if prev[-1] in _CLOSERS:
         return False
+    if len(line) >= 4 and prev.endswith(line):
+        return False  # 23.中关村…创制运用 / 中关村…创制运用: a card prints its title twice
     if _TITLE_END.search(prev) or _ADDRESSEES.match(line):
         return False  # …申报工作的通知 / 区内各有关单位：: a title ends, the addressees start a paragraph
     # a full line of a wrapped text goes on; a short line without a closing mark is a heading
