@@ -218,6 +218,13 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     ):
         # 企业年主营收入总额在2000万元以上，高新技术企业年主营收入总额在1000万元以上: its own threshold
         return "PREFERS"
+    if (
+        field not in _ELIGIBILITY
+        and re.search(r"(?:^|[，。；：]|\d[.．、]|对|重点)支持(?:国家|省|市|区|县)?级?(?:以上)?$", before)
+        and mention.name.endswith("企业")
+        and not re.match(r"[^，。；]{0,2}(?:建设|创建|培育|认定|申报|评定|名单|梯度|发展壮大)", after)
+    ):
+        return "REQUIRES"  # 1．支持科技型中小企业开展发明专利布局: the holders are who the measure supports
     if (_GOAL.search(before) and not _HELD.search(before)) or _TARGET.search(before) or _JOINS.search(before):
         return None  # 支持企业创建…: a goal; but 支持已认定的…骨干企业 pays holders
     if not _EXPLICIT.search(text[s : mention.start]) and _DUTY.search(

@@ -568,3 +568,12 @@ def test_a_title_that_earns_a_better_rate_than_everyone_gets_is_preferred() -> N
         relations("实施主体达到国家级绿色工厂、国家级绿色供应链管理企业标准的，按30%给予奖励。", "benefit")
         == []
     )
+
+
+def test_holders_a_measure_supports_by_name_are_required() -> None:
+    # 北京 导引 card 23: 1．支持科技型中小企业开展发明专利布局。…给予不超过 50 万元资金支持
+    text = "1．支持科技型中小企业开展发明专利布局。根据企业开展发明专利创造运用情况，给予不超过 50 万元资金支持。"
+    assert relations(text, "benefit") == [("REQUIRES", "科技型中小企业", None)]
+    # a title to be built or applied for is no holder
+    assert relations("支持企业创建国家级技术创新示范企业。", "benefit") == []
+    assert relations("支持专精特新中小企业梯度培育。", "benefit") == []
