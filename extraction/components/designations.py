@@ -547,7 +547,12 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
     starts = [w.end() for w in _level_word_pattern().finditer(text)]
     starts += [v.end() for v in _CONFERRING_AT.finditer(text)]
     cued = {v.end() for v in _CUE_VERB.finditer(text)}
-    for start in sorted({*starts, *cued}):
+    # 中关村知识产权领军企业: a zone's brand before an unseen company title is part of its name
+    brands = designations().brands
+    branded = (
+        {b.end(): b.group() for b in re.finditer("|".join(map(re.escape, brands)), text)} if brands else {}
+    )
+    for start in sorted({*starts, *cued, *branded}):
         m = _GENERIC.match(text, start)
         if m is None and start in cued:
             m = _CUED.match(text, start)
@@ -566,6 +571,9 @@ def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention
         if phrase is None and start in cued:
             # 认定为/获评/入选 … 骨干企业: the verb that confers a title shows an unseen name is one
             phrase = LevelPhrase(a, a, None, False)  # type: ignore[arg-type]
+        if start in branded and a == start and text[a:b].endswith("企业"):
+            phrase = LevelPhrase(a, a, None, False)  # type: ignore[arg-type]
+            a -= len(branded[start])  # the zone's own title, at no level a level word states
         if phrase is None:
             continue
         name = canonical(text[a:b])

@@ -285,3 +285,13 @@ def test_a_brands_star_tiers_are_one_title_each_named_as_printed() -> None:
     ]
     # a verb before the tiers is no brand
     assert all(not n.startswith("评为") for n, _, _ in names("对新评为五星级、四星级的饭店给予奖励。"))
+
+
+def test_a_zone_brand_before_an_unseen_company_title_is_part_of_its_name() -> None:
+    # 北京 导引 card 23: 中关村知识产权领军企业每家支持额度不超过 100 万元
+    found = names(
+        "中关村知识产权领军企业每家支持额度不超过 100 万元，中关村知识产权示范企业每家不超过 50 万元"
+    )
+    assert ("中关村知识产权领军企业", None, False) in found
+    # the zone itself is no title of the brand's
+    assert all(not n.startswith("中关村") for n, _, _ in names("注册在中关村国家自主创新示范区范围内的企业"))
