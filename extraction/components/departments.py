@@ -179,8 +179,14 @@ def _committees(text: str, ctx: Context) -> list[DepartmentMention]:
         ):
             a -= 1
         zone = text[a : m.start("form")]
-        if zone.startswith(("国家", "有关", "相关")) or text[a - 1 : a] in ("各", "该"):
-            continue  # 各开发区管委会, 国家高新技术产业开发区管理委员会: every zone's, no one body
+        if (
+            zone.startswith(("国家", "有关", "相关"))
+            or text[a - 1 : a] in ("各", "该")
+            or re.search(r"本|所在|注册地|属地|以上|以下|项目", text[max(0, a - 4) : a] + zone)
+        ):
+            continue  # 各开发区管委会, 所在开发区管委会, 省级以上开发区管委会: any zone's, no one body
+        if re.match(rf"[{CJK}]{{1,8}}?(?:局|办公室|中心)", text[m.end() :]):
+            continue  # 成都高新区管委会科技创新局: the committee's bureau is the body, read as a local one
         region = next((r for r in find_region_prefix(zone)), None)
         if region is None and ctx.city is not None and (a == m.start() or zone[0] == "市"):
             # 高新区管委会, 市高新区管委会 in a 合肥 document: 合肥高新区

@@ -402,7 +402,7 @@ def _branded_tiers(text: str, taken: list[tuple[int, int]]) -> list[DesignationM
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         brand = m.group("brand")
-        if re.search(r"[为评获定选入的级批]|^(?:国家|省|市|区|县)", brand):
+        if re.search(r"[为评获定选入的级批达增升得年次]|^(?:国家|省|市|区|县)", brand):
             continue  # 评为五星级、四星级的饭店: a verb or a level, not a brand
         phrase = level_before(text, m.start()) or _conferred_by(text, m.start())
         for t in re.finditer(rf"(?:{re.escape(brand)})?[一二三四五1-5]星级?", m.group("tiers")):
@@ -608,7 +608,8 @@ _HONOUR = re.compile(
 )
 _HONOUR_NEXT = re.compile(r"[、和及或与]")
 _HONOUR_HOLDER = re.compile(
-    r"[”\"]?的?(?:县|区|市|镇|乡|村|城市|园区|选手|个人|人才|学生|团队|投资机构|机构|银行|基金)"
+    # 百强县, 十强的选手: places and persons; 500强的区属企业 is a company (区属, 市属, 县直)
+    r"[”\"]?的?(?:(?:县|区|市|镇|乡|村)(?![属直管级])|城市|园区|选手|个人|人才|学生|团队|投资机构|机构|银行|基金)"
 )
 _SCOPE_LEVEL = {"全省": "provincial", "全市": "municipal", "全区": "district", "全县": "district"}
 _HONOUR_SCOPE = re.compile("|".join(_SCOPE_LEVEL))

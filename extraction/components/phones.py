@@ -96,6 +96,7 @@ _BROKEN_NUMBER = re.compile(
     rf"(?:[{CJK}，,：:、\s](?:0\d{{0,3}}[-－]?\d{{0,8}}|[2-9]\d{{0,7}}))\n(?=[\d\-－])"
 )
 _NUMBER_CHARS = frozenset("0123456789-－")
+_WHOLE_NUMBER = re.compile(r"(?:0\d{2,3}[-－]?)?[2-9]\d{6,7}|1[3-9]\d{9}")
 
 
 def _mend_numbers(text: str) -> tuple[str, list[int]]:
@@ -103,6 +104,8 @@ def _mend_numbers(text: str) -> tuple[str, list[int]]:
     and the position in `text` of each of its characters."""
     chars, where = list(text), list(range(len(text)))
     for m in reversed(list(_BROKEN_NUMBER.finditer(text))):
+        if _WHOLE_NUMBER.fullmatch(m.group()[1:-1]):
+            continue  # 联系电话：87051234 / 2026年3月1日: a whole number, then the next line
         i = m.end() - 1  # the line break
         j = i + 1
         while j < len(text) and text[j] in _NUMBER_CHARS:

@@ -81,14 +81,24 @@ _THRESHOLD = re.compile(
 
 
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
+# a rate the measure pays at (奖励比例不超过20％, 按…的10%给予补助), not a share of the cost or a threshold
+_PAID_RATE = re.compile(r"奖励|奖补|补助|补贴|资助|贴息|给予")
+_NOT_PAID_RATE = re.compile(r"承担|分担|不低于|不少于|不超过[^，。；]{0,4}比重|比重|占比|自有|拨付|验收")
 
 
 def _beside_a_plain_rate(text: str, s: int, e: int) -> bool:
-    """Another part of the same full sentence (…；…；…。) states a rate for everyone, no title named."""
+    """Another part of the same full sentence (…；…；…。) pays at a rate for everyone, no title named."""
     a = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
     b = min((i for i in (text.find("。", e), text.find("\n", e)) if i >= 0), default=len(text))
     for part in re.split(r"[；;]", text[a:b]):
-        if part and part not in text[s:e] and _RATE.search(part) and not find_designations(part):
+        if (
+            part
+            and part not in text[s:e]
+            and _RATE.search(part)
+            and _PAID_RATE.search(part)
+            and not _NOT_PAID_RATE.search(part)
+            and not find_designations(part)
+        ):
             return True
     return False
 
@@ -160,8 +170,11 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return None if _BUILDS.search(before) else "PREFERS"
     if _BETTER_TERMS.search(after if next_start is None else text[mention.end : next_start]):
         return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
-    if re.search(r"(?:参照|参考|比照|按照|达到|符合)[^，。；]{0,6}$", before) and re.match(
-        r"[^，。；]{0,24}?标准", after
+    if (
+        re.search(r"(?:参照|参考|比照|按照|达到)[^，。；]{0,6}$", before)
+        and re.match(r"[^，。；]{0,24}?标准", after)
+        and not re.match(r"[^，。；]{0,24}?标准[^，。；]{0,6}(?:认定|通过|获批|纳入)", after)
+        and "规模以上" not in mention.name  # 首次达到规模以上工业企业标准: becoming one, a status held
     ):
         return None  # 达到国家级绿色工厂、…标准的 / 参照高新技术企业标准: a yardstick, not a title held
     if (

@@ -120,6 +120,9 @@ class Numbering:
 
     levels: dict[str, dict[int, _Level]]  # numId -> ilvl -> level
     style_num: dict[str, tuple[str, int]]  # paragraph style id -> (numId, ilvl)
+    # numId -> the list it counts in: lists of one definition continue each other (一、 then 二、)
+    # unless a list restarts its numbers (startOverride)
+    counts_in: dict[str, str] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
@@ -134,8 +137,14 @@ class Numbering:
         for a in numbering.iterfind("w:abstractNum", _NS):
             abstract[_attr(a, "abstractNumId") or ""] = _levels(a)
         levels: dict[str, dict[int, _Level]] = {}
+        counts_in: dict[str, str] = {}
         for num in numbering.iterfind("w:num", _NS):
-            own = dict(abstract.get(_attr(num.find("w:abstractNumId", _NS)) or "", {}))
+            abstract_id = _attr(num.find("w:abstractNumId", _NS)) or ""
+            own = dict(abstract.get(abstract_id, {}))
+            restarts = num.find("w:lvlOverride/w:startOverride", _NS) is not None
+            counts_in[_attr(num, "numId") or ""] = (
+                f"num:{_attr(num, 'numId')}" if restarts else f"abstract:{abstract_id}"
+            )
             for override in num.iterfind("w:lvlOverride", _NS):
                 ilvl = _int(_attr(override, "ilvl"), 0)
                 lvl = override.find("w:lvl", _NS)
@@ -154,7 +163,7 @@ class Numbering:
                     num_id,
                     _int(_attr(num_pr.find("w:ilvl", _NS)), 0),
                 )
-        return cls(levels, style_num)
+        return cls(levels, style_num, counts_in)
 
     def label(self, p: etree._Element) -> str:
         """The label Word prints before paragraph `p` ("一、", "（二）", "3."), or ""."""
@@ -173,7 +182,7 @@ class Numbering:
         levels = self.levels[num_id]
         if ilvl not in levels or levels[ilvl].fmt in ("bullet", "none"):
             return ""  # a bullet numbers nothing
-        counts = self.counters.setdefault(num_id, {})
+        counts = self.counters.setdefault(self.counts_in.get(num_id, num_id), {})
         counts[ilvl] = counts.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper in [k for k in counts if k > ilvl]:
             del counts[deeper]  # a new item restarts the lists below it

@@ -107,9 +107,9 @@ def _running_headers(lines: list[tuple[int, int]], text: str) -> set[str]:
 
 
 def page_key(line: str) -> str:
-    """A line with its digits masked: a browser's footer (file:///… 3/5, 12/4/26, 3:36 PM) or 第3页 is the
-    same line on every page."""
-    return re.sub(r"\d+", "#", line)
+    """A line with its digits masked: a browser's footer (file:///… 3/5, 12/4/26, 3:36 PM) is the same
+    line on every page. A short line keeps them: 附件1, 附件2 open pages of their own."""
+    return re.sub(r"\d+", "#", line) if len(line) >= 12 else line
 
 
 def _furniture(line: str, headers: set[str]) -> bool:
@@ -161,8 +161,11 @@ def continues(prev: str, line: str, width: int) -> bool:
         return False
     if len(line) >= 4 and prev.endswith(line):
         return False  # 23.中关村…创制运用 / 中关村…创制运用: a card prints its title twice
-    if _TITLE_END.search(prev) or _ADDRESSEES.match(line):
-        return False  # …申报工作的通知 / 区内各有关单位：: a title ends, the addressees start a paragraph
+    if _ADDRESSEES.match(line) or (
+        _TITLE_END.search(prev) and prev.count("《") <= prev.count("》") and _TITLE_END.search(line)
+    ):
+        # 区内各有关单位：: the addressees start a paragraph; …的通知 / …的通知: a title printed twice
+        return False
     # a full line of a wrapped text goes on; a short line without a closing mark is a heading
     return bool(width) and printed_width(prev) >= width
 
@@ -172,7 +175,7 @@ _TITLE_END = re.compile(
     r"(?:的通知|的公告|的通告|办法|细则|若干措施|若干政策|实施意见|实施方案)(?:[（(][^）)]{1,8}[)）])?$"
 )
 # 各有关单位： / 区内各有关单位：: whom a notice is sent to, a line of its own
-_ADDRESSEES = re.compile(r"^[^，。；,;]{2,40}[：:]$")
+_ADDRESSEES = re.compile(r"^(?:[^，。；,;]{0,6}各|有关)[^，。；,;]{1,40}[：:]$")
 
 
 def _item_at(line: str, i: int) -> bool:

@@ -535,9 +535,20 @@ class _Reader:
         out = []
         for i in range(node.line, node.end):
             line = self.lines[i]
-            for m in (*_RESPONSIBLE.finditer(line.text), *_DUTY_NOTE.finditer(line.text)):
+            for m in _RESPONSIBLE.finditer(line.text):
                 out.append(
                     _text_field(FieldName.DEPARTMENT, line[m.start("body") : m.end("body")], m.group("head"))
+                )
+            for m in _DUTY_NOTE.finditer(line.text):
+                body = m.group("body")
+                if "资金" in body:
+                    continue  # （所需资金由区财政局负责）: who pays, not who runs the measure
+                # （…，市经信局负责） / （由市经信局负责）: the body named last, after the clause before it
+                cut = max(body.rfind("，"), body.rfind(","), body.rfind("由")) + 1
+                out.append(
+                    _text_field(
+                        FieldName.DEPARTMENT, line[m.start("body") + cut : m.end("body")], m.group("head")
+                    )
                 )
         return out
 
@@ -683,6 +694,10 @@ def _notice_name(title: str) -> str:
 _COLLECTION = re.compile(r"若干(?:政策|措施|意见|规定)|政策措施|行动方案|实施意见|一揽子")
 _MIN_REPRINTED = 2
 _MIN_UNNAMED = 5
+# support a company can take: money, a voucher, a loan or guarantee, a tax benefit
+_CONCRETE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:万|亿)?元|奖励|奖补|补助|补贴|资助|贴息|担保|贷款|减免|减征|免征|退税|抵免|加计扣除|券"
+)
 # a heading that says what a measure supports: （六）支持汽车报废更新, 奖励首次升规企业
 _SUPPORTING_HEAD = re.compile(r"^(?:鼓励|奖励|补贴|补助|扶持|资助)|支持")
 _FIELDISH = re.compile(
@@ -698,14 +713,16 @@ def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:
         return None
     body = fields[0]
     named = bool(_COLLECTION.search(unit.title) or _COLLECTION.search(body.text[:300]))
-    if not named and calls_for_one(f"{unit.title} {body.text[:120]}"):
-        return None  # 关于组织申报…的通知: one call, whatever its sections say
+    if calls_for_one(unit.title) or (not named and calls_for_one(body.text[:120])):
+        return None  # 关于组织申报…的通知: one call, whatever its sections say or the policy it cites
     reader = _Reader(repair(body.text))
     programs, _shared = reader.measures
     titled = [normalize_heading(n.heading.text) for n, _ in programs if n.titled]
     fieldish = sum(1 for h in titled if _FIELDISH.search(h) or lexicon().lookup(h, loose=True))
     if len(titled) < _MIN_REPRINTED or fieldish > 0.3 * len(titled):
         return None  # 贷款对象 / 贴息标准 / 贴息期限: the sections of one scheme, not measures
+    if not any(n.titled and _CONCRETE.search(reader._text(n.line, n.end)) for n, _ in programs):
+        return None  # 给予倾斜 / 给予用地保障: measures that name no money, voucher, loan or tax benefit
     supporting = sum(1 for h in titled if _SUPPORTING_HEAD.search(h))
     if not named and (supporting < _MIN_UNNAMED or supporting < len(titled) / 2):
         # a notice that names no collection of measures is one unless most of its headings say what

@@ -232,3 +232,31 @@ def test_malformed_list_numbers_are_read_as_plain_paragraphs() -> None:
     buf = io.BytesIO()
     document.save(buf)
     assert read_docx(buf.getvalue(), "odd.docx") == "支持技术改造\n"
+
+
+def test_two_lists_of_one_definition_continue_each_others_numbers() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    from extraction.readers.docx import read_docx
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    for num_id in ("91", "92"):
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{num_id}"><w:abstractNumId w:val="91"/></w:num>'))
+    for num_id, text in (("91", "支持技术改造"), ("92", "支持企业上规模")):
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+        )
+    buf = io.BytesIO()
+    document.save(buf)
+    assert read_docx(buf.getvalue(), "two.docx") == "一、支持技术改造\n二、支持企业上规模\n"

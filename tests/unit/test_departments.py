@@ -110,3 +110,15 @@ def test_a_zones_management_committee_is_named_as_printed_in_full() -> None:
     assert names("由高新区管委会负责兑现", hefei) == ["合肥高新区管理委员会"]
     # every zone's committee is no one body
     assert names("各开发区管委会；有关国家高新技术产业开发区管理委员会", hefei) == []
+
+
+def test_any_zones_committee_or_a_committees_bureau_is_no_committee_of_its_own() -> None:
+    chengdu = Context(regions().get("四川省"), regions().get("成都市"))
+    for text in (
+        "本开发区管委会负责",
+        "由企业所在开发区管委会负责初审",
+        "项目所在地经开区管委会",
+        "省级以上开发区管委会",
+    ):
+        assert names(text, chengdu) == [], text
+    assert "管理委员会" not in "".join(names("由成都高新区管委会科技创新局负责", chengdu))

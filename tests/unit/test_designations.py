@@ -295,3 +295,9 @@ def test_a_zone_brand_before_an_unseen_company_title_is_part_of_its_name() -> No
     assert ("中关村知识产权领军企业", None, False) in found
     # the zone itself is no title of the brand's
     assert all(not n.startswith("中关村") for n, _, _ in names("注册在中关村国家自主创新示范区范围内的企业"))
+
+
+def test_a_ranking_of_companies_a_district_owns_and_star_tiers_after_a_verb() -> None:
+    assert names("对首次进入中国民营企业500强的区属企业") == [("中国民营企业500强", "national", False)]
+    assert names("对上云达到三星、四星的企业") == []
+    assert names("对当年新增五星、四星农家乐") == []

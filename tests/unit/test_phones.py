@@ -60,3 +60,14 @@ def test_a_number_a_hard_wrapped_line_broke_is_one_number_pointing_at_its_printe
     assert found == [("029-86861234", "86\n861234"), ("029-86862234", "0\n29-86862234")]
     # digits broken over two lines with no contact near are left alone
     assert find_contacts("2024\n2025年度", xian) == []
+
+
+def test_a_whole_number_at_a_lines_end_is_not_mended_onto_the_next_line() -> None:
+    chengdu = Context(regions().get("四川省"), regions().get("成都市"), "contact")
+    cases = {
+        "联系电话：87051234\n2026年3月1日": [["028-87051234"]],
+        "联系电话：0512-68661234\n0512-68661235": [["0512-68661234", "0512-68661235"]],
+        "1.市工信局，联系电话：87654321\n2.市财政局": [["028-87654321"]],
+    }
+    for text, expected in cases.items():
+        assert [[p.normalised for p in c.phones] for c in find_contacts(text, chengdu)] == expected, text

@@ -799,3 +799,29 @@ def test_a_page_break_is_no_paragraph_break_and_latin_letters_print_narrow() -> 
         *["一、申报对象为在天河区注册登记、纳入统计并从事租赁和商务服务业的个体工商户和小微企业主体。"] * 6,
     ]
     assert "小微企业转型升级的若干政策措施申报工作的通知\n" in repair("\n".join(lines)).text
+
+
+def test_a_wrapped_sentence_ending_a_line_with_a_documents_name_runs_on() -> None:
+    from extraction.readers.furniture import continues
+
+    assert continues("为贯彻落实《成都市促进民营经济发展若干措施", "》，现就有关事项通知如下", 30)
+    assert continues("申报企业应当同时具备下", "列条件：", 20)  # no addressees: a sentence runs on
+    assert not continues("转发西安市发改委关于做好2015年项目申报工作的通知", "区内各有关单位:", 30)
+
+
+def test_a_policy_whose_measures_name_no_support_a_company_can_take_is_no_measures() -> None:
+    body = (
+        "关于促进民营经济发展的实施意见\n一、支持民营企业参与重大项目建设。在项目安排上给予倾斜。\n"
+        "二、支持民营企业扩大投资。在用地上给予保障。\n三、支持民营企业公平竞争。给予公平待遇。\n"
+    )
+    assert reprinted_measures(_article("实施意见全文公布", body), FieldName.BODY) is None
+
+
+def test_a_duty_note_names_the_body_after_the_clause_and_money_notes_name_none() -> None:
+    text = (
+        "发布机构：成都市人民政府\n一、支持企业上规模\n对首次升规企业给予10万元奖励。（申报受理、审核由市经信局负责）\n"
+        "二、支持企业上市\n对上市企业给予100万元奖励。（所需资金由区财政局负责）\n"
+    )
+    first, second = read_prose(text)[0]
+    assert first.text_of(FieldName.DEPARTMENT) == "市经信局"
+    assert second.text_of(FieldName.DEPARTMENT) == ""

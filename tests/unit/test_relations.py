@@ -577,3 +577,34 @@ def test_holders_a_measure_supports_by_name_are_required() -> None:
     # a title to be built or applied for is no holder
     assert relations("支持企业创建国家级技术创新示范企业。", "benefit") == []
     assert relations("支持专精特新中小企业梯度培育。", "benefit") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cost share, a threshold or an own-funds share is no rate everyone is paid at
+        (
+            "对首次认定的专精特新“小巨人”企业，按其研发投入的10%给予奖励，最高50万元；所需资金市级财政承担60%，区级财政承担40%。",
+            [("REQUIRES", "专精特新小巨人企业", None)],
+        ),
+        (
+            "对新认定的省级智能工厂，按投资额的10%给予补助，最高300万元；企业自有资金投入比例不低于30%。",
+            [("REQUIRES", "智能工厂", "provincial")],
+        ),
+        # 符合条件的 … 按照…标准: a payment scale, not a yardstick
+        (
+            "对符合条件的国家级专精特新“小巨人”企业按照每家50万元的标准给予一次性奖励。",
+            [("REQUIRES", "专精特新小巨人企业", "national")],
+        ),
+        (
+            "对达到省级企业技术中心标准并通过认定的，给予50万元奖励。",
+            [("REQUIRES", "企业技术中心", "provincial")],
+        ),
+        (
+            "对首次达到规模以上工业企业标准、纳入统计的企业，给予20万元奖励。",
+            [("REQUIRES", "规模以上工业企业", None)],
+        ),
+    ],
+)
+def test_a_reviewers_rates_and_yardsticks_that_are_requirements(text: str, expected: list) -> None:
+    assert relations(text, "benefit") == expected
