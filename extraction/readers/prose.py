@@ -192,14 +192,12 @@ class _Reader:
         if not self.meta.get("issuer") and not ("关于" in (title or "") and _TITLE_ISSUER.match(head)):
             # a notice whose guide is attached below it signs above the attachment: the body, the date
             for i, (line, after) in enumerate(zip(self.lines, self.lines[1:], strict=False)):
-                if (sig := _SIGNATURE.match(line.text.strip())) and re.fullmatch(_DATE, after.text.strip()):
+                if _SIGNATURE.match(line.text.strip()) and re.fullmatch(_DATE, after.text.strip()):
                     # 江苏省发展改革委 / 江苏省财政厅 / 2026年1月22日: every body that signs, one per line
-                    bodies = [sig.group("body")]
-                    for before in reversed(self.lines[max(0, i - 4) : i]):
-                        if (more := _SIGNATURE.match(before.text.strip())) is None:
-                            break
-                        bodies.insert(0, more.group("body"))
-                    self.meta["issuer"] = "、".join(bodies)
+                    first = i
+                    while first > max(0, i - 4) and _SIGNATURE.match(self.lines[first - 1].text.strip()):
+                        first -= 1
+                    self.meta["issuer"] = "、".join(_signers(self.lines[first : i + 1]))
                     break
         issuer = self._issuer_field(title or "")
         if issuer is not None and not _GOVERNMENT.search(issuer.text):
@@ -348,15 +346,11 @@ class _Reader:
                 cut = i
                 break
         # the signature after the text: the issuing body (and the date) name the issuer
-        signers: list[str] = []
-        for line in self.lines[cut:]:
-            sig = _SIGNATURE.match(line.text.strip())
-            if sig is not None:
-                signers.append(sig.group("body"))  # 江苏省发展改革委 / 江苏省财政厅: bodies signing together
-            elif signers:
-                break
-        if signers and not self.meta.get("issuer"):
-            self.meta["issuer"] = "、".join(signers)
+        first = next(
+            (k for k in range(cut, len(self.lines)) if _SIGNATURE.match(self.lines[k].text.strip())), None
+        )
+        if first is not None and not self.meta.get("issuer"):
+            self.meta["issuer"] = "、".join(_signers(self.lines[first:]))
         for node in stack[1:]:
             node.end = cut
         return root
@@ -670,6 +664,18 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
     if fm is not None:
         return Clean(fm.heading, body.offsets[: len(fm.heading)]), True
     return _EMPTY, False
+
+
+def _signers(lines: list[Clean]) -> list[str]:
+    """The bodies of the signature lines `lines` start with (江苏省发展改革委 / 江苏省财政厅: bodies
+    signing together, one per line)."""
+    out = []
+    for line in lines:
+        sig = _SIGNATURE.match(line.text.strip())
+        if sig is None:
+            break
+        out.append(sig.group("body"))
+    return out
 
 
 def calls_for_one(title: str) -> bool:

@@ -135,13 +135,30 @@ def test_a_word_notice_is_read_into_measures(tmp_path: Path) -> None:
     assert "巢湖市经济和信息化委员会\t0551-82321234" in doc.text
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _list_item(paragraph: object, num_id: str, level: object = 0) -> None:
+    """Number a python-docx paragraph with list `num_id` at `level`, as Word stores it (numPr)."""
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(  # type: ignore[attr-defined]
+        parse_xml(f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def _saved(document: object) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)  # type: ignore[attr-defined]
+    return buf.getvalue()
+
+
 def _numbered_docx(paragraphs: list[tuple[int | None, str]]) -> bytes:
     """A Word file whose outline is a list style (一、 / （一） / 1.), as an office drafts a notice:
     the numbers live in numbering.xml, not in the paragraphs' text."""
     import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
     lvls = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
@@ -149,17 +166,13 @@ def _numbered_docx(paragraphs: list[tuple[int | None, str]]) -> bytes:
     )
     document = docx.Document()
     numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{lvls}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {_W} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     for level, text in paragraphs:
         p = document.add_paragraph(text)
         if level is not None:
-            p._p.get_or_add_pPr().append(
-                parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
-            )
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
+            _list_item(p, "90", level)
+    return _saved(document)
 
 
 def test_word_list_numbers_are_printed_and_give_the_outline(tmp_path: Path) -> None:
@@ -211,27 +224,18 @@ def test_word_numbers_in_chinese_and_a_list_style() -> None:
     document = docx.Document()
     for text in ("支持技术改造", "支持企业上规模"):
         document.add_paragraph(text, style="List Number")  # the template's own "%1." list
-    buf = io.BytesIO()
-    document.save(buf)
-    assert read_docx(buf.getvalue(), "list.docx") == "1.支持技术改造\n2.支持企业上规模\n"
+    assert read_docx(_saved(document), "list.docx") == "1.支持技术改造\n2.支持企业上规模\n"
 
 
 def test_malformed_list_numbers_are_read_as_plain_paragraphs() -> None:
     import docx
-    from docx.oxml import parse_xml
 
     from extraction.readers.docx import read_docx
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
-    p = document.add_paragraph("支持技术改造")
     # a hand-edited file: a level that is no number, a list that does not exist
-    p._p.get_or_add_pPr().append(
-        parse_xml(f'<w:numPr {w}><w:ilvl w:val="x"/><w:numId w:val="77"/></w:numPr>')
-    )
-    buf = io.BytesIO()
-    document.save(buf)
-    assert read_docx(buf.getvalue(), "odd.docx") == "支持技术改造\n"
+    _list_item(document.add_paragraph("支持技术改造"), "77", "x")
+    assert read_docx(_saved(document), "odd.docx") == "支持技术改造\n"
 
 
 def test_two_lists_of_one_definition_continue_each_others_numbers() -> None:
@@ -240,23 +244,17 @@ def test_two_lists_of_one_definition_continue_each_others_numbers() -> None:
 
     from extraction.readers.docx import read_docx
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.insert(
         0,
         parse_xml(
-            f'<w:abstractNum {w} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:abstractNum {_W} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
             '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
         ),
     )
     for num_id in ("91", "92"):
-        numbering.append(parse_xml(f'<w:num {w} w:numId="{num_id}"><w:abstractNumId w:val="91"/></w:num>'))
+        numbering.append(parse_xml(f'<w:num {_W} w:numId="{num_id}"><w:abstractNumId w:val="91"/></w:num>'))
     for num_id, text in (("91", "支持技术改造"), ("92", "支持企业上规模")):
-        p = document.add_paragraph(text)
-        p._p.get_or_add_pPr().append(
-            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
-        )
-    buf = io.BytesIO()
-    document.save(buf)
-    assert read_docx(buf.getvalue(), "two.docx") == "一、支持技术改造\n二、支持企业上规模\n"
+        _list_item(document.add_paragraph(text), num_id)
+    assert read_docx(_saved(document), "two.docx") == "一、支持技术改造\n二、支持企业上规模\n"
