@@ -103,6 +103,28 @@ def _beside_a_plain_rate(text: str, s: int, e: int) -> bool:
     return False
 
 
+# what a sentence pays, after the clause that names who is paid
+_PAID = re.compile(r"给予|奖励|补助|补贴|资助|贴息|奖补|发放")
+_LEVEL_GLUE = re.compile(r"(?:国家|省|市|区|县)级?|以上|[（(]含[)）]|[\s、，,和及与或“”\"]")
+
+
+def _holder_subject(text: str, sentence_start: int, mention: DesignationMention) -> bool:
+    """The title holders are the subject a sentence pays: "国家级X和省级Y上年度研发费用…增长的，按…给予补助",
+    "向创新型中小企业发放服务券" (the title opens the sentence, alone or in a list, or after 对/向)."""
+    lead = text[sentence_start : mention.start]
+    for m in find_designations(lead):
+        lead = lead.replace(m.text, "")
+    lead = _LEVEL_GLUE.sub("", lead)
+    rest = text[mention.end : enclosing(sentences(text), mention.start, mention.end)[1]]
+    if lead in ("向",):
+        return bool(re.match(r"[^，。；]{0,4}(?:发放|提供|兑现)", rest))
+    if lead not in ("", "对"):
+        return False
+    # a clause about what the holder does or gets (…上市的，… / 实施的技术改造项目，按…), then the pay
+    cond = re.match(r"[^，。；]{2,40}?的(?:[^，。；]{0,12})[，,]", rest)
+    return cond is not None and bool(_PAID.search(rest[cond.end() :]))
+
+
 def _shortcut_before(text: str, sentence_start: int, start: int) -> bool:
     """A shortcut list (或满足下列条件之一：) opened shortly before, and no other list since."""
     window = text[max(0, sentence_start - 200) : start]
@@ -238,6 +260,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         and not re.match(r"[^，。；]{0,2}(?:建设|创建|培育|认定|申报|评定|名单|梯度|发展壮大)", after)
     ):
         return "REQUIRES"  # 1．支持科技型中小企业开展发明专利布局: the holders are who the measure supports
+    if field == "benefit" and _holder_subject(text, s, mention):
+        return "REQUIRES"  # 省级以上专精特新中小企业获得银行贷款的，按…给予贴息: its holders are paid
     if (_GOAL.search(before) and not _HELD.search(before)) or _TARGET.search(before) or _JOINS.search(before):
         return None  # 支持企业创建…: a goal; but 支持已认定的…骨干企业 pays holders
     if not _EXPLICIT.search(text[s : mention.start]) and _DUTY.search(

@@ -22,6 +22,7 @@ without a contact of its own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean, clean_span, join
@@ -194,6 +195,9 @@ def _attach(
 
 _LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]")
 _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:项|类|部分|批|个|条)")
+_ORDINAL_RUN = re.compile(
+    r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
+)
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
 # one item named alone ("第（五）项", "第5项"), not a run of them ("第（一）（二）项")
@@ -283,6 +287,13 @@ def _named_groups(
     return groups
 
 
+def names_programs(text: str, ranges: list[tuple[int, int]], units: list[Unit]) -> bool:
+    """Whether a contact section's lines name programs (so they are those programs' contacts)."""
+    programs = [i for i, u in enumerate(units) if u.kind is UnitKind.PROGRAM]
+    lines = [c for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text]
+    return any(targets for targets, _ in _named_groups(lines, units, programs))
+
+
 def _has_phone(s: str) -> bool:
     return _DIGITS.search(re.sub(r"[-－—\s]", "", s)) is not None
 
@@ -311,13 +322,35 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         ]
         if titled:
             return titled
+    numbers = _ordinals(label)
+    if not numbers:
+        # 梯度培育奖励、单项冠军奖励、服务券支持：… names several programs by title
+        parts = [p for p in re.split(r"[、，,及和与/]", label) if len(p) >= 2]
+        if len(parts) < 2:
+            return []
+        named = [_named(p, units, programs) for p in parts]
+        return sorted({i for t in named for i in t}) if all(named) else []
+    out: list[int] = []
+    for n in numbers:
+        if len(groups) >= 2:
+            out += [i for i in programs if units[i].section == groups[n - 1]] if 1 <= n <= len(groups) else []
+        elif 1 <= n <= len(programs):
+            out.append(programs[n - 1])
+    return out
+
+
+def _ordinals(label: str) -> list[int]:
+    """第二项 → [2]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5]."""
     m = _ORDINAL.search(label)
-    if m is None:
+    if m is not None:
+        return [int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))]
+    run = _ORDINAL_RUN.search(label)
+    if run is None:
         return []
-    n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
-    if len(groups) >= 2:
-        return [i for i in programs if units[i].section == groups[n - 1]] if 1 <= n <= len(groups) else []
-    return [programs[n - 1]] if 1 <= n <= len(programs) else []
+    return [
+        int(n) if n.isdigit() else cn_number(n)
+        for n in re.findall(r"[一二三四五六七八九十\d]{1,3}", run.group(1))
+    ]
 
 
 def _same(key: str, name: str) -> bool:
@@ -331,9 +364,4 @@ def _same(key: str, name: str) -> bool:
 def _with_extra(units: list[Unit], extra: dict[int, list[TextField]]) -> list[Unit]:
     if not extra:
         return units
-    return [
-        Unit(u.kind, u.title, u.title_offsets, u.fields + tuple(extra[i]), u.section, u.url, u.published_at)
-        if i in extra
-        else u
-        for i, u in enumerate(units)
-    ]
+    return [replace(u, fields=u.fields + tuple(extra[i])) if i in extra else u for i, u in enumerate(units)]

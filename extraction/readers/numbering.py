@@ -22,6 +22,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ar", re.compile(r"^(?P<n>[⒈-⒛])\s*")),
     # "1." / "1、" / "1．" but not a decimal or a date ("1.5", "2024.3")
     ("ar", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d{1,3}(?:\D|$)))\s*")),
+    # ▶【梯度培育奖励】 / 【研发投入补助】: a WeChat reprint heads its measures with brackets, unnumbered
+    ("brk", re.compile(r"^(?P<n>)(?:[▶►▷●■◆◇★☆➤➢✦•▪🔸🔹📌✅]\s*)?(?=【[^】\n]{2,20}】)")),
 )
 
 
@@ -51,6 +53,8 @@ def parse_marker(text: str) -> Marker | None:
             n = m.group("n")
             if style in ("cn", "pcn", "chap", "sect", "art"):
                 number = int(n) if n.isdigit() else cn_number(n)
+            elif style == "brk":
+                number = 0  # unnumbered: every bracket heading is the next item
             elif style == "circ":
                 number = ord(n) - ord("①") + 1
             elif "⑴" <= n <= "⒇":

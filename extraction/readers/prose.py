@@ -27,13 +27,14 @@ from functools import cached_property
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
+from extraction.readers.contact_table import attach_contact_sections, names_programs
 from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
 from extraction.readers.furniture import repair
 from extraction.readers.htmlview import remap
 from extraction.readers.numbering import NUMBERED_LABEL, Marker, parse_marker
 
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
-_RUNNING = {"chap", "sect", "art"}
+_RUNNING = {"chap", "sect", "art", "brk"}
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
     r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|减征|免征|免收|退税|抵免|加计扣除|租金|免租"
@@ -81,6 +82,8 @@ _TITLE_ISSUER = re.compile(rf"^(?:转发)?(?:{_BODY}|[\u4e00-\u9fff]{{2,12}}(?:�
 # What closes a notice after its last item: 附件 lists, 抄送, the date, the issuing body.
 _CLOSING = re.compile(rf"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|{_DATE}$|{_BODY}(?:\s*{_DATE})?$)")
 # A government (人民政府, its 办公厅) issues policies that its departments carry out.
+# 《若干措施》自2026年4月1日起施行: the text's closing words, after its last measure
+_IN_FORCE = re.compile(r"^(?:本|《[^》]{2,40}》)[^。；]{0,12}?自[^。；]{0,16}?起(?:施行|实施|执行)")
 _GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅$|委员会办公室$|^国务院")
 _CONTACT_LABEL = re.compile(
     r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]|(?:^|[，,。；;\s])(?:政策咨询|业务咨询|咨询|电话)\s*[:：]"
@@ -142,12 +145,13 @@ class _Node:
 def read_prose(text: str) -> tuple[list[Unit], dict[str, str | None]]:
     """Units of a prose document, offsets pointing into `text`; the dict holds its title and issuer."""
     # the view's characters carry their document offsets, so units built from it need no remapping
-    return _Reader(repair(text)).read()
+    return _Reader(repair(text), text).read()
 
 
 class _Reader:
-    def __init__(self, view: Clean) -> None:
+    def __init__(self, view: Clean, source: str) -> None:
         self.view = view
+        self.source = source  # the document text the view's offsets point into
         self.lines = [ln for ln in _split(view)]
         self.meta: dict[str, str | None] = {"title": None, "issuer": None}
 
@@ -205,6 +209,7 @@ class _Reader:
             units = [
                 u if u.get(FieldName.DEPARTMENT) else replace(u, fields=(*u.fields, issuer)) for u in units
             ]
+        units = self._route_named_contacts(units)
         if runs := self._runs_it():
             # 第二条 市工信局、市财政局负责专项资金的管理: they run every measure no note assigns
             units = [
@@ -341,8 +346,8 @@ class _Reader:
         first = root.children[0].line if root.children else last
         own = any(_is_contact_line(self.lines[i].text.strip()) for i in range(first, last))
         for i in range(last + 1, len(self.lines)):
-            text = self.lines[i].text.strip()
-            if (_CONTACT_LINE.match(text) and not own) or _CLOSING.match(text):
+            text = _SYMBOL_LEAD.sub("", self.lines[i].text.strip())
+            if (_CONTACT_LINE.match(text) and not own) or _CLOSING.match(text) or _IN_FORCE.match(text):
                 cut = i
                 break
         # the signature after the text: the issuing body (and the date) name the issuer
@@ -568,6 +573,41 @@ class _Reader:
                     out.append(_text_field(FieldName.DEPARTMENT, line, m.group("head")))
         return out
 
+    def _route_named_contacts(self, units: list[Unit]) -> list[Unit]:
+        """Contact lines outside the measures that name them ("研发投入补助：市经信局技术创新处 0574-…",
+        "第（一）（七）（八）项：…处，0731-…") are the contacts of the measures they name, not of all."""
+        inside = set()
+        for node, _ in self.measures[0]:
+            inside.update(range(node.line, node.end))
+        runs: list[list[int]] = []
+        for i, line in enumerate(self.lines):
+            text = _SYMBOL_LEAD.sub("", line.text.strip())
+            if i in inside or not (_PHONE.search(text) or (len(text) <= 30 and text.endswith(("：", ":")))):
+                continue
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        named = []
+        for run in runs:
+            ranges = [(self.lines[i].offsets[0], self.lines[i].offsets[-1] + 1) for i in run]
+            if names_programs(self.source, ranges, units):
+                named.append(ranges)
+        # the copies of those lines every measure got as the whole text's contact go first
+        starts = {a for ranges in named for a, _b in ranges}
+        units = [
+            replace(
+                u,
+                fields=tuple(
+                    f for f in u.fields if f.name is not FieldName.CONTACT or f.offsets[0] not in starts
+                ),
+            )
+            for u in units
+        ]
+        for ranges in named:
+            units = attach_contact_sections(self.source, [("联系方式", ranges)], units)
+        return units
+
     def _notice_unit(self, shared: list[TextField]) -> Unit | None:
         """A notice that calls for one application: one program named after what it calls for."""
         title = self.meta.get("title") or ""
@@ -622,6 +662,8 @@ class _Reader:
 
 
 _EMPTY = Clean("", ())
+# the pictographs a WeChat article leads its sections with (☎ 政策咨询, 📌, 💬 划重点)
+_SYMBOL_LEAD = re.compile(r"^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\s]+")
 _PHONE = re.compile(r"\d{7,}|\d{3,4}[-－—]\d{7,8}")
 
 
@@ -721,7 +763,7 @@ def reprinted_measures(unit: Unit, name: FieldName) -> list[Unit] | None:
     named = bool(_COLLECTION.search(unit.title) or _COLLECTION.search(body.text[:300]))
     if calls_for_one(unit.title) or (not named and calls_for_one(body.text[:120])):
         return None  # 关于组织申报…的通知: one call, whatever its sections say or the policy it cites
-    reader = _Reader(repair(body.text))
+    reader = _Reader(repair(body.text), body.text)
     programs, _shared = reader.measures
     titled = [normalize_heading(n.heading.text) for n, _ in programs if n.titled]
     fieldish = sum(1 for h in titled if _FIELDISH.search(h) or lexicon().lookup(h, loose=True))

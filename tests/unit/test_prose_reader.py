@@ -20,7 +20,7 @@ def _check_offsets(text: str) -> None:
         for f in unit.fields:
             for ch, off in zip(f.text, f.offsets, strict=True):
                 if ch != "\n":
-                    assert text[off] == ch or text[off] in "０１２３４５６７８９％．", (ch, text[off])
+                    assert text[off] == ch or text[off] in "０１２３４５６７８９％．\u3000", (ch, text[off])
 
 
 # ----------------------------------------------------------------------------- numbering forms
@@ -825,3 +825,56 @@ def test_a_duty_note_names_the_body_after_the_clause_and_money_notes_name_none()
     first, second = read_prose(text)[0]
     assert first.text_of(FieldName.DEPARTMENT) == "市经信局"
     assert second.text_of(FieldName.DEPARTMENT) == ""
+
+
+# ----------------------------------------------------------------------------- WeChat reprints
+
+WECHAT = (
+    "重磅！宁波出台专精特新企业培育新政，最高奖励500万元\n\n"
+    "01 梯度培育 接续成长\n\n"
+    "▶【梯度培育奖励】\n\n"
+    "对首次认定为省级专精特新中小企业的，给予一次性奖励30万元。\n\n"
+    "▶【研发投入补助】\n\n"
+    "省级专精特新中小企业上年度研发费用较前一年度增长的，按增量部分的10%给予补助，最高不超过200万元。\n\n"
+    "【精准服务保障】\n\n"
+    "建立“一企一专员”服务机制，定期走访。\n\n"
+    "📌《若干措施》自2026年4月1日起施行。\n\n"
+    "Q1：能拿两笔奖励吗？\n\n"
+    "A：不能重复享受，按照“就高”原则给予100万元奖励。\n\n"
+    "☎ 政策咨询\n\n"
+    "梯度培育奖励：市经信局中小企业处　0574-89186321\n\n"
+    "研发投入补助：市经信局技术创新处　0574-89186347\n\n"
+)
+
+
+def test_bracket_headings_of_an_article_are_its_measures_and_its_closing_words_are_none() -> None:
+    # 精准服务保障 pays nothing once the Q&A after 《…》自…起施行 is no longer read as its text
+    assert _titles(WECHAT) == ["梯度培育奖励", "研发投入补助"]
+
+
+def test_a_contact_line_that_names_a_measure_is_that_measures_contact() -> None:
+    units = read_prose(WECHAT)[0]
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert "89186321" in contacts["梯度培育奖励"] and "89186347" not in contacts["梯度培育奖励"]
+    assert "89186347" in contacts["研发投入补助"] and "89186321" not in contacts["研发投入补助"]
+    _check_offsets(WECHAT)
+
+
+NUMBERED_CONTACTS = (
+    "关于印发《长沙市推进制造业高质量发展专项资金实施细则》的通知\n"
+    "联系人及电话：\n"
+    "第（一）（三）项：市工业和信息化局中小企业发展处 周亚楠，0731-88665132；\n"
+    "第（二）项：市工业和信息化局技术改造处 彭浩，0731-88665147。\n"
+    "长沙市推进制造业高质量发展专项资金实施细则\n"
+    "一、支持内容及标准\n"
+    "（一）企业梯度培育奖励\n对当年新认定为省级专精特新中小企业的，一次性奖励20万元。\n"
+    "（二）智能化改造\n按设备投资额的8%给予补助，单个项目最高不超过300万元。\n"
+    "（三）工业设计创新\n对新认定为省级工业设计中心的，奖励30万元。\n"
+)
+
+
+def test_contact_lines_above_the_measures_name_them_by_their_numbers() -> None:
+    units = read_prose(NUMBERED_CONTACTS)[0]
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert "88665132" in contacts["企业梯度培育奖励"] and "88665132" in contacts["工业设计创新"]
+    assert contacts["智能化改造"].count("0731") == 1 and "88665147" in contacts["智能化改造"]

@@ -160,6 +160,12 @@ def test_the_title_applied_for_is_not_a_title_held() -> None:
             [("PREFERS", "高新技术企业", "national"), ("PREFERS", "科技型中小企业", None)],
         ),
         ("高新技术企业贴息比例可提高至70%。", "benefit", [("PREFERS", "高新技术企业", None)]),
+        # a title that bars the benefit itself (no application named)
+        (
+            "向创新型中小企业发放服务券，每家企业每年最高5万元。已认定为国家级专精特新“小巨人”企业的，不再发放服务券。",
+            "benefit",
+            [("REQUIRES", "创新型中小企业", None), ("EXCLUDES", "专精特新小巨人企业", "national")],
+        ),
     ],
 )
 def test_bars_and_better_terms(text: str, field: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -607,4 +613,27 @@ def test_holders_a_measure_supports_by_name_are_required() -> None:
     ],
 )
 def test_a_reviewers_rates_and_yardsticks_that_are_requirements(text: str, expected: list) -> None:
+    assert relations(text, "benefit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the holders open the sentence the measure pays (a WeChat reprint's measures, heldout3 p04)
+        (
+            "国家级专精特新“小巨人”企业和省级专精特新中小企业上年度研发费用较前一年度增长的，按增量部分的10%给予补助。",
+            [("REQUIRES", "专精特新小巨人企业", "national"), ("REQUIRES", "专精特新中小企业", "provincial")],
+        ),
+        (
+            "省级以上专精特新中小企业获得银行贷款的，按贷款市场报价利率（LPR）的30%给予贴息。",
+            [("REQUIRES", "专精特新中小企业", "provincial")],
+        ),
+        # a title worked toward is no title held, and a title named after the pay is not who is paid
+        ("鼓励企业争创国家级专精特新“小巨人”企业的，给予一次性奖励。", []),
+        ("专精特新中小企业数量达到100家。", []),
+    ],
+)
+def test_the_holders_a_measure_pays_are_its_subject(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
     assert relations(text, "benefit") == expected
