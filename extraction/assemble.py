@@ -180,18 +180,20 @@ def document_context(source: SourceDocument) -> Context:
     if city is None:
         city = _unlisted_city(head, text, province)
     district = None
-    if city is not None:
+    # 天津市滨海新区: a province-level city's districts sit right under it
+    seat = city or (province if province is not None and province.name.endswith("市") else None)
+    if seat is not None:
         found = [
             m.group(1)
             for m in re.finditer(
-                rf"(?:{city.name}|{city.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff])", head
+                rf"(?:{seat.name}|{seat.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff])", head
             )
             if m.group(1) not in ("地区", "市区", "城区", "省区")
         ]
         # 广州开发区 广州市黄埔区: a zone shares its bureaux with the district that hosts it
         found.sort(key=lambda d: bool(_ZONE.search(d)))
         if found:
-            district = Region(city.name + found[0], found[0], "district", city.name, city.area_code)
+            district = Region(seat.name + found[0], found[0], "district", seat.name, seat.area_code)
     return Context(province=province, city=city, district=district)
 
 

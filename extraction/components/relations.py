@@ -392,7 +392,9 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
         elif m.level is not None:
             # a 级 word states a level for a list; 国家高新技术企业 is only the title's usual name
             phrase = level_before(text, m.start)
-            graded = "级" in text[phrase.start : phrase.end] if phrase else graded
+            # so does 经国家、天津市认定的 before a list: the 的 governs every item after it
+            words = text[phrase.start : phrase.end] if phrase else ""
+            graded = ("级" in words or words.endswith("的")) if phrase else graded
         previous = m
         kind = classify(text, m, field, _own_words_end(text, m, mentions))
         if kind is not None:

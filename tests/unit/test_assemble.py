@@ -675,3 +675,17 @@ def test_a_web_pages_region_is_read_from_what_the_page_shows() -> None:
     )
     ctx = document_context(read_text(page, name="notice.html"))
     assert (ctx.province.name, ctx.city.name) == ("安徽省", "合肥市")  # type: ignore[union-attr]
+
+
+def test_a_province_level_citys_district_runs_its_bureaux() -> None:
+    from extraction.assemble import document_context
+    from extraction.readers import read_text
+
+    notice = (
+        "天津市滨海新区人民政府办公室关于印发滨海新区关于促进制造业高质量发展的若干措施的通知\n"
+        "第二条【支持企业做大做强】对首次纳入规模以上工业企业统计的制造业企业，给予一次性奖励20万元。"
+        "（责任单位：区工业和信息化局、区财政局）\n"
+    )
+    ctx = document_context(read_text(notice, name="notice.txt"))
+    assert ctx.district is not None and ctx.district.name == "天津市滨海新区"
+    assert ctx.province is not None and ctx.province.name == "天津市"

@@ -84,6 +84,16 @@ def test_a_list_carries_its_level_over() -> None:
     ]
 
 
+def test_who_recognised_a_list_gives_every_item_its_level() -> None:
+    text = "对经国家、天津市认定的首台（套）重大技术装备、首批次新材料和首版次软件，按产品首年销售额的20%给予奖励。"
+    levels = {name: level for _, name, level in relations(text, "benefit")}
+    assert levels == {
+        "首台（套）重大装备": "municipal",
+        "首批次新材料": "municipal",
+        "首版次软件": "municipal",
+    }
+
+
 def test_prose_needs_an_explicit_cue() -> None:
     text = "近日，工信部公布了专精特新中小企业名单。申报企业须为已认定的高新技术企业。"
     assert relations(text, "body") == [("REQUIRES", "高新技术企业", None)]
