@@ -494,7 +494,7 @@ class DocumentAssembler:
                 unit, reference_date(unit.published_at, self.source.published_at), self.policy_validity
             ),
         )
-        for contact, prov, _f in contacts:
+        for contact, prov, _f in self.own_offices(unit, contacts, admins):
             self.contact_edges(pid, contact, prov, admins)
         rid = self.region(self.level_region(level, ctx), tprov)
         if rid is not None:
@@ -635,6 +635,28 @@ class DocumentAssembler:
             for f in unit.get(name):
                 for c in field_contacts(f.text, replace(ctx, field=str(name.value), heading=f.heading)):
                     out.append((c, self.prov(f, c.start, c.end), f))
+        return out
+
+    def own_offices(
+        self,
+        unit: Unit,
+        contacts: list[tuple[ContactMention, Provenance, TextField]],
+        admins: list[tuple[str, str | None]],
+    ) -> list[tuple[ContactMention, Provenance, TextField]]:
+        """政策咨询电话：区工信局 0591-…；区商务局 0591-…: a line of every body's phone gives a measure
+        the phones of the bodies that run it, where its own words name them."""
+        if not unit.measure or not unit.get(FieldName.DEPARTMENT) or not admins:
+            return contacts
+        runs = {str(self.g.nodes[did].properties.get("name")) for did, _ in admins}
+        out = []
+        for f in dict.fromkeys(f for _c, _p, f in contacts):
+            mine = [(c, p, g) for c, p, g in contacts if g is f]
+            bodies = {c.department.name for c, _p, _g in mine if c.department is not None}
+            shared = sum(1 for u in self.source.units if f in u.fields) >= 2  # the whole text's line
+            if shared and len(bodies) >= 2 and all(c.department is not None for c, _p, _g in mine):
+                kept = [(c, p, g) for c, p, g in mine if c.department.name in runs]  # type: ignore[union-attr]
+                mine = kept or mine
+            out += mine
         return out
 
     def contact_edges(

@@ -49,6 +49,20 @@ _ORGANISATIONAL = re.compile(
 )
 # An article that states who may take part: 申请条件：, 进入…名单的条件要求：, 支持对象为…
 # 市经信局负责全市…的认定和管理工作 / 区科技局负责受理、审核: the body that runs a scheme
+# 区工信局为本政策的牵头单位: the body that leads the whole policy runs every measure no note assigns
+_LEADS = re.compile(
+    r"(?P<body>[\u4e00-\u9fff（）()]{3,20}?)为本(?:政策|措施|办法|细则|方案)的?牵头(?:单位|部门)"
+)
+# 由区商务局会同区工信局分别给予 / 区工信局负责组织项目申报 / 租金补贴由区商务局受理: who runs a measure,
+# told in its own words
+_SHORT_BODY = (
+    r"(?:[区市县省]|[\u4e00-\u9fff]{2,6}?[区市县省])[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|厅|办公室|中心)"
+)
+_DOER = re.compile(
+    rf"由(?P<body>{_SHORT_BODY}(?:会同{_SHORT_BODY})?)[^，。；]{{0,8}}?"
+    r"(?:负责|受理|核定|审核|组织|拨付|发放|兑付|评审|核准|分别给予|给予)"
+    rf"|(?:^|[。；])(?P<body2>{_SHORT_BODY}(?:会同{_SHORT_BODY})?)(?:负责|受理)"
+)
 _RUNS = re.compile(
     r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
     r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施|(?:专项)?资金的?(?:使用)?管理"
@@ -246,6 +260,10 @@ class _Reader:
             if _BODY_END.search(m.group("body"))  # not 项目承担单位负责专项资金的使用管理
         ]
         if not found:
+            leads = [(line, m) for line in self.lines for m in _LEADS.finditer(line.text)]
+            if leads and _BODY_END.search(leads[0][1].group("body")):
+                line, m = leads[0]
+                return [_text_field(FieldName.DEPARTMENT, line[m.start("body") : m.end("body")], "负责")]
             return []
         # the body that recognises or runs it comes before one that only manages the money
         line, m = min(found, key=lambda f: bool(re.search(r"资金", f[1].group())))
@@ -478,7 +496,7 @@ class _Reader:
                 fields.append(self._field(name, c.line, c.end, normalize_heading(c.heading.text)))
         else:
             fields.append(self._field(_MEASURE, node.line, node.end, ""))
-        fields.extend(self._responsible(node))
+        fields.extend(self._responsible(node) or self._doers(node))
         # its own 政策咨询：…，电话：… line, printed under it
         own = [
             _text_field(FieldName.CONTACT, self.lines[i], "联系方式")
@@ -529,6 +547,17 @@ class _Reader:
         if chosen is None:
             return pieces[0][:_HEADING_MAX].strip()
         return chosen.strip()[:_CLAUSE_MAX].strip()
+
+    def _doers(self, node: _Node) -> list[TextField]:
+        """The bodies a measure's own words say run it (由区商务局会同区工信局分别给予…)."""
+        out = []
+        for i in range(node.line, node.end):
+            line = self.lines[i]
+            for m in _DOER.finditer(line.text):
+                group = "body" if m.group("body") else "body2"
+                body = line[m.start(group) : m.end(group)]
+                out.append(_text_field(FieldName.DEPARTMENT, body, "受理"))
+        return out
 
     def _responsible(self, node: _Node) -> list[TextField]:
         out = []

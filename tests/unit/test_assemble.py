@@ -689,3 +689,36 @@ def test_a_province_level_citys_district_runs_its_bureaux() -> None:
     ctx = document_context(read_text(notice, name="notice.txt"))
     assert ctx.district is not None and ctx.district.name == "天津市滨海新区"
     assert ctx.province is not None and ctx.province.name == "天津市"
+
+
+GULOU = (
+    "福州市鼓楼区人民政府关于印发鼓楼区促进数字经济发展若干政策的通知\n"
+    "一、支持优质企业落户。对新引进的数字经济企业，营业收入达到5000万元的，由区商务局会同区工信局给予一次性落户奖励30万元。\n"
+    "二、鼓励企业做大做强。企业年度营业收入首次突破1亿元的，给予10万元奖励。\n"
+    "三、推行科技创新券。发放科技创新券，单家企业每年最高不超过10万元。创新券由区科技局负责发放和兑付。\n"
+    "四、强化组织保障。区工信局为本政策的牵头单位，区财政局、区科技局为配合单位。\n"
+    "政策咨询电话：区工信局 0591-87532106；区商务局 0591-87540318；区科技局 0591-87536227。\n"
+)
+
+
+def test_a_measure_is_run_by_the_bodies_its_words_name_and_reached_at_their_phones() -> None:
+    from extraction.readers import read_text
+
+    graph = assemble_document(read_text(GULOU, name="gulou.txt"))
+    nodes = {n.id: n for n in graph.nodes}
+
+    def facts(rel_type: str, prop: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for r in graph.relationships:
+            if r.type == rel_type:
+                value = r.properties.get(prop) if prop else nodes[r.end].properties["name"]
+                out.setdefault(str(nodes[r.start].properties["name"]), set()).add(str(value))
+        return out
+
+    runs = facts("ADMINISTERED_BY", "")
+    assert runs["支持优质企业落户"] == {"福州市鼓楼区商务局", "福州市鼓楼区工业和信息化局"}
+    assert runs["推行科技创新券"] == {"福州市鼓楼区科学技术局"}
+    assert runs["鼓励企业做大做强"] == {"福州市鼓楼区工业和信息化局"}  # the policy's 牵头单位
+    phones = facts("HAS_CONTACT", "phone")
+    assert phones["推行科技创新券"] == {"0591-87536227"}
+    assert phones["支持优质企业落户"] == {"0591-87532106", "0591-87540318"}
