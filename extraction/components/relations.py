@@ -182,7 +182,7 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return None  # 支持企业组建创新联合体，对创新联合体给予…: the body it formed, named again
     if _EXCLUDE.search(before[-12:]) and _BARRED_OBJECT.search(before):
         return None  # 不得申报、推荐和公布为绿色工厂: the title may not be applied for; none is held
-    if _EXCLUDE_BEFORE.search(before):
+    if _EXCLUDE_BEFORE.search(before) or _barred_list(text, s, before):
         return "EXCLUDES"
     if _bars(before, after if next_start is None else text[mention.end : next_start]):
         # 已获得支持的“小巨人”企业不再重复支持: the bar is the money received; the title is in passing
@@ -232,6 +232,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     if (
         field == "benefit"
         and _GRANT.search(sentence)
+        # 市级企业技术中心此后被认定为湖北省企业技术中心的: the subject is held; the title after the cue is conferred
+        and not re.match(r"[^，。；]{0,8}?(?:被|获)?(?:认定为|评为|命名为)", after)
         and not re.search(r"对.{0,20}$", text[s : mention.start])
         and not _ALREADY_HELD.search(before)  # 已被认定为…的，须报送…: a duty of holders
     ):
@@ -317,19 +319,29 @@ _ITEM = re.compile(
 _LEAD_REACH = 400  # characters back to look for the lead: a list of a few items
 
 
-def _prefers_list(text: str, sentence_start: int) -> bool:
-    """The sentence is an item of a list whose lead (…以下条件之一的予以优先支持：) prefers its items:
-    it and every line between it and the lead start with an item marker ((1), 2., ①)."""
+def _list_lead(text: str, sentence_start: int) -> str:
+    """The lead of the list the sentence is an item of (…以下条件之一的予以优先支持：), or "": the
+    sentence and every line between it and the lead start with an item marker ((1), 2., ①)."""
     window = text[max(0, sentence_start - _LEAD_REACH) : sentence_start]
     colon = max(window.rfind("："), window.rfind(":"))
     if colon < 0 or not _ITEM.match(text, sentence_start):
-        return False
+        return ""
     between = [line for line in window[colon + 1 :].split("\n") if line.strip()]
     if not all(_ITEM.match(line) for line in between):
-        return False  # the list ended before this sentence
+        return ""  # the list ended before this sentence
     lead_start = max(window.rfind("。", 0, colon), window.rfind("\n", 0, colon - 1)) + 1
     lead = window[lead_start : colon + 1]
-    return bool(_LIST_LEAD.search(lead) and _PREFER.search(lead))
+    return lead if _LIST_LEAD.search(lead) else ""
+
+
+def _prefers_list(text: str, sentence_start: int) -> bool:
+    return bool(_PREFER.search(_list_lead(text, sentence_start)))
+
+
+def _barred_list(text: str, sentence_start: int, before: str) -> bool:
+    """有下列情形之一的，不予受理：（一）已认定为国家企业技术中心的: a held title the lead bars."""
+    held = re.search(r"已(?:被|经)?(?:认定|评定|获评|获批|获得|列入|入选)", before)
+    return bool(held and _EXCLUDE.search(_list_lead(text, sentence_start)))
 
 
 def _scope_item(text: str, sentence_start: int, before: str, rest: int) -> bool:

@@ -58,10 +58,11 @@ _LEADS = re.compile(
 _SHORT_BODY = (
     r"(?:[区市县省]|[\u4e00-\u9fff]{2,6}?[区市县省])[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|厅|办公室|中心)"
 )
+# (not 所需资金由区财政局负责: who pays is not who runs it)
+_DOER_ACT = r"(?:负责)?(?:受理|核定|审核|组织|发放|兑付|评审|核准|认定|分别给予|给予)"
 _DOER = re.compile(
-    rf"由(?P<body>{_SHORT_BODY}(?:会同{_SHORT_BODY})?)[^，。；]{{0,8}}?"
-    r"(?:负责|受理|核定|审核|组织|拨付|发放|兑付|评审|核准|分别给予|给予)"
-    rf"|(?:^|[。；])(?P<body2>{_SHORT_BODY}(?:会同{_SHORT_BODY})?)(?:负责|受理)"
+    rf"由(?P<body>{_SHORT_BODY}(?:会同{_SHORT_BODY})?){_DOER_ACT}"
+    rf"|(?:^|[。；])(?P<body2>{_SHORT_BODY}(?:会同{_SHORT_BODY})?){_DOER_ACT}"
 )
 _RUNS = re.compile(
     r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
@@ -112,6 +113,10 @@ _MEASURE = FieldName.BENEFIT
 # A title naming rules for one scheme (…助保贷业务管理办法), not a collection of measures (若干措施).
 _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
+)
+# …认定管理办法, …评价办法: the rules of a scheme that confers a title (not of a fund: 资金管理办法)
+_RECOGNITION_SCHEME = re.compile(
+    r"^(?!.*资金).*(?:认定|评定|评价|遴选|评选)(?:[和与及]\w{0,4})?(?:管理)?(?:办法|细则|规程|规则)"
 )
 _PROCEDURAL = (FieldName.WINDOW, FieldName.PROCEDURE, FieldName.MATERIALS, FieldName.CONTACT)
 # a section about applying (申报时间及方式), not a measure about it (优化申报流程, 提升申报材料质量)
@@ -197,7 +202,16 @@ class _Reader:
         if programs and (call or (one_scheme and rules)):
             # the untitled articles of a 管理办法 for one scheme are its rules, not measures; the
             # sections of a call for applications are that one call's
-            units = [self._scheme_unit(title, [n for n, _ in programs], shared)]
+            # a recognition scheme's articles that pay for the title (对新认定的…给予奖励30万元) are
+            # programs of their own: the recognition confers the title, they pay its holders
+            paid = (
+                [(n, sec) for n, sec in programs if _PAYS.search(self._text(n.line, n.end))]
+                if not call and _RECOGNITION_SCHEME.search(title or "")
+                else []
+            )
+            rules = [n for n, _ in programs if all(n is not p for p, _ in paid)]
+            units = [self._scheme_unit(title, rules or [n for n, _ in programs], shared)]
+            units += [self._unit(n, sec, shared) for n, sec in paid] if rules else []
         else:
             units = [self._unit(node, section, shared) for node, section in programs]
         if not units and (notice := self._notice_unit(shared)) is not None:
@@ -764,6 +778,8 @@ def _notice_name(title: str) -> str:
     t = re.sub(r"^[”\"]|[“\"]$", "", t)
     if t.count("”") > t.count("“"):
         t = t.replace("”", "")
+    # 关于印发《武汉市企业技术中心认定管理办法》的通知: the rules it issues, not a citation of them
+    t = re.sub(r"^《([^《》]+)》$", r"\1", t)
     return t or title
 
 

@@ -526,11 +526,13 @@ def test_a_recognition_schemes_chapters_say_what_its_articles_state_and_who_runs
         "第三章 认定程序\n第四条 市经信局组织专家评审，公示无异议后认定为宁波市专精特新中小企业。\n"
         "第四章 支持政策\n第五条 对新认定的市级专精特新中小企业，给予一次性奖励20万元。\n"
     )
-    (unit,) = read_prose(text)[0]
+    # the article that pays for the title is a program of its own (ANNOTATION: every numbered measure
+    # of a 管理办法 that offers money); the recognition keeps the rest
+    unit, reward = read_prose(text)[0]
     assert "已被认定为创新型中小企业" in unit.text_of(FieldName.CONDITIONS)
     assert "公示无异议后" in unit.text_of(FieldName.PROCEDURE)
-    assert "给予一次性奖励20万元" in unit.text_of(FieldName.BENEFIT)
-    assert unit.text_of(FieldName.DEPARTMENT) == "市经信局"
+    assert "给予一次性奖励20万元" in reward.text_of(FieldName.BENEFIT)
+    assert unit.text_of(FieldName.DEPARTMENT) == reward.text_of(FieldName.DEPARTMENT) == "市经信局"
 
 
 def test_chapters_read_by_their_fields_are_run_by_the_bodies_an_article_says_manage_the_fund() -> None:
@@ -878,3 +880,34 @@ def test_contact_lines_above_the_measures_name_them_by_their_numbers() -> None:
     contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
     assert "88665132" in contacts["企业梯度培育奖励"] and "88665132" in contacts["工业设计创新"]
     assert contacts["智能化改造"].count("0731") == 1 and "88665147" in contacts["智能化改造"]
+
+
+RECOGNITION_RULES = (
+    "关于印发《武汉市企业技术中心认定管理办法》的通知\n"
+    "第一章　总　则\n"
+    "第一条　为引导和支持企业建立健全技术创新体系，制定本办法。\n"
+    "第三条　市经济和信息化局负责市级企业技术中心的认定、评价和管理工作。\n"
+    "第二章　认定条件\n"
+    "第五条　申请认定市级企业技术中心的企业，应当同时具备下列条件：\n"
+    "（一）已认定为高新技术企业；\n"
+    "（二）上一年度研究与试验发展经费支出不低于300万元。\n"
+    "第七条　有下列情形之一的，不予受理：\n"
+    "（一）已认定为国家企业技术中心或湖北省企业技术中心的；\n"
+    "第三章　认定程序\n"
+    "第十一条　市经信局组织专家对申请材料进行评审，根据评审结果择优提出拟认定名单。\n"
+    "第十二条　公示无异议的，由市经信局发文认定，并授予“武汉市企业技术中心”称号。\n"
+    "第四章　支持与管理\n"
+    "第十三条　对新认定的市级企业技术中心，给予一次性奖励30万元。\n"
+    "第十四条　支持市级企业技术中心提升创新能力。对市级以上企业技术中心实施的创新能力建设项目，"
+    "按项目研发仪器设备投资额的20%给予补助，单个项目最高不超过100万元。\n"
+    "第十五条　市级企业技术中心实行动态管理，每两年开展一次运行评价。\n"
+)
+
+
+def test_a_recognition_schemes_rules_are_one_program_and_its_paying_articles_their_own() -> None:
+    titles = _titles(RECOGNITION_RULES)
+    assert titles[0] == "武汉市企业技术中心认定管理办法"  # no 《》: the rules it issues, not a citation
+    assert len(titles) == 3 and "支持市级企业技术中心提升创新能力" in titles
+    scheme = read_prose(RECOGNITION_RULES)[0][0]
+    assert "不予受理" in scheme.text_of(FieldName.CONDITIONS) + scheme.text_of(FieldName.BODY)
+    assert all("给予一次性奖励30万元" not in f.text for f in scheme.fields)

@@ -647,3 +647,17 @@ def test_the_holders_a_measure_pays_are_its_subject(
     text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert relations(text, "benefit") == expected
+
+
+def test_a_lead_that_bars_bars_the_titles_held_in_its_items() -> None:
+    text = "有下列情形之一的，不予受理：\n（一）已认定为国家企业技术中心或湖北省企业技术中心的；\n（二）申请材料不齐全的。"
+    assert relations(text, "conditions") == [
+        ("EXCLUDES", "企业技术中心", "national"),
+        ("EXCLUDES", "企业技术中心", "provincial"),
+    ]
+
+
+def test_the_title_a_subject_holds_is_not_the_one_it_is_later_recognised_as() -> None:
+    text = "市级企业技术中心此后被认定为湖北省企业技术中心的，再给予50万元一次性奖励。"
+    found = relations(text, "benefit")
+    assert ("GRANTS", "企业技术中心", "municipal") not in found
