@@ -274,7 +274,11 @@ class DocumentAssembler:
         """A program that gives money: its name, its section (资金引导) or a fund guide's title says so."""
         if unit.measure or _FUNDING_TITLE.search(name) or _FUNDING_TITLE.search(unit.section):
             return True
-        return bool(_FUNDING_TITLE.search(self.source.title)) and not _RECOGNITION_SECTION.search(name)
+        # 国家级专精特新“小巨人”企业培育 in a fund's notice: growing holders of the title it names
+        grows = name.endswith("培育") and bool(find_designations(name))
+        return bool(_FUNDING_TITLE.search(self.source.title)) and not (
+            _RECOGNITION_SECTION.search(name) or grows
+        )
 
     def region_evidence(self, region: Region) -> Provenance:
         """The first sentence of the document that names `region` (full or short name)."""

@@ -83,7 +83,9 @@ def document_validity(source: SourceDocument) -> Stated | None:
     (本办法自印发之日起施行，有效期至2025年11月28日), when it says it once: it holds for every measure.
     An article list or a compilation holds many policies, and states nothing for all of them."""
     programs = [u for u in source.units if u.kind is UnitKind.PROGRAM]
-    if source.format is DocFormat.ARTICLES or not programs or not all(u.measure for u in programs):
+    # one scheme's rules read as one program are one text too (its closing 自…起施行 is cut off it)
+    one_text = all(u.measure for u in programs) or len(programs) == 1
+    if source.format is DocFormat.ARTICLES or not programs or not one_text:
         return None
     issued = _exact(source.published_at)
     stated = []

@@ -29,6 +29,7 @@ from pathlib import Path
 from extraction.document import DocFormat, FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.cards import read_cards
+from extraction.readers.contact_table import route_named_contacts
 from extraction.readers.decode import decode_bytes
 from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.htmlview import html_view, looks_like_html_page, remap
@@ -120,6 +121,12 @@ def read_text(
 
 
 def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:
+    units, meta = _read_shape(text, fmt)
+    # a contact block that names programs (第（二）项：…, above the rules in a cover notice) is theirs
+    return route_named_contacts(text, units), meta
+
+
+def _read_shape(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:
     if fmt is DocFormat.TABLE:
         return read_table(text)
     units, meta = read_markdown(text)

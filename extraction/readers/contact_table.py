@@ -287,11 +287,75 @@ def _named_groups(
     return groups
 
 
-def names_programs(text: str, ranges: list[tuple[int, int]], units: list[Unit]) -> bool:
+def _names_programs(text: str, ranges: list[tuple[int, int]], units: list[Unit]) -> bool:
     """Whether a contact section's lines name programs (so they are those programs' contacts)."""
     programs = [i for i, u in enumerate(units) if u.kind is UnitKind.PROGRAM]
     lines = [c for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text]
     return any(targets for targets, _ in _named_groups(lines, units, programs))
+
+
+# the pictographs a WeChat article leads its sections with (☎ 政策咨询, 📌, 💬 划重点)
+SYMBOL_LEAD = re.compile(r"^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\s]+")
+
+
+def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
+    """Contact lines outside every program's own text that name programs ("研发投入补助：市经信局技术创新处
+    0574-…", "第（一）（七）（八）项：…处，0731-…", above a 细则 in its cover notice or after its last
+    measure) are the contacts of the programs they name, not of every program."""
+    covered: set[int] = set()
+    for u in units:
+        for f in u.fields:
+            if f.name not in (FieldName.CONTACT, FieldName.DEPARTMENT):
+                covered.update(f.offsets)
+    runs: list[list[tuple[int, int]]] = []
+    pos, last = 0, -2
+    for k, raw in enumerate(text.split("\n")):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        line = SYMBOL_LEAD.sub("", raw.strip())
+        if not line or a + len(raw) - len(raw.lstrip()) in covered:
+            continue
+        if not (_has_phone(line) or (len(line) <= 30 and line.endswith(("：", ":")))):
+            continue
+        if runs and last == k - 1:
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+        last = k
+    # a cover notice read as a program of its own lines (its contact block) is none of those named
+    hollow = [k for k, u in enumerate(units) if u.kind is UnitKind.PROGRAM and _hollow(u)]
+    rest = [u for k, u in enumerate(units) if k not in hollow]
+    named = [r for r in runs if _names_programs(text, r, rest)]
+    if not named:
+        return units
+    # every program's copy of those lines (the whole text's contact) goes; their other lines stay
+    gone = {i for r in named for a, b in r for i in range(a, b)}
+    rest = [replace(u, fields=tuple(_without(f, gone) for f in u.fields if _kept(f, gone))) for u in rest]
+    for ranges in named:
+        rest = attach_contact_sections(text, [("联系方式", ranges)], rest)
+    kept = iter(rest)
+    out = []
+    for k, u in enumerate(units):
+        if k not in hollow:
+            out.append(next(kept))
+        elif fields := tuple(_without(f, gone) for f in u.fields if _kept(f, gone)):
+            out.append(replace(u, fields=fields))
+    return out
+
+
+def _hollow(u: Unit) -> bool:
+    return all(f.name in (FieldName.CONTACT, FieldName.DEPARTMENT, FieldName.WINDOW) for f in u.fields)
+
+
+def _kept(f: TextField, gone: set[int]) -> bool:
+    return f.name is not FieldName.CONTACT or _has_phone(_without(f, gone).text)
+
+
+def _without(f: TextField, gone: set[int]) -> TextField:
+    if f.name is not FieldName.CONTACT or not gone.intersection(f.offsets):
+        return f
+    keep = [i for i, o in enumerate(f.offsets) if o not in gone]
+    return replace(f, text="".join(f.text[i] for i in keep), offsets=tuple(f.offsets[i] for i in keep))
 
 
 def _has_phone(s: str) -> bool:

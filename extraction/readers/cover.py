@@ -13,6 +13,9 @@ _ISSUER = re.compile(
 )
 
 
+_TITLE_WORDS = re.compile(r"关于|通知|办法|措施|政策|方案|细则|意见|指南|规定|目录|清单|汇编|公告")
+
+
 def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | None]:
     """Title, issuer and date printed on the cover (the lines before the TOC or the first unit)."""
     stop = toc.first if toc.first >= 0 else min(len(lines), 40)
@@ -41,7 +44,14 @@ def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | No
         if date:
             published = published or date
             continue
-        if _ISSUER.search(compact) and len(compact) <= 30 and not issuer and (plain_lines or headings):
+        # 长沙市工业和信息化局 长沙市财政局 above 关于印发…的通知: the bodies that issue it head the cover
+        bodies_only = not _TITLE_WORDS.search(compact) and not ln.level
+        if (
+            _ISSUER.search(compact)
+            and len(compact) <= 30
+            and not issuer
+            and (plain_lines or headings or bodies_only)
+        ):
             issuer = compact
             continue
         if ln.level:

@@ -27,7 +27,7 @@ from extraction.readers.cover import cover_metadata
 from extraction.readers.fields import inline_headings, lexicon, normalize_heading
 from extraction.readers.furniture import continues, wrap_width
 from extraction.readers.lines import Line, LineKind, Toc, TocEntry, chapter_name, classify, plain, split_lines
-from extraction.readers.numbering import NUMBERED_LABEL
+from extraction.readers.numbering import NUMBERED_LABEL, parse_marker
 from extraction.readers.table import parse_rows, table_units
 from extraction.readers.tidy import find_date, first_url, tidy_title
 
@@ -438,7 +438,7 @@ class _Segmenter:
             stop = m.start()
         head = body[:stop]
         head_plain = plain(head)
-        if not head_plain or plain(head_plain).startswith("附件"):
+        if not head_plain or plain(head_plain).startswith("附件") or self._in_annex_list(ln):
             return None
         limit = 60 if ln.level else 40
         if len(head_plain) > limit or len(re.sub(r"[^\u4e00-\u9fff]", "", head_plain)) < 2:
@@ -449,6 +449,18 @@ class _Segmenter:
             return None
         title = tidy_title(clean_span(self.text, body_start, body_start + stop))
         return title if len(title.text) >= 2 else None
+
+    def _in_annex_list(self, ln: Line) -> bool:
+        """附件：1.…申请表 / 2.…绩效目标表: the items of a notice's list of attachments name forms."""
+        k = ln.index - 1
+        while k >= 0 and ln.index - k <= 12:
+            above = plain(self.lines[k].text).strip()
+            if above.startswith("附件"):
+                return True
+            if above and parse_marker(above) is None:
+                return False
+            k -= 1
+        return False
 
     def _plain_title(self, ln: Line) -> Clean | None:
         """A short unnumbered line that reads like a title (no sentence punctuation)."""
@@ -461,8 +473,8 @@ class _Segmenter:
             or re.match(r"^\s*[-*+|]\s", ln.text)
         ):
             return None
-        if len(re.findall(r"[\u4e00-\u9fff]", p)) < 4 or re.search(r"\d{5,}", p):
-            return None
+        if len(re.findall(r"[\u4e00-\u9fff]", p)) < 4 or re.search(r"\d{5,}", p) or _DOC_NUMBER.search(p):
+            return None  # 长工信发〔2026〕9号: a document number, not a title
         title = tidy_title(clean_span(self.text, ln.start, ln.end))
         return title if title.text else None
 
@@ -660,6 +672,9 @@ class _Segmenter:
         if self.width:
             merged = _unwrap(merged, self.width)
         return split_inline(f.name, f.heading, merged)
+
+
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\d+\s*号")
 
 
 def _unwrap(c: Clean, width: int) -> Clean:

@@ -27,7 +27,7 @@ from functools import cached_property
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
-from extraction.readers.contact_table import attach_contact_sections, names_programs
+from extraction.readers.contact_table import SYMBOL_LEAD, route_named_contacts
 from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
 from extraction.readers.furniture import repair
 from extraction.readers.htmlview import remap
@@ -237,7 +237,7 @@ class _Reader:
             units = [
                 u if u.get(FieldName.DEPARTMENT) else replace(u, fields=(*u.fields, issuer)) for u in units
             ]
-        units = self._route_named_contacts(units)
+        units = route_named_contacts(self.source, units)
         if runs := self._runs_it():
             # 第二条 市工信局、市财政局负责专项资金的管理: they run every measure no note assigns
             units = [
@@ -378,7 +378,7 @@ class _Reader:
         first = root.children[0].line if root.children else last
         own = any(_is_contact_line(self.lines[i].text.strip()) for i in range(first, last))
         for i in range(last + 1, len(self.lines)):
-            text = _SYMBOL_LEAD.sub("", self.lines[i].text.strip())
+            text = SYMBOL_LEAD.sub("", self.lines[i].text.strip())
             if (_CONTACT_LINE.match(text) and not own) or _CLOSING.match(text) or _IN_FORCE.match(text):
                 cut = i
                 break
@@ -616,41 +616,6 @@ class _Reader:
                     out.append(_text_field(FieldName.DEPARTMENT, line, m.group("head")))
         return out
 
-    def _route_named_contacts(self, units: list[Unit]) -> list[Unit]:
-        """Contact lines outside the measures that name them ("研发投入补助：市经信局技术创新处 0574-…",
-        "第（一）（七）（八）项：…处，0731-…") are the contacts of the measures they name, not of all."""
-        inside = set()
-        for node, _ in self.measures[0]:
-            inside.update(range(node.line, node.end))
-        runs: list[list[int]] = []
-        for i, line in enumerate(self.lines):
-            text = _SYMBOL_LEAD.sub("", line.text.strip())
-            if i in inside or not (_PHONE.search(text) or (len(text) <= 30 and text.endswith(("：", ":")))):
-                continue
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        named = []
-        for run in runs:
-            ranges = [(self.lines[i].offsets[0], self.lines[i].offsets[-1] + 1) for i in run]
-            if names_programs(self.source, ranges, units):
-                named.append(ranges)
-        # the copies of those lines every measure got as the whole text's contact go first
-        starts = {a for ranges in named for a, _b in ranges}
-        units = [
-            replace(
-                u,
-                fields=tuple(
-                    f for f in u.fields if f.name is not FieldName.CONTACT or f.offsets[0] not in starts
-                ),
-            )
-            for u in units
-        ]
-        for ranges in named:
-            units = attach_contact_sections(self.source, [("联系方式", ranges)], units)
-        return units
-
     def _notice_unit(self, shared: list[TextField]) -> Unit | None:
         """A notice that calls for one application: one program named after what it calls for."""
         title = self.meta.get("title") or ""
@@ -705,8 +670,6 @@ class _Reader:
 
 
 _EMPTY = Clean("", ())
-# the pictographs a WeChat article leads its sections with (☎ 政策咨询, 📌, 💬 划重点)
-_SYMBOL_LEAD = re.compile(r"^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\s]+")
 _PHONE = re.compile(r"\d{7,}|\d{3,4}[-－—]\d{7,8}")
 
 

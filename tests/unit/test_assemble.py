@@ -722,3 +722,24 @@ def test_a_measure_is_run_by_the_bodies_its_words_name_and_reached_at_their_phon
     phones = facts("HAS_CONTACT", "phone")
     assert phones["推行科技创新券"] == {"0591-87536227"}
     assert phones["支持优质企业落户"] == {"0591-87532106", "0591-87540318"}
+
+
+def test_growing_holders_of_a_title_in_a_funds_notice_confers_it() -> None:
+    from extraction.readers import read_text
+
+    notice = (
+        "陕西省工业和信息化厅 陕西省财政厅\n关于做好2025年度省级工业转型升级专项资金项目申报工作的通知\n\n"
+        "一、技术改造类\n\n（一）国家级专精特新“小巨人”企业培育\n\n"
+        "1.申报条件。申报企业在申报时已被认定为陕西省专精特新中小企业且仍在有效期内。\n\n"
+        "2.支持标准。对新获评国家级专精特新“小巨人”企业的，省级财政给予一次性奖励50万元。\n\n"
+        "（二）制造业重大技术改造项目\n\n1.申报条件。项目总投资1亿元以上。\n\n"
+        "2.支持标准。按设备投资额的10%给予补助，最高1000万元。\n"
+    )
+    graph = assemble_document(read_text(notice, name="notice.txt"))
+    nodes = {n.id: n for n in graph.nodes}
+    grants = {
+        (str(nodes[r.start].properties["name"]), str(nodes[r.end].properties["name"]))
+        for r in graph.relationships
+        if r.type == "GRANTS"
+    }
+    assert grants == {("国家级专精特新“小巨人”企业培育", "专精特新小巨人企业")}

@@ -844,3 +844,33 @@ def test_a_title_printed_at_every_page_break_is_no_part_of_a_field() -> None:
     assert len(doc.units) == 4
     assert all("某某省工业和信息化厅文件" not in f.text for u in doc.units for f in u.fields)
     assert all("— " not in f.text for u in doc.units for f in u.fields)
+
+
+CHANGSHA = (
+    "长沙市工业和信息化局 长沙市财政局\n"
+    "关于印发《长沙市推进制造业高质量发展专项资金实施细则》的通知\n\n"
+    "长工信发〔2026〕9号\n\n"
+    "联系人及电话：\n"
+    "第（一）（三）项：市工业和信息化局中小企业发展处 周亚楠，0731-88665132；\n"
+    "第（二）项：市工业和信息化局技术改造处 彭浩，0731-88665147。\n\n"
+    "附件：1.长沙市推进制造业高质量发展专项资金申请表\n"
+    "      2.专项资金项目绩效目标表\n\n"
+    "长沙市推进制造业高质量发展专项资金实施细则\n\n"
+    "一、支持内容及标准\n"
+    "（一）企业梯度培育奖励\n1.支持对象。工业企业。\n2.支持标准。对当年新认定为省级专精特新中小企业的，一次性奖励20万元。\n"
+    "（二）智能化改造\n1.支持对象。工业企业。\n2.支持标准。按设备投资额的8%给予补助，单个项目最高不超过300万元。\n"
+    "（三）工业设计创新\n1.支持对象。工业设计中心。\n2.支持标准。对新认定为省级工业设计中心的，奖励30万元。\n"
+)
+
+
+def test_a_cover_notice_heads_its_rules_with_the_bodies_its_number_and_a_contact_block_by_item() -> None:
+    doc = read_text(CHANGSHA, name="changsha.txt")
+    assert doc.title == "关于印发《长沙市推进制造业高质量发展专项资金实施细则》的通知"
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    # the document number is no program, the attachments are no section
+    assert [u.title for u in programs] == ["企业梯度培育奖励", "智能化改造", "工业设计创新"]
+    assert all("绩效目标表" not in u.section for u in programs)
+    contacts = [u.text_of(FieldName.CONTACT) for u in programs]
+    assert "88665132" in contacts[0] and "88665147" not in contacts[0]
+    assert "88665147" in contacts[1] and "88665132" not in contacts[1]
+    assert "88665132" in contacts[2]
