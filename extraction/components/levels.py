@@ -45,7 +45,8 @@ def _phrase_pattern() -> re.Pattern[str]:
     word = "|".join(re.escape(w) for w in words) + r"|(?<=[、和或及与])[区县](?:[（(][区县][)）])?"
     glue = r"[、，,和或及与/\s“”\"]|级|[（(]含[^）)]{0,4}[)）]|以上|以下"
     # 经省、市、区相关部门认定的: who recognised it, between the levels and the title
-    authority = r"(?:(?:相关|有关)?(?:行业)?(?:主管)?(?:部门|机构|机关))?"
+    # 经省级以上工业和信息化主管部门认定的: the ministry's field may stand before 主管部门
+    authority = r"(?:(?:相关|有关)?(?:行业)?(?:[\u4e00-\u9fff]{0,8}?主管)?(?:部门|机构|机关))?"
     # a run of level words and glue that ends right where the mention starts
     return re.compile(rf"(?:(?:{word})(?:{glue})*)+(?:的|{authority}(?:认定|评定)的)?[“\"]?$")
 
@@ -59,12 +60,25 @@ def lowest(levels: list[str]) -> str:
     return min(levels, key=ONTOLOGY.level_rank)
 
 
+# 工业和信息化部公布的2025年度绿色工厂: who published the list gives its level
+_PUBLISHER = re.compile(
+    r"(?:(?P<national>工业和信息化部|工信部|国家发展改革委|国家发展和改革委员会|科技部|科学技术部|商务部|财政部)"
+    r"|(?P<provincial>省工业和信息化厅|省工信厅|省经济和信息化厅|省经信厅|省科技厅|省科学技术厅))"
+    r"(?:办公厅)?(?:公布|认定|发布|评定|命名|确定)的(?:\d{4}年度?|第.批)*[“\"]?$"
+)
+
+
 def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
     """The level phrase that ends at `start`, if any."""
     lo = max(0, start - window)
     m = _phrase_pattern().search(text[lo:start])
     if m is None:
-        return None
+        p = _PUBLISHER.search(text[max(0, start - 30) : start])
+        if p is None:
+            return None
+        level = "national" if p.group("national") else "provincial"
+        a = max(0, start - 30) + p.start()
+        return LevelPhrase(a, start, level, False, (level,))
     phrase = m.group()
     found = [_word_levels()[w.group()] for w in _word_pattern().finditer(phrase)]
     if re.search(r"[、和或及与][区县]", phrase):

@@ -29,7 +29,7 @@ from pathlib import Path
 from extraction.document import DocFormat, FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.cards import read_cards
-from extraction.readers.contact_table import route_named_contacts
+from extraction.readers.contact_table import route_named_conditions, route_named_contacts
 from extraction.readers.decode import decode_bytes
 from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.htmlview import html_view, looks_like_html_page, remap
@@ -123,7 +123,7 @@ def read_text(
 def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:
     units, meta = _read_shape(text, fmt)
     # a contact block that names programs (第（二）项：…, above the rules in a cover notice) is theirs
-    return route_named_contacts(text, units), meta
+    return route_named_conditions(text, route_named_contacts(text, units)), meta
 
 
 def _read_shape(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:

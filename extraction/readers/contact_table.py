@@ -198,6 +198,8 @@ _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
 )
+# a government office named on a contact line (not a helpdesk's bare number, not a company)
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处|科)")
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
 # one item named alone ("第（五）项", "第5项"), not a run of them ("第（一）（二）项")
@@ -220,6 +222,8 @@ def attach_contact_sections(
         if any(targets for targets, _ in groups):
             for targets, parts in groups:
                 phones = [k for k, c in enumerate(parts) if _has_phone(c.text)]
+                if not targets and phones and _OFFICE.search(parts[0].text) and "公司" not in parts[0].text:
+                    targets = programs  # 资金管理：市财政局经济建设处 …: an office for every program named
                 if not targets or not phones:
                     continue
                 c = join(parts[: phones[-1] + 1], text, rejoin=False)
@@ -302,11 +306,7 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
     """Contact lines outside every program's own text that name programs ("研发投入补助：市经信局技术创新处
     0574-…", "第（一）（七）（八）项：…处，0731-…", above a 细则 in its cover notice or after its last
     measure) are the contacts of the programs they name, not of every program."""
-    covered: set[int] = set()
-    for u in units:
-        for f in u.fields:
-            if f.name not in (FieldName.CONTACT, FieldName.DEPARTMENT):
-                covered.update(f.offsets)
+    covered = _covered(units)
     runs: list[list[tuple[int, int]]] = []
     pos, last = 0, -2
     for k, raw in enumerate(text.split("\n")):
@@ -341,6 +341,52 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
         elif fields := tuple(_without(f, gone) for f in u.fields if _kept(f, gone)):
             out.append(replace(u, fields=fields))
     return out
+
+
+def route_named_conditions(text: str, units: list[Unit]) -> list[Unit]:
+    """A notice's conditions section that states each program's own conditions under its name
+    ("二、申报条件 … （二）具体条件 2.工业互联网标杆场景项目：申报单位须已取得…资格") gives each named program
+    those lines as its conditions, where no program's own text holds them."""
+    covered = _covered(units)
+    programs = [i for i, u in enumerate(units) if u.kind is UnitKind.PROGRAM and not _hollow(u)]
+    extra: dict[int, list[TextField]] = {}
+    pos, in_conditions = 0, False
+    for raw in text.split("\n"):
+        a = pos
+        pos += len(raw) + 1
+        line = plain(raw).strip()
+        marker = parse_marker(line)
+        body = line[marker.length :] if marker else line
+        if not line or a + len(raw) - len(raw.lstrip()) in covered:
+            continue
+        if marker is not None and len(body) <= 16 and not re.search(r"[：:。；;，,]", body):
+            fname = lexicon().lookup(body, loose=True)
+            # （二）具体条件 / 分类要求 under 二、申报条件: still the conditions
+            in_conditions = fname is FieldName.CONDITIONS or (
+                in_conditions and fname is None and body.endswith(("条件", "要求"))
+            )
+            continue
+        label = _LINE_LABEL.match(body)
+        if not in_conditions or label is None or _has_phone(body):
+            continue
+        targets = _named(label.group("label"), units, programs)
+        start = a + raw.find(body[label.end() :].strip()[:4]) if body[label.end() :].strip() else -1
+        if not targets or start < a:
+            continue
+        c = clean_span(text, start, a + len(raw.rstrip()))
+        for i in targets:
+            extra.setdefault(i, []).append(TextField(FieldName.CONDITIONS, c.text, c.offsets, "申报条件"))
+    return _with_extra(units, extra)
+
+
+def _covered(units: list[Unit]) -> set[int]:
+    """Document offsets the programs' own text holds (not the contact or department lines shared)."""
+    covered: set[int] = set()
+    for u in units:
+        for f in u.fields:
+            if f.name not in (FieldName.CONTACT, FieldName.DEPARTMENT):
+                covered.update(f.offsets)
+    return covered
 
 
 def _hollow(u: Unit) -> bool:
@@ -382,7 +428,9 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         titled = [
             i
             for i in programs
-            if _same(key, _norm_label(units[i].title)) or _same(whole, re.sub(r"\s", "", units[i].title))
+            if _same(key, _norm_label(units[i].title))
+            or _same(key, _norm_label(_PARENS.sub("", units[i].title)))  # 首台（套）…项目
+            or _same(whole, re.sub(r"\s", "", units[i].title))
         ]
         if titled:
             return titled

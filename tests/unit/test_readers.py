@@ -874,3 +874,32 @@ def test_a_cover_notice_heads_its_rules_with_the_bodies_its_number_and_a_contact
     assert "88665132" in contacts[0] and "88665147" not in contacts[0]
     assert "88665147" in contacts[1] and "88665132" not in contacts[1]
     assert "88665132" in contacts[2]
+
+
+NANJING = (
+    "关于组织申报2026年度南京市工业和信息化专项资金项目的通知\n\n"
+    "一、支持方向和支持标准\n\n"
+    "（一）智能化改造和数字化转型项目\n支持企业实施智能化改造。\n支持标准：按设备投资额的10%给予补助，最高不超过500万元。\n\n"
+    "（二）工业互联网标杆场景项目\n支持企业打造标杆应用场景。\n支持标准：按项目软硬件投入的20%给予补助，最高不超过200万元。\n\n"
+    "二、申报条件\n\n（一）基本条件\n1.在南京市行政区域内依法登记注册。\n\n（二）具体条件\n"
+    "1.智能化改造和数字化转型项目：设备投资额不低于1000万元。\n"
+    "2.工业互联网标杆场景项目：申报单位须已取得省级以上智能制造示范工厂资格。\n\n"
+    "三、联系方式\n"
+    "（一）智能化改造和数字化转型项目：市工业和信息化局智能制造推进处　王晨，025-68787112\n"
+    "（二）工业互联网标杆场景项目：市工业和信息化局信息化推进处　刘畅，025-68787135\n"
+    "资金管理：市财政局经济建设处　孙立，025-68789321\n"
+    "申报系统技术支持：025-83279900\n"
+)
+
+
+def test_a_notices_conditions_and_contacts_by_program_name_go_to_the_programs_they_name() -> None:
+    programs = [u for u in read_text(NANJING, name="nanjing.txt").units if u.kind is UnitKind.PROGRAM]
+    first, second = programs
+    assert "须已取得省级以上智能制造示范工厂资格" in second.text_of(FieldName.CONDITIONS)
+    assert "须已取得" not in first.text_of(FieldName.CONDITIONS)
+    # its own office, and the office every program shares; not the helpdesk's bare number
+    assert "68787135" in second.text_of(FieldName.CONTACT) and "68787112" not in second.text_of(
+        FieldName.CONTACT
+    )
+    assert all("68789321" in u.text_of(FieldName.CONTACT) for u in programs)
+    assert all("83279900" not in u.text_of(FieldName.CONTACT) for u in programs)

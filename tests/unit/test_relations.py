@@ -661,3 +661,24 @@ def test_the_title_a_subject_holds_is_not_the_one_it_is_later_recognised_as() ->
     text = "市级企业技术中心此后被认定为湖北省企业技术中心的，再给予50万元一次性奖励。"
     found = relations(text, "benefit")
     assert ("GRANTS", "企业技术中心", "municipal") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who published the list gives the level, and the list carries it
+        (
+            "奖励类申报单位应为工业和信息化部公布的2025年度绿色工厂或绿色供应链管理企业名单内的企业。",
+            [("REQUIRES", "绿色工厂", "national"), ("REQUIRES", "绿色供应链管理企业", "national")],
+        ),
+        # a ministry's field before 主管部门
+        (
+            "产品须为经省级以上工业和信息化主管部门认定的首台（套）重大装备或首批次新材料。",
+            [("REQUIRES", "首台（套）重大装备", "provincial"), ("REQUIRES", "首批次新材料", "provincial")],
+        ),
+    ],
+)
+def test_the_body_that_recognised_a_title_gives_its_level(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert relations(text, "conditions") == expected
