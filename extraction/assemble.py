@@ -875,8 +875,13 @@ class DocumentAssembler:
                 m = r.mention
                 granted.setdefault(f"pending:{m.name}", (m.name, m.level or m.default_level or level))
         granted_names = {n for n, _ in granted.values()}
+        # 对新认定的国家级、省级工业设计中心… / 申报主体为工业设计中心的依托企业: the levels stated
+        # elsewhere say which; the bare name is not a further, program-level requirement
+        levelled = {r.mention.name for r, _f in resolved if r.type == "REQUIRES" and r.mention.level}
         for r, f in resolved:
             m = r.mention
+            if r.type == "REQUIRES" and m.level is None and m.default_level is None and m.name in levelled:
+                continue
             if r.type in ("REQUIRES", "PREFERS") and m.name in granted_names:
                 own = [lv for n, lv in granted.values() if n == m.name]
                 if m.level is None or m.level in own:

@@ -389,7 +389,10 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
     for m in mentions:
         if m.in_title or re.match(r"\s*[（(](?:现名|原名|现称)", text[m.end : m.end + 4]):
             continue  # 获批省级专精特新“小巨人”企业（现名：专精特新中小企业）: the current name counts
-        if _NOT_THE_TITLE.match(text[m.end : m.end + 6]):
+        listed = re.match(r"\s*(?:名录|名单)", text[m.end :]) and re.search(
+            r"(?:入选|列入|纳入)[^，。；]{0,12}$", text[: m.start]
+        )  # 入选工业和信息化部5G工厂名录的企业: the list of the title's holders
+        if _NOT_THE_TITLE.match(text[m.end : m.end + 6]) and not listed:
             continue  # 中小企业公共服务示范平台专项资金: the name of a fund, not the title
         if (
             m.level is None

@@ -273,7 +273,8 @@ def mark_running_headers(lines: list[Line], toc: Toc) -> None:
 def _headers_at_page_breaks(lines: list[Line]) -> set[str]:
     """Short lines printed next to a PDF's page breaks again and again (某某市人民政府文件)."""
     near: Counter[str] = Counter()
-    breaks = [i for i, ln in enumerate(lines) if "\f" in ln.text]
+    # a form feed, or a printed page number (— 2 —) where a copy out of a PDF lost its form feeds
+    breaks = [i for i, ln in enumerate(lines) if "\f" in ln.text or _PAGE_NUMBER.match(ln.text.strip())]
     for i in breaks:
         for j in (*range(max(0, i - 3), i), *range(i + 1, min(len(lines), i + 4))):
             s = lines[j].text.strip()

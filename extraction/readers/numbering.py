@@ -21,7 +21,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("par", re.compile(r"^(?P<n>[⑴-⒇])\s*")),
     ("ar", re.compile(r"^(?P<n>[⒈-⒛])\s*")),
     # "1." / "1、" / "1．" but not a decimal or a date ("1.5", "2024.3")
-    ("ar", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d{1,3}(?:\D|$)))\s*")),
+    # (7.5G工厂奖励: item 7 about 5G factories, not the number 7.5)
+    ("ar", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d{1,3}(?:[^\dGg]|$)))\s*")),
     # ▶【梯度培育奖励】 / 【研发投入补助】: a WeChat reprint heads its measures with brackets, unnumbered
     ("brk", re.compile(r"^(?P<n>)(?:[▶►▷●■◆◇★☆➤➢✦•▪🔸🔹📌✅]\s*)?(?=【[^】\n]{2,20}】)")),
 )

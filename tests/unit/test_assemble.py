@@ -743,3 +743,23 @@ def test_growing_holders_of_a_title_in_a_funds_notice_confers_it() -> None:
         if r.type == "GRANTS"
     }
     assert grants == {("国家级专精特新“小巨人”企业培育", "专精特新小巨人企业")}
+
+
+def test_a_bare_title_beside_its_levelled_statements_adds_no_requirement() -> None:
+    from extraction.readers import read_text
+
+    notice = (
+        "苏州市惠企政策兑现清单\n"
+        "5.工业设计中心奖励\n"
+        "兑现标准：对新认定的国家级工业设计中心，奖励100万元；对新认定的省级工业设计中心，一次性奖励50万元。\n"
+        "申报条件：认定当年申报，申报主体为工业设计中心的依托企业。\n"
+        "6.智能工厂奖励\n兑现标准：对新认定的省级智能工厂，奖励50万元。\n申报条件：注册地在苏州市。\n"
+    )
+    graph = assemble_document(read_text(notice, name="suzhou.txt"))
+    nodes = {n.id: n for n in graph.nodes}
+    levels = {
+        nodes[r.end].properties.get("level")
+        for r in graph.relationships
+        if r.type == "REQUIRES" and nodes[r.end].properties["name"] == "工业设计中心"
+    }
+    assert levels == {"national", "provincial"}

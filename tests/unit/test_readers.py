@@ -903,3 +903,24 @@ def test_a_notices_conditions_and_contacts_by_program_name_go_to_the_programs_th
     )
     assert all("68789321" in u.text_of(FieldName.CONTACT) for u in programs)
     assert all("83279900" not in u.text_of(FieldName.CONTACT) for u in programs)
+
+
+def test_item_seven_about_5g_factories_is_an_item_not_a_decimal() -> None:
+    from extraction.readers.numbering import parse_marker
+
+    assert parse_marker("7.5G工厂及工业互联网标杆工厂奖励") is not None
+    assert parse_marker("1.5万元") is None
+
+
+SUZHOU_PDF_COPY = "".join(
+    f"{k}.第{k}项奖励\n兑现标准：对获评省级智能工厂的企业，按设备投资额的10%给予\n"
+    + ("\n— " + str(k) + " —\n苏州市惠企政策兑现清单（工业和信息化领域）\n\n" if k < 5 else "")
+    + f"一次性奖励，最高{k}0万元。\n受理部门：苏州市工业和信息化局\n咨询电话：0512-6861610{k}\n"
+    for k in range(1, 6)
+)
+
+
+def test_a_title_printed_at_every_page_number_of_a_pdf_copy_is_furniture() -> None:
+    programs = [u for u in read_text(SUZHOU_PDF_COPY, name="suzhou.txt").units if u.kind is UnitKind.PROGRAM]
+    assert len(programs) == 5
+    assert all("兑现清单" not in u.text_of(FieldName.BENEFIT) for u in programs)

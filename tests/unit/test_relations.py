@@ -682,3 +682,10 @@ def test_the_body_that_recognised_a_title_gives_its_level(
     text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert relations(text, "conditions") == expected
+
+
+def test_selected_into_the_list_of_a_titles_holders_holds_it() -> None:
+    text = "对入选工业和信息化部5G工厂名录的企业，每家奖励30万元。"
+    assert relations(text, "benefit") == [("REQUIRES", "5G工厂", "national")]
+    # a catalogue of products is no title held
+    assert relations("对列入国家首台（套）重大技术装备推广应用指导目录的产品给予奖励。", "benefit") == []
