@@ -190,7 +190,10 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     if _PREFER.search(sentence) or _prefers_list(text, s):
         # 对基地内企业创建…省级工业互联网平台…给予优先支持: a title being built, not held
         return None if _BUILDS.search(before) else "PREFERS"
-    if _BETTER_TERMS.search(after if next_start is None else text[mention.end : next_start]):
+    tail = after if next_start is None else text[mention.end : next_start]
+    if re.match(r"[\s、和或及与]", tail) or (next_start is not None and not tail.strip()):
+        tail = re.sub(r"^[^，。；]*?(?=的)", "", after, count=1)  # 高新技术企业或科技型中小企业的，…: shared
+    if _BETTER_TERMS.search(tail):
         return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
     if (
         re.search(r"(?:参照|参考|比照|按照|达到)[^，。；]{0,6}$", before)

@@ -170,6 +170,12 @@ def test_the_title_applied_for_is_not_a_title_held() -> None:
             [("PREFERS", "高新技术企业", "national"), ("PREFERS", "科技型中小企业", None)],
         ),
         ("高新技术企业贴息比例可提高至70%。", "benefit", [("PREFERS", "高新技术企业", None)]),
+        # a higher cap for holders, a list of them sharing the words
+        (
+            "单家企业每年最高不超过10万元；对已认定为高新技术企业或科技型中小企业的，最高可提高至15万元。",
+            "benefit",
+            [("PREFERS", "高新技术企业", None), ("PREFERS", "科技型中小企业", None)],
+        ),
         # a title that bars the benefit itself (no application named)
         (
             "向创新型中小企业发放服务券，每家企业每年最高5万元。已认定为国家级专精特新“小巨人”企业的，不再发放服务券。",
