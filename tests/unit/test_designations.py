@@ -301,3 +301,9 @@ def test_a_ranking_of_companies_a_district_owns_and_star_tiers_after_a_verb() ->
     assert names("对首次进入中国民营企业500强的区属企业") == [("中国民营企业500强", "national", False)]
     assert names("对上云达到三星、四星的企业") == []
     assert names("对当年新增五星、四星农家乐") == []
+
+
+def test_guangdongs_key_technical_equipment_is_the_first_unit_title() -> None:
+    # 广东 names its 首台（套） list 重点技术装备 (东莞 2017 notice)
+    found = find_designations("2017年度东莞市首台（套）重点技术装备项目")
+    assert [m.name for m in found] == ["首台（套）重大装备"]
