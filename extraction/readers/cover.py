@@ -13,6 +13,7 @@ _ISSUER = re.compile(
 )
 
 
+_TITLE_LINE = re.compile(r"^(?:TITLE|标题|政策标题|文件名称|文件标题)\s*[:：]\s*(?P<title>\S.{3,})$")
 _TITLE_WORDS = re.compile(r"关于|通知|办法|措施|政策|方案|细则|意见|指南|规定|目录|清单|汇编|公告")
 
 
@@ -60,6 +61,13 @@ def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | No
             plain_lines.append(compact)
     title_parts = headings or plain_lines[:1]
     title = "".join(title_parts)
+    if not title:
+        # a saved page's header lines (TITLE: 关于印发…的通知, 标题：…) name it where no cover line does
+        for ln in lines[:12]:
+            m = _TITLE_LINE.match(plain(ln.text).strip())
+            if m:
+                title = tidy_title(clean_span(text, ln.end - len(m.group("title")), ln.end)).text
+                break
     if not issuer:
         for cand in plain_lines[1:]:
             if _ISSUER.search(cand) and len(cand) <= 30:

@@ -924,3 +924,14 @@ def test_a_title_printed_at_every_page_number_of_a_pdf_copy_is_furniture() -> No
     programs = [u for u in read_text(SUZHOU_PDF_COPY, name="suzhou.txt").units if u.kind is UnitKind.PROGRAM]
     assert len(programs) == 5
     assert all("兑现清单" not in u.text_of(FieldName.BENEFIT) for u in programs)
+
+
+def test_a_saved_pages_title_line_names_it_where_no_cover_line_does() -> None:
+    from extraction.readers.markdown import read_markdown
+
+    page = (
+        "SOURCE: https://example.org/display/305419.html (stored copy)\n"
+        "TITLE: 关于印发巢湖市培育新动能促进产业转型升级若干政策的通知\n\n"
+        "一、支持先进制造业发展政策\n1.小微工业企业贷款贴息。按银行同期基准利率50%给予贴息。\n"
+    )
+    assert read_markdown(page)[1]["title"] == "关于印发巢湖市培育新动能促进产业转型升级若干政策的通知"
