@@ -21,7 +21,9 @@ without a contact of its own.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from dataclasses import replace
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
@@ -198,6 +200,8 @@ _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
 )
+# a line for the whole call (资金管理：…, 综合协调：…), not for programs the reader failed to name
+_ROLE_LABEL = re.compile(r"^\s*(?:资金|财务|综合|统筹|政策)(?:管理|协调|咨询|保障|监管)\s*[:：]")
 # a government office named on a contact line (not a helpdesk's bare number, not a company)
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处|科)")
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
@@ -222,7 +226,12 @@ def attach_contact_sections(
         if any(targets for targets, _ in groups):
             for targets, parts in groups:
                 phones = [k for k, c in enumerate(parts) if _has_phone(c.text)]
-                if not targets and phones and _OFFICE.search(parts[0].text) and "公司" not in parts[0].text:
+                if (
+                    not targets
+                    and phones
+                    and _ROLE_LABEL.match(parts[0].text)
+                    and _OFFICE.search(parts[0].text)
+                ):
                     targets = programs  # 资金管理：市财政局经济建设处 …: an office for every program named
                 if not targets or not phones:
                     continue
@@ -380,11 +389,16 @@ def route_named_conditions(text: str, units: list[Unit]) -> list[Unit]:
 
 
 def _covered(units: list[Unit]) -> set[int]:
-    """Document offsets the programs' own text holds (not the contact or department lines shared)."""
+    """Document offsets the programs' own text holds: every field but the contact and department
+    lines several programs share (a card's own 联络方式 is its own; a cover notice's is nobody's)."""
+    uses = Counter(f.offsets[:1] for u in units for f in u.fields)
     covered: set[int] = set()
     for u in units:
+        shared_ok = u.kind is UnitKind.PROGRAM and _hollow(u)
         for f in u.fields:
-            if f.name not in (FieldName.CONTACT, FieldName.DEPARTMENT):
+            if f.name not in (FieldName.CONTACT, FieldName.DEPARTMENT) or (
+                uses[f.offsets[:1]] == 1 and not shared_ok
+            ):
                 covered.update(f.offsets)
     return covered
 
@@ -435,13 +449,16 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         if titled:
             return titled
     numbers = _ordinals(label)
+    if not numbers and (loose := _loosely_named(key, units, programs)) is not None:
+        return [loose]
     if not numbers:
         # 梯度培育奖励、单项冠军奖励、服务券支持：… names several programs by title
         parts = [p for p in re.split(r"[、，,及和与/]", label) if len(p) >= 2]
         if len(parts) < 2:
             return []
         named = [_named(p, units, programs) for p in parts]
-        return sorted({i for t in named for i in t}) if all(named) else []
+        # 数字化转型服务券、免费诊断服务、服务商奖励: most parts name programs (a service may be none)
+        return sorted({i for t in named for i in t}) if 2 * sum(map(bool, named)) >= len(parts) else []
     out: list[int] = []
     for n in numbers:
         if len(groups) >= 2:
@@ -449,6 +466,30 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         elif 1 <= n <= len(programs):
             out.append(programs[n - 1])
     return out
+
+
+# what a short name of a measure adds to its core (智能化改造补助 for 支持企业实施智能化改造)
+_OFFICE_END = re.compile(r"(?:局|厅|委员会|委|办公室|办|处|科|中心|公司)$")
+_SHORT_NAME_TAIL = re.compile(r"(?:奖励|补助|补贴|支持|政策|资金|项目|奖补)+$")
+
+
+def _loosely_named(key: str, units: list[Unit], programs: list[int]) -> int | None:
+    """The one program whose title holds most of a short name's core: 智能工厂奖励 names 鼓励创建智能工厂,
+    服务商奖励 names 培育本地数字化转型服务商 (a contact block names measures by what they pay for)."""
+    core = _SHORT_NAME_TAIL.sub("", key)
+    if len(core) < 2 or _OFFICE_END.search(core):
+        return None  # 北京市文化和旅游局：…: an office, not a short name of a measure
+    scores = []
+    for i in programs:
+        title = _norm_label(units[i].title)
+        m = difflib.SequenceMatcher(None, core, title, autojunk=False).find_longest_match(
+            0, len(core), 0, len(title)
+        )
+        scores.append((m.size / len(core), i))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < 0.6 or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
+        return None
+    return scores[0][1]
 
 
 def _ordinals(label: str) -> list[int]:

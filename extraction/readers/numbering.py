@@ -9,6 +9,8 @@ from extraction.numerals import chinese_integer
 
 _CN = "一二三四五六七八九十百零〇"
 
+_BULLET = "[▶►▷●■◆◇★☆➤➢✦•▪🔸🔹🔶🔷📌✅☑✔💡📞☎]\ufe0f?"
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chap", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*章\s*")),
     ("sect", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*节\s*")),
@@ -23,8 +25,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "1." / "1、" / "1．" but not a decimal or a date ("1.5", "2024.3")
     # (7.5G工厂奖励: item 7 about 5G factories, not the number 7.5)
     ("ar", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d{1,3}(?:[^\dGg]|$)))\s*")),
-    # ▶【梯度培育奖励】 / 【研发投入补助】: a WeChat reprint heads its measures with brackets, unnumbered
-    ("brk", re.compile(r"^(?P<n>)(?:[▶►▷●■◆◇★☆➤➢✦•▪🔸🔹📌✅]\s*)?(?=【[^】\n]{2,20}】)")),
+    # ▶【梯度培育奖励】 / 【研发投入补助】 / ✅ 支持建设5G工厂: a WeChat reprint heads its measures with
+    # brackets or a bullet before a short line of its own, unnumbered
+    ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【[^】\n]{{2,20}}】)")),
+    ("brk", re.compile(rf"^(?P<n>){_BULLET}\s*(?=(?![^\n]*\d{{5}})[^。，；：:,;！!？?\n]{{2,24}}$)")),
 )
 
 

@@ -348,6 +348,11 @@ class _Reader:
             lead = _MARKUP_LEAD.match(text).end()  # markdown "## 第二章", "**一、…**"
             marker = parse_marker(text[lead:])
             if marker is None:
+                if _IN_FORCE.match(SYMBOL_LEAD.sub("", text.strip())) and len(stack) > 1:
+                    # 📌《若干措施》自2026年4月1日起施行: the measures end here; what follows (a Q&A,
+                    # the contacts) is no measure's text
+                    while len(stack) > 1:
+                        stack.pop().end = i
                 continue
             style = marker.style
             if style in styles:

@@ -911,3 +911,27 @@ def test_a_recognition_schemes_rules_are_one_program_and_its_paying_articles_the
     scheme = read_prose(RECOGNITION_RULES)[0][0]
     assert "不予受理" in scheme.text_of(FieldName.CONDITIONS) + scheme.text_of(FieldName.BODY)
     assert all("给予一次性奖励30万元" not in f.text for f in scheme.fields)
+
+
+CHECKED = (
+    "政策速递丨南宁8条硬核措施来了！\n\n"
+    "✅ 支持企业实施智能化改造\n\n对智能化改造项目，按设备投资额的15%给予补助，单个项目最高300万元。\n\n"
+    "✅ 鼓励创建智能工厂\n\n对新获评国家级智能制造示范工厂的企业，一次性奖励200万元。\n\n"
+    "✅ 培育本地数字化转型服务商\n\n对年度服务合同额超过1000万元的服务商，按合同额的2%给予奖励，最高50万元。\n\n"
+    "📌 温馨提示\n\n同一项目按照“从高、不重复”原则予以支持。\n\n"
+    "📞 政策咨询\n\n"
+    "智能化改造补助：\n市工业和信息化局技术改造与投资科　0771-5569213\n\n"
+    "智能工厂奖励、服务商奖励：\n市工业和信息化局信息化推进科　0771-5569227\n"
+)
+
+
+def test_checked_lines_head_an_articles_measures_and_its_contacts_name_them_by_short_names() -> None:
+    units = read_prose(CHECKED)[0]
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert list(contacts)[:3] == ["支持企业实施智能化改造", "鼓励创建智能工厂", "培育本地数字化转型服务商"]
+    assert (
+        "5569213" in contacts["支持企业实施智能化改造"]
+        and "5569227" not in contacts["支持企业实施智能化改造"]
+    )
+    assert "5569227" in contacts["鼓励创建智能工厂"] and "5569227" in contacts["培育本地数字化转型服务商"]
+    assert "5569213" not in contacts["培育本地数字化转型服务商"]
