@@ -36,6 +36,7 @@ from extraction.readers.htmlview import html_view, looks_like_html_page, remap
 from extraction.readers.markdown import read_markdown
 from extraction.readers.pdf import is_pdf, read_pdf
 from extraction.readers.prose import calls_for_one, read_prose, reprinted_measures
+from extraction.readers.row_blocks import read_row_blocks
 from extraction.readers.table import looks_like_table, read_table
 from schema.errors import InputError
 
@@ -130,6 +131,9 @@ def _read_shape(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     if fmt is DocFormat.TABLE:
         return read_table(text)
     units, meta = read_markdown(text)
+    # a table printed to PDF and read back row by row: its header names the columns
+    if (rows := read_row_blocks(text)) is not None:
+        return rows, meta
     programs = sum(1 for u in units if u.kind is UnitKind.PROGRAM)
     # A guide of cards printed from one template (a PDF's table cells lose the markup the markdown
     # reader keys on): the reader that finds more programs knows the shape better.

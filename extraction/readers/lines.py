@@ -70,6 +70,13 @@ _RUNNING_PREFIX = re.compile(r"^(?:»|>>|》|›|>|→|\|)+\s*")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–·]+\s*\d{1,3}\s*[-—–·]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
+
+
+def is_page_number(line: str) -> bool:
+    """— 2 —, 第 1 页 共 6 页, 3/12: a printed page number on a line of its own."""
+    return bool(_PAGE_NUMBER.match(line))
+
+
 _LEAD = re.compile(r"^(?:\s|\*\*|__|<b>|</b>|<strong>|</strong>|[-*+]\s)*", re.I)
 _DECOR_START = re.compile(r"^[^\w\u4e00-\u9fff（(【\[《“\"]")
 

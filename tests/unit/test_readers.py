@@ -935,3 +935,32 @@ def test_a_saved_pages_title_line_names_it_where_no_cover_line_does() -> None:
         "一、支持先进制造业发展政策\n1.小微工业企业贷款贴息。按银行同期基准利率50%给予贴息。\n"
     )
     assert read_markdown(page)[1]["title"] == "关于印发巢湖市培育新动能促进产业转型升级若干政策的通知"
+
+
+TAIYUAN_ROWS = (
+    "太原市2026年惠企政策清单（节选）\n"
+    "序号 政策名称 政策内容 申报条件 兑现部门 联系电话\n"
+    "1\n国家级专精特新“小巨人”企业奖励\n对新获工业和信息化部认定的专精特新“小巨\n人”企业，给予一次性奖励50万元。\n"
+    "在太原市注册的独立法人企业；2025年度新获国\n家级专精特新“小巨人”企业认定。\n市工信局\n0351-4085236\n"
+    "2\n中小企业技术改造贷款贴息\n对中小工业企业技术改造项目的银行贷款，按\n照实际支付利息的50%给予贴息，单个企业\n年度贴息最高200万元。\n"
+    "项目已备案且设备投资不低于500万元。\n市工信局\n4085241\n\n"
+    "第 1 页 共 6 页\n序号 政策名称 政策内容 申报条件 兑现部门 联系电话\n"
+    "3\n绿色工厂奖励\n对新获评国家级、省级绿色工厂的企业，分别\n给予一次性奖励100万元、30万元。\n"
+    "近三年未发生较大及以上环境污染事件。\n市工信局\n4085253\n\n"
+    "注：兑现部门简称：市工信局——太原市工业和信息化局。\n"
+)
+
+
+def test_a_table_printed_to_pdf_and_read_row_by_row_gives_a_program_per_row() -> None:
+    programs = [u for u in read_text(TAIYUAN_ROWS, name="taiyuan.txt").units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == [
+        "国家级专精特新“小巨人”企业奖励",
+        "中小企业技术改造贷款贴息",
+        "绿色工厂奖励",
+    ]
+    first, _second, third = programs
+    # the wrapped cell is one text again, cut from the conditions where the content cell ends
+    assert "专精特新“小巨人”企业，给予一次性奖励50万元。" in first.text_of(FieldName.BENEFIT)
+    assert first.text_of(FieldName.CONDITIONS).startswith("在太原市注册")
+    assert first.text_of(FieldName.DEPARTMENT) == "市工信局" and "4085236" in first.text_of(FieldName.CONTACT)
+    assert "注：" not in third.text_of(FieldName.CONDITIONS) and "4085253" in third.text_of(FieldName.CONTACT)
