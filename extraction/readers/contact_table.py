@@ -197,6 +197,8 @@ def _attach(
 
 _LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]")
 _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:项|类|部分|批|个|条)")
+# 2.工业互联网平台建设项目。申报主体应为… / 2.工业互联网标杆场景项目：…: a program's own conditions
+_CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:。]")
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
 )
@@ -355,10 +357,20 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
 def route_named_conditions(text: str, units: list[Unit]) -> list[Unit]:
     """A notice's conditions section that states each program's own conditions under its name
     ("二、申报条件 … （二）具体条件 2.工业互联网标杆场景项目：申报单位须已取得…资格") gives each named program
-    those lines as its conditions, where no program's own text holds them."""
-    covered = _covered(units)
+    those lines as its conditions, and no other program: where the section was every program's
+    shared conditions field, the named lines leave the others' copies."""
+    uses = Counter(f.offsets[:1] for u in units for f in u.fields)
+    covered = {
+        o
+        for u in units
+        for f in u.fields
+        if not (f.name is FieldName.CONDITIONS and uses[f.offsets[:1]] > 1)
+        and (f.name not in (FieldName.CONTACT, FieldName.DEPARTMENT) or uses[f.offsets[:1]] == 1)
+        for o in f.offsets
+    }
     programs = [i for i, u in enumerate(units) if u.kind is UnitKind.PROGRAM and not _hollow(u)]
     extra: dict[int, list[TextField]] = {}
+    routed: set[int] = set()
     pos, in_conditions = 0, False
     for raw in text.split("\n"):
         a = pos
@@ -370,22 +382,29 @@ def route_named_conditions(text: str, units: list[Unit]) -> list[Unit]:
             continue
         if marker is not None and len(body) <= 16 and not re.search(r"[：:。；;，,]", body):
             fname = lexicon().lookup(body, loose=True)
-            # （二）具体条件 / 分类要求 under 二、申报条件: still the conditions
+            # （二）具体条件 / 专项条件 under 二、申报条件: still the conditions
             in_conditions = fname is FieldName.CONDITIONS or (
                 in_conditions and fname is None and body.endswith(("条件", "要求"))
             )
             continue
-        label = _LINE_LABEL.match(body)
+        label = _CONDITION_LABEL.match(body)
         if not in_conditions or label is None or _has_phone(body):
             continue
         targets = _named(label.group("label"), units, programs)
-        start = a + raw.find(body[label.end() :].strip()[:4]) if body[label.end() :].strip() else -1
+        rest = body[label.end() :].strip()
+        start = a + raw.find(rest[:4]) if rest else -1
         if not targets or start < a:
             continue
         c = clean_span(text, start, a + len(raw.rstrip()))
+        routed.update(range(a, a + len(raw)))
         for i in targets:
             extra.setdefault(i, []).append(TextField(FieldName.CONDITIONS, c.text, c.offsets, "申报条件"))
-    return _with_extra(units, extra)
+    if not extra:
+        return units
+    shared = [
+        replace(u, fields=tuple(_without(f, routed, FieldName.CONDITIONS) for f in u.fields)) for u in units
+    ]
+    return _with_extra(shared, extra)
 
 
 def _covered(units: list[Unit]) -> set[int]:
@@ -411,8 +430,8 @@ def _kept(f: TextField, gone: set[int]) -> bool:
     return f.name is not FieldName.CONTACT or _has_phone(_without(f, gone).text)
 
 
-def _without(f: TextField, gone: set[int]) -> TextField:
-    if f.name is not FieldName.CONTACT or not gone.intersection(f.offsets):
+def _without(f: TextField, gone: set[int], name: FieldName = FieldName.CONTACT) -> TextField:
+    if f.name is not name or not gone.intersection(f.offsets):
         return f
     keep = [i for i, o in enumerate(f.offsets) if o not in gone]
     return replace(f, text="".join(f.text[i] for i in keep), offsets=tuple(f.offsets[i] for i in keep))

@@ -964,3 +964,31 @@ def test_a_table_printed_to_pdf_and_read_row_by_row_gives_a_program_per_row() ->
     assert first.text_of(FieldName.CONDITIONS).startswith("在太原市注册")
     assert first.text_of(FieldName.DEPARTMENT) == "市工信局" and "4085236" in first.text_of(FieldName.CONTACT)
     assert "注：" not in third.text_of(FieldName.CONDITIONS) and "4085253" in third.text_of(FieldName.CONTACT)
+
+
+WUXI = (
+    "无锡市工业和信息化专项资金（智能化改造方向）申报指南\n\n"
+    "一、支持方向\n"
+    "（一）智能制造示范工厂建设项目。支持企业建设智能制造示范工厂。\n"
+    "（二）工业互联网平台建设项目。支持面向重点产业建设工业互联网平台。\n"
+    "（三）中小企业数字化改造项目。支持中小工业企业应用数字化产品和服务。\n"
+    "二、支持标准\n"
+    "（一）智能制造示范工厂建设项目：按照项目智能化设备投入的10%给予补助，最高不超过500万元。\n"
+    "（二）工业互联网平台建设项目：按照平台建设期内软硬件投入的20%给予补助，最高不超过300万元。\n"
+    "（三）中小企业数字化改造项目：以服务券方式给予支持，每家最高20万元。\n"
+    "三、申报条件\n（一）基本条件\n1.在无锡市范围内依法注册的企业。\n（二）专项条件\n"
+    "1.智能制造示范工厂建设项目。申报单位须为已获评江苏省智能制造示范工厂的企业。\n"
+    "2.工业互联网平台建设项目。申报主体应为已入选省级工业互联网平台的平台运营企业。\n"
+    "3.中小企业数字化改造项目。已认定为省级专精特新中小企业的，合同金额门槛放宽至10万元。\n"
+    "四、申报材料\n1.项目申报书。\n"
+)
+
+
+def test_a_shared_conditions_section_gives_each_program_only_the_lines_that_name_it() -> None:
+    programs = [u for u in read_text(WUXI, name="wuxi.txt").units if u.kind is UnitKind.PROGRAM]
+    assert len(programs) == 3
+    conditions = [u.text_of(FieldName.CONDITIONS) for u in programs]
+    assert all("在无锡市范围内依法注册" in c for c in conditions)  # the general lines stay everyone's
+    assert "智能制造示范工厂的企业" in conditions[0] and "工业互联网平台的平台运营企业" not in conditions[0]
+    assert "工业互联网平台的平台运营企业" in conditions[1] and "放宽至10万元" not in conditions[1]
+    assert "放宽至10万元" in conditions[2] and "智能制造示范工厂的企业" not in conditions[2]
