@@ -26,7 +26,13 @@ _RATE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]|百分之(?P<cn>[零一二�
 _CUES = cues("amounts")  # cues.yaml
 _CAP_BEFORE = re.compile(rf"({_CUES['cap'].pattern})[^，。；]{{0,8}}$")
 _THRESHOLD_BEFORE = re.compile(rf"(?<!不)({_CUES['threshold'].pattern})[^，。；给予奖补]{{0,10}}$")
-_THRESHOLD_AFTER = re.compile(r"^\s*(（含）|\(含\))?\s*(及)?以上|^\s*(以下|以内的企业|的(企业|项目|单位))")
+_THRESHOLD_AFTER = re.compile(
+    r"^\s*(（含）|\(含\))?\s*(及)?以上|^\s*(以下|以内的企业|的(企业|项目|单位))"
+    # 单户1000万元（含）以下贷款担保: the size of what is insured or lent, not a sum paid
+    r"|^\s*(（含）|\(含\))\s*以下(?:的)?(?:贷款|担保|融资|项目|企业)"
+)
+# 按每新增1亿元奖励10万元: the step the reward is counted in, not a sum paid
+_PER_STEP = re.compile(r"每(?:新增|增加|多|超过|达到)?$")
 _RATE_CUE = _CUES["rate_cue"]
 _RATE_NOT = re.compile(rf"({_CUES['rate_not'].pattern})[^，。；]{{0,12}}$")
 
@@ -78,7 +84,11 @@ def find_amounts(text: str) -> list[Amount]:
                 m.group(),
                 round(value, 4),
                 bool(_CAP_BEFORE.search(before)) or after.lstrip().startswith(("以内", "以下")),
-                bool(_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.search(after))
+                bool(
+                    _THRESHOLD_BEFORE.search(before)
+                    or _THRESHOLD_AFTER.search(after)
+                    or _PER_STEP.search(before)
+                )
                 and not _CAP_BEFORE.search(before),
                 bool(_PER_BEFORE.search(before) or _PER_AFTER.match(after)),
             )

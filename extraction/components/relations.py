@@ -137,8 +137,17 @@ def _bars(before: str, after: str) -> bool:
     if _EXCLUDE.search(before[-12:]):
         return True
     cue = _EXCLUDE.search(after[:40])
+    if cue is None:
+        return False
+    lead = after[: cue.start()]
+    if lead.count("（") + lead.count("(") > lead.count("）") + lead.count(")") and not find_designations(
+        lead
+    ):
+        return (
+            False  # 纳入规模以上工业企业统计范围的企业（退库后重新入库的除外）: the bracket's own exception
+        )
     # 同一企业…获评的，按就高原则给予奖励，不重复支持: a rule against double rewards, not a bar
-    return cue is not None and not _DOUBLE_REWARD.search(after[: cue.start()])
+    return not _DOUBLE_REWARD.search(lead)
 
 
 # 包括省智能制造示范车间、省智能制造示范工厂、…四类: the categories a program is for
@@ -216,7 +225,7 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     if (
         field == "benefit"
         and becomes
-        and re.search(r"认定|评为|获评|列入|入选|获得|获批|获[“\"]", before)
+        and re.search(r"认定|评为|获评|列入|入选|获得|获批|获[“\"]|首次纳入", before)
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # 企业当年被认定为省级上云标杆企业的，奖励…: money for becoming it

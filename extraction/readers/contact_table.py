@@ -199,6 +199,7 @@ _LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]")
 _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:项|类|部分|批|个|条)")
 # 2.工业互联网平台建设项目。申报主体应为… / 2.工业互联网标杆场景项目：…: a program's own conditions
 _CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:。]")
+_ITEM_ROW = re.compile(r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d]{1,3}(?:项|条)[、，,和及\s]*)+)")
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
 )
@@ -286,7 +287,11 @@ def _named_groups(
     groups: list[tuple[list[int], list[Clean]]] = []
     for c in lines:
         label = _LINE_LABEL.match(c.text)
-        if label is not None:
+        row = _ITEM_ROW.match(c.text) if label is None else None
+        if row is not None:
+            # 1　第一项、第五项　市工业和信息化局投资与技术改造处　0871-…: a contact table's row
+            head, rest = row.group("refs").strip(), c[row.end() :].strip()
+        elif label is not None:
             head, rest = label.group("label"), c[label.end() :].strip()
         elif len(c.text) <= 30 and not _has_phone(c.text):
             head, rest = c.text, c[len(c.text) :]
@@ -512,10 +517,10 @@ def _loosely_named(key: str, units: list[Unit], programs: list[int]) -> int | No
 
 
 def _ordinals(label: str) -> list[int]:
-    """第二项 → [2]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5]."""
-    m = _ORDINAL.search(label)
-    if m is not None:
-        return [int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))]
+    """第二项 → [2]; 第一项、第五项 → [1, 5]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5]."""
+    found = [m.group("n") for m in _ORDINAL.finditer(label)]  # 第一项、第五项: each
+    if found:
+        return [int(n) if n.isdigit() else cn_number(n) for n in found]
     run = _ORDINAL_RUN.search(label)
     if run is None:
         return []

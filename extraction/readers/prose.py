@@ -76,7 +76,8 @@ _CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如�
 _ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
 _RESPONSIBLE = re.compile(
     r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
-    r"(?P<body>(?:[^（）()\n]|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"  # 市委组织部（人才办）、…
+    # 市委组织部（人才办）、…; not the 配合单位 after a ；, who help but do not run it
+    r"(?P<body>(?:[^（）()\n；;]|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"
 )
 # （省工业和信息化厅、省发展改革委按职责分工负责）: who carries out the measure, after it
 _DUTY_NOTE = re.compile(

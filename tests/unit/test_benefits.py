@@ -91,3 +91,12 @@ def test_a_voucher_of_any_kind_is_a_voucher_but_securities_are_not() -> None:
     # seed 001, 江苏省“人工智能＋”行动方案 24.加速算法模型研发
     assert facts("支持各地发放“模型券”，降低企业成本。") == [("voucher", None, None)]
     assert facts("对在证券交易所上市的企业给予500万元奖励。") == [("reward", 500.0, None)]
+
+
+def test_the_step_a_reward_is_counted_in_and_the_size_of_a_loan_are_no_sums_paid() -> None:
+    from extraction.components.benefits import find_benefits
+
+    step = "按每新增1亿元奖励10万元的标准给予奖励，单户企业最高不超过50万元。"
+    assert sorted(b.amount_max_wan or 0 for b in find_benefits(step)) == [10.0, 50.0]
+    loan = "对单户1000万元（含）以下贷款担保，按实际缴纳担保费的50%给予担保费补贴，单户企业年度补贴最高不超过20万元。"
+    assert [(b.type, b.amount_max_wan) for b in find_benefits(loan)] == [("guarantee", 20.0)]

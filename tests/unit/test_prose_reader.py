@@ -935,3 +935,30 @@ def test_checked_lines_head_an_articles_measures_and_its_contacts_name_them_by_s
     )
     assert "5569227" in contacts["鼓励创建智能工厂"] and "5569227" in contacts["培育本地数字化转型服务商"]
     assert "5569213" not in contacts["培育本地数字化转型服务商"]
+
+
+KUNMING = (
+    "昆明市人民政府办公厅关于印发昆明市支持工业企业稳增长若干政策措施的通知\n"
+    "一、支持企业加大技术改造投入。按项目设备购置额的10%给予补助，单个项目最高补助500万元。"
+    "（牵头单位：市工业和信息化局；配合单位：市财政局）\n"
+    "二、鼓励企业首次升规纳统。对当年首次纳入规模以上工业企业统计范围的企业，给予一次性奖励10万元。"
+    "（牵头单位：市工业和信息化局；配合单位：市统计局、市财政局）\n"
+    "三、降低企业融资担保成本。按企业实际缴纳担保费的50%给予担保费补贴，单户企业年度补贴最高不超过20万元。"
+    "（牵头单位：市财政局；配合单位：市工业和信息化局）\n"
+    "附件：政策措施咨询联系方式\n"
+    "序号　政策条款　　　　　　受理咨询处室　　　　　　　　联系电话\n"
+    "1　　第一项、第三项　　　市工业和信息化局投资与技术改造处　　0871-63198712\n"
+    "2　　第二项　　　　　　　市工业和信息化局运行监测协调处　　　0871-63198765\n"
+)
+
+
+def test_the_lead_runs_a_measure_and_a_contact_tables_rows_name_the_items_they_serve() -> None:
+    units = read_prose(KUNMING)[0]
+    assert [u.text_of(FieldName.DEPARTMENT) for u in units] == [
+        "市工业和信息化局",
+        "市工业和信息化局",
+        "市财政局",
+    ]
+    contacts = [u.text_of(FieldName.CONTACT) for u in units]
+    assert "63198712" in contacts[0] and "63198712" in contacts[2] and "63198765" not in contacts[0]
+    assert "63198765" in contacts[1] and "63198712" not in contacts[1]

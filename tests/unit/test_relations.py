@@ -695,3 +695,8 @@ def test_selected_into_the_list_of_a_titles_holders_holds_it() -> None:
     assert relations(text, "benefit") == [("REQUIRES", "5G工厂", "national")]
     # a catalogue of products is no title held
     assert relations("对列入国家首台（套）重大技术装备推广应用指导目录的产品给予奖励。", "benefit") == []
+
+
+def test_an_exception_in_brackets_is_its_own_not_a_bar_on_the_title() -> None:
+    text = "对当年首次纳入规模以上工业企业统计范围的企业（退库后重新入库的除外），给予一次性奖励10万元。"
+    assert relations(text, "benefit") == [("REQUIRES", "规模以上工业企业", None)]
