@@ -200,6 +200,7 @@ _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(
 # 2.工业互联网平台建设项目。申报主体应为… / 2.工业互联网标杆场景项目：…: a program's own conditions
 _CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:。]")
 _ITEM_ROW = re.compile(r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d]{1,3}(?:项|条)[、，,和及\s]*)+)")
+_BRACKET_REFS = re.compile(r"^\W*?(?P<refs>(?:【[一二三四五六七八九十\d]{1,3}】)+)")
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
 )
@@ -288,7 +289,11 @@ def _named_groups(
     for c in lines:
         label = _LINE_LABEL.match(c.text)
         row = _ITEM_ROW.match(c.text) if label is None else None
-        if row is not None:
+        refs = _BRACKET_REFS.match(c.text)
+        if refs is not None:
+            # 📞【一】【二】【四】投资与技术改造科：0756-…: the items it serves, then the office
+            head, rest = refs.group("refs"), c[refs.end() :].strip()
+        elif row is not None:
             # 1　第一项、第五项　市工业和信息化局投资与技术改造处　0871-…: a contact table's row
             head, rest = row.group("refs").strip(), c[row.end() :].strip()
         elif label is not None:
@@ -448,7 +453,7 @@ def _has_phone(s: str) -> bool:
 
 def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
     """The programs a contact line's label names: by section, by title, else by ordinal."""
-    marker = parse_marker(label)
+    marker = None if _BRACKET_REFS.fullmatch(label) else parse_marker(label)
     label = label[marker.length :] if marker else label  # "（二）" numbers the contact lines
     if lexicon().lookup(label) is not None:
         return []  # 联系人：, 电话： … a field label, not a program
@@ -518,6 +523,8 @@ def _loosely_named(key: str, units: list[Unit], programs: list[int]) -> int | No
 
 def _ordinals(label: str) -> list[int]:
     """第二项 → [2]; 第一项、第五项 → [1, 5]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5]."""
+    if re.fullmatch(r"(?:【[一二三四五六七八九十\d]{1,3}】)+", label):
+        return [int(n) if n.isdigit() else cn_number(n) for n in re.findall(r"【(.+?)】", label)]
     found = [m.group("n") for m in _ORDINAL.finditer(label)]  # 第一项、第五项: each
     if found:
         return [int(n) if n.isdigit() else cn_number(n) for n in found]

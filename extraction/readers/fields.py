@@ -36,12 +36,25 @@ class Lexicon:
         """A heading of a section about the whole notice (not a program's field)."""
         return normalize_heading(heading) in self.notice_sections
 
+    def _joined(self, key: str) -> FieldName | None:
+        """支持对象和标准 = 支持对象 + 支持标准: two headings joined, the second sharing the first's head;
+        the section holds the money when either part is the benefit."""
+        m = re.fullmatch(r"(.{2,6}?)[和及与、](.{2,6})", key)
+        if m is None:
+            return None
+        first, second = m.groups()
+        second_full = second if second in self.exact else first[:-2] + second
+        names = [self.exact.get(first), self.exact.get(second_full)]
+        if None in names or names[0] not in (FieldName.CONDITIONS, FieldName.BENEFIT):
+            return None  # 支持方向和支持标准: the directions are the programs, not one's field
+        return FieldName.BENEFIT if FieldName.BENEFIT in names else names[0]
+
     def lookup(self, heading: str, *, loose: bool = False) -> FieldName | None:
         """The field a normalised heading names; `loose` also tries the `contains` rules."""
         key = normalize_heading(heading)
         if not key:
             return None
-        name = self.exact.get(key)
+        name = self.exact.get(key) or self._joined(key)
         if name is not None or not loose or len(key) > self.max_contains_len:
             return name
         for word, field in self.contains:

@@ -25,6 +25,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "1." / "1、" / "1．" but not a decimal or a date ("1.5", "2024.3")
     # (7.5G工厂奖励: item 7 about 5G factories, not the number 7.5)
     ("ar", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d{1,3}(?:[^\dGg]|$)))\s*")),
+    # 【一】支持企业增资扩产 / 【3】…: a number in brackets numbers an article's measures
+    ("bnum", re.compile(rf"^【\s*(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})\s*】\s*")),
     # ▶【梯度培育奖励】 / 【研发投入补助】 / ✅ 支持建设5G工厂: a WeChat reprint heads its measures with
     # brackets or a bullet before a short line of its own, unnumbered
     ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【[^】\n]{{2,20}}】)")),
@@ -40,7 +42,7 @@ NUMBERED_LABEL = re.compile(
 
 @dataclass(frozen=True)
 class Marker:
-    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ
+    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ | bnum (【一】) | brk (▶【…】)
     number: int
     length: int  # characters the marker (and the spaces after it) takes
 
@@ -56,7 +58,7 @@ def parse_marker(text: str) -> Marker | None:
         m = pattern.match(text)
         if m:
             n = m.group("n")
-            if style in ("cn", "pcn", "chap", "sect", "art"):
+            if style in ("cn", "pcn", "chap", "sect", "art", "bnum"):
                 number = int(n) if n.isdigit() else cn_number(n)
             elif style == "brk":
                 number = 0  # unnumbered: every bracket heading is the next item

@@ -962,3 +962,23 @@ def test_the_lead_runs_a_measure_and_a_contact_tables_rows_name_the_items_they_s
     contacts = [u.text_of(FieldName.CONTACT) for u in units]
     assert "63198712" in contacts[0] and "63198712" in contacts[2] and "63198765" not in contacts[0]
     assert "63198765" in contacts[1] and "63198712" not in contacts[1]
+
+
+BRACKET_NUMBERS = (
+    "重磅！珠海出台8条措施支持工业企业技改扩产\n\n"
+    "【一】支持企业增资扩产\n\n对增资扩产项目，按项目设备投资额的10%给予补助，单个项目最高1000万元。\n\n"
+    "【二】鼓励设备更新\n\n按设备购置额的10%给予补助，单个企业年度最高300万元。\n\n"
+    "【三】梯度培育优质企业\n\n对新认定的国家级专精特新“小巨人”企业，一次性奖励100万元。\n\n"
+    "▌咨询电话\n\n"
+    "📞【一】【二】投资与技术改造科：0756-2121763\n\n"
+    "📞【三】中小企业科：2121590\n"
+)
+
+
+def test_numbers_in_brackets_number_measures_and_the_contact_lines_that_name_them() -> None:
+    units = read_prose(BRACKET_NUMBERS)[0]
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert list(contacts) == ["支持企业增资扩产", "鼓励设备更新", "梯度培育优质企业"]
+    assert "2121763" in contacts["支持企业增资扩产"] and "2121763" in contacts["鼓励设备更新"]
+    assert "2121590" in contacts["梯度培育优质企业"] and "2121763" not in contacts["梯度培育优质企业"]
+    assert "投资与技术改造科" in contacts["鼓励设备更新"]  # the office is kept with its phone

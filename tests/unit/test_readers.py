@@ -488,8 +488,11 @@ def test_field_lexicon_is_unambiguous() -> None:
     assert lex.lookup("📞 **联系方式:**") is FieldName.CONTACT
     assert lex.lookup("原文链接及二维码") is FieldName.LINK
     assert lex.lookup("主要内容 / MAIN CONTENT") is FieldName.SUMMARY
-    assert lex.lookup("申报主体及条件") is None
-    assert lex.lookup("申报主体及条件", loose=True) is FieldName.CONDITIONS
+    # two printed headings joined (申报主体 + 申报条件) are read exactly; a word inside a longer
+    # heading only loosely
+    assert lex.lookup("申报主体及条件") is FieldName.CONDITIONS
+    assert lex.lookup("企业申报条件说明") is None
+    assert lex.lookup("企业申报条件说明", loose=True) is FieldName.CONDITIONS
 
 
 def test_measures_with_chapters_and_articles_are_one_program() -> None:
@@ -992,3 +995,11 @@ def test_a_shared_conditions_section_gives_each_program_only_the_lines_that_name
     assert "智能制造示范工厂的企业" in conditions[0] and "工业互联网平台的平台运营企业" not in conditions[0]
     assert "工业互联网平台的平台运营企业" in conditions[1] and "放宽至10万元" not in conditions[1]
     assert "放宽至10万元" in conditions[2] and "智能制造示范工厂的企业" not in conditions[2]
+
+
+def test_two_headings_joined_name_the_benefit_when_either_is() -> None:
+    from extraction.readers.fields import lexicon
+
+    assert lexicon().lookup("支持对象和标准") is FieldName.BENEFIT
+    assert lexicon().lookup("申报条件和材料") is FieldName.CONDITIONS
+    assert lexicon().lookup("支持方向和支持标准") is None  # the directions are the programs
