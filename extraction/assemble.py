@@ -183,17 +183,18 @@ def document_context(source: SourceDocument) -> Context:
     # 天津市滨海新区: a province-level city's districts sit right under it
     seat = city or (province if province is not None and province.name.endswith("市") else None)
     if seat is not None:
+        # (the district, and its name as printed: 徐州市鼓楼区, 大连金普新区)
         found = [
-            m.group(1)
+            (m.group(1), m.group(0))
             for m in re.finditer(
                 rf"(?:{seat.name}|{seat.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff])", head
             )
             if m.group(1) not in ("地区", "市区", "城区", "省区")
         ]
         # 广州开发区 广州市黄埔区: a zone shares its bureaux with the district that hosts it
-        found.sort(key=lambda d: bool(_ZONE.search(d)))
+        found.sort(key=lambda d: bool(_ZONE.search(d[0])))
         if found:
-            district = Region(seat.name + found[0], found[0], "district", seat.name, seat.area_code)
+            district = Region(found[0][1], found[0][0], "district", seat.name, seat.area_code)
     return Context(province=province, city=city, district=district)
 
 

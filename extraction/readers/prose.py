@@ -31,7 +31,7 @@ from extraction.readers.contact_table import SYMBOL_LEAD, route_named_contacts
 from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
 from extraction.readers.furniture import repair
 from extraction.readers.htmlview import remap
-from extraction.readers.numbering import NUMBERED_LABEL, Marker, parse_marker
+from extraction.readers.numbering import NUMBERED_LABEL, Marker, cn_number, parse_marker
 
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
 _RUNNING = {"chap", "sect", "art", "brk"}
@@ -64,6 +64,11 @@ _DOER = re.compile(
     rf"由(?P<body>{_SHORT_BODY}(?:会同{_SHORT_BODY})?){_DOER_ACT}"
     rf"|(?:^|[。；])(?P<body2>{_SHORT_BODY}(?:会同{_SHORT_BODY})?){_DOER_ACT}"
 )
+# 第十一条 政策兑现。第二条、第三条、第四条由区经发局受理；第九条由…金融发展局受理: which body
+# accepts each article's applications
+_ACCEPTS = re.compile(
+    r"(?P<refs>(?:第[一二三四五六七八九十百\d]{1,4}条[、，,和及至]?)+)[^；;。]{0,24}?由(?P<body>[^，,；;。由]{3,30}?)(?:负责)?(?:受理|兑现|办理)"
+)
 _RUNS = re.compile(
     r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
     r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施|(?:专项)?资金的?(?:使用)?管理"
@@ -73,7 +78,9 @@ _RUNS = re.compile(
 _BODY_END = re.compile(r"(?:局|委|委员会|厅|办|办公室|部|管委会|政府|中心|署)[）)]?$")
 _SITE_FURNITURE = re.compile(r"版权所有|ICP备|网站标识码|公网安备|网站地图|主办单位\s*[:：]|技术支持\s*[:：]")
 _CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如下)?[：:]|(?:条件|资格)(?:要求)?\s*$")
-_ORGANISATIONAL_WORDS = re.compile(r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导")
+_ORGANISATIONAL_WORDS = re.compile(
+    r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导|资金保障|组织保障|工作保障|组织实施"
+)
 _RESPONSIBLE = re.compile(
     r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
     # 市委组织部（人才办）、…; not the 配合单位 after a ；, who help but do not run it
@@ -176,6 +183,23 @@ class _Reader:
         self.meta: dict[str, str | None] = {"title": None, "issuer": None}
 
     # ------------------------------------------------------------------ outline
+
+    @cached_property
+    def accepting(self) -> dict[int, list[TextField]]:
+        """Article number -> the bodies a 政策兑现 article says accept its applications."""
+        out: dict[int, list[TextField]] = {}
+        for line in self.lines:
+            for m in _ACCEPTS.finditer(line.text):
+                refs = [
+                    cn_number(n) if not n.isdigit() else int(n)
+                    for n in re.findall(r"第([一二三四五六七八九十百\d]{1,4})条", m.group("refs"))
+                ]
+                if "至" in m.group("refs") and len(refs) == 2:
+                    refs = list(range(refs[0], refs[1] + 1))
+                body = line[m.start("body") : m.end("body")]
+                for n in refs:
+                    out.setdefault(n, []).append(_text_field(FieldName.DEPARTMENT, body, "受理"))
+        return out
 
     @cached_property
     def measures(self) -> tuple[list[tuple[_Node, str]], list[TextField]]:
@@ -516,7 +540,10 @@ class _Reader:
                 fields.append(self._field(name, c.line, c.end, normalize_heading(c.heading.text)))
         else:
             fields.append(self._field(_MEASURE, node.line, node.end, ""))
-        fields.extend(self._responsible(node) or self._doers(node))
+        accepts = (
+            self.accepting.get(node.marker.number, []) if node.marker and node.marker.style == "art" else []
+        )
+        fields.extend(self._responsible(node) or accepts or self._doers(node))
         # its own 政策咨询：…，电话：… line, printed under it
         own = [
             _text_field(FieldName.CONTACT, self.lines[i], "联系方式")

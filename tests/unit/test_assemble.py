@@ -763,3 +763,12 @@ def test_a_bare_title_beside_its_levelled_statements_adds_no_requirement() -> No
         if r.type == "REQUIRES" and nodes[r.end].properties["name"] == "工业设计中心"
     }
     assert levels == {"national", "provincial"}
+
+
+def test_a_new_areas_bureau_is_named_as_the_area_is_printed() -> None:
+    from extraction.readers import read_text
+    from tests.unit.test_prose_reader import JINPU
+
+    graph = assemble_document(read_text(JINPU, name="jinpu.txt"))
+    names = {str(n.properties["name"]) for n in graph.nodes if n.label == "Department"}
+    assert "大连金普新区经济发展局" in names and "大连金普新区金融发展局" in names

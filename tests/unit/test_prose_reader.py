@@ -982,3 +982,23 @@ def test_numbers_in_brackets_number_measures_and_the_contact_lines_that_name_the
     assert "2121763" in contacts["支持企业增资扩产"] and "2121763" in contacts["鼓励设备更新"]
     assert "2121590" in contacts["梯度培育优质企业"] and "2121763" not in contacts["梯度培育优质企业"]
     assert "投资与技术改造科" in contacts["鼓励设备更新"]  # the office is kept with its phone
+
+
+JINPU = (
+    "大连金普新区关于支持先进制造业高质量发展的若干措施\n"
+    "第二条　支持企业做大规模。对年营业收入首次突破10亿元的工业企业，给予50万元奖励。\n"
+    "第三条　支持技术改造。按设备投资额的10%给予补助，单个项目最高500万元。\n"
+    "第九条　降低融资成本。按贷款市场报价利率的50%给予贴息，单家企业年度最高100万元。\n"
+    "第十一条　政策兑现。第二条、第三条由区经发局受理；第九条由大连金普新区金融发展局受理。\n"
+    "第十二条　资金保障。所需资金由区财政统筹安排。\n"
+)
+
+
+def test_a_policy_article_that_names_who_accepts_each_article_runs_those_measures() -> None:
+    units = read_prose(JINPU)[0]
+    assert [u.title for u in units] == ["支持企业做大规模", "支持技术改造", "降低融资成本"]
+    assert [u.text_of(FieldName.DEPARTMENT) for u in units] == [
+        "区经发局",
+        "区经发局",
+        "大连金普新区金融发展局",
+    ]
