@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
-from extraction.readers.cleaner import Clean
+from extraction.readers.cleaner import Clean, concat
 from extraction.readers.contact_table import SYMBOL_LEAD, route_named_contacts
 from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
 from extraction.readers.furniture import repair
@@ -188,7 +188,8 @@ class _Reader:
     def accepting(self) -> dict[int, list[TextField]]:
         """Article number -> the bodies a 政策兑现 article says accept its applications."""
         out: dict[int, list[TextField]] = {}
-        for line in self.lines:
+        # read across line breaks: a PDF's lines cut 第二条、第三条、\n第六条…由区经发局受理
+        for line in [concat(self.lines)] if self.lines else []:
             for m in _ACCEPTS.finditer(line.text):
                 refs = [
                     cn_number(n) if not n.isdigit() else int(n)

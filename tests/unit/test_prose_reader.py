@@ -1002,3 +1002,9 @@ def test_a_policy_article_that_names_who_accepts_each_article_runs_those_measure
         "区经发局",
         "大连金普新区金融发展局",
     ]
+
+
+def test_who_accepts_which_article_is_read_across_a_pdfs_line_breaks() -> None:
+    wrapped = JINPU.replace("第二条、第三条由区经发局受理", "第二条、\n第三条由区经发局受理")
+    units = read_prose(wrapped)[0]
+    assert [u.text_of(FieldName.DEPARTMENT) for u in units][:2] == ["区经发局", "区经发局"]

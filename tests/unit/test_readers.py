@@ -1003,3 +1003,12 @@ def test_two_headings_joined_name_the_benefit_when_either_is() -> None:
     assert lexicon().lookup("支持对象和标准") is FieldName.BENEFIT
     assert lexicon().lookup("申报条件和材料") is FieldName.CONDITIONS
     assert lexicon().lookup("支持方向和支持标准") is None  # the directions are the programs
+
+
+def test_a_line_that_starts_with_references_to_articles_is_no_article() -> None:
+    from extraction.readers.numbering import parse_marker
+
+    assert parse_marker("第六条、第七条、第八条由区经发局受理；") is None
+    assert parse_marker("第六条至第八条所需资金由区财政安排。") is None
+    marker = parse_marker("第六条　支持企业上规模。")
+    assert marker is not None and (marker.style, marker.number) == ("art", 6)
