@@ -187,7 +187,7 @@ def document_context(source: SourceDocument) -> Context:
         found = [
             (m.group(1), m.group(0))
             for m in re.finditer(
-                rf"(?:{seat.name}|{seat.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff])", head
+                rf"(?:{seat.name}|{seat.short})([\u4e00-\u9fff]{{1,5}}?[区县])(?=[\u4e00-\u9fff\d])", head
             )
             if m.group(1) not in ("地区", "市区", "城区", "省区")
         ]

@@ -105,6 +105,7 @@ def _beside_a_plain_rate(text: str, s: int, e: int) -> bool:
 
 # what a sentence pays, after the clause that names who is paid
 _PAID = re.compile(r"给予|奖励|补助|补贴|资助|贴息|奖补|发放")
+_TAKEN_BACK = re.compile(r"追回|收回|取消|撤销|不予")
 _LEVEL_GLUE = re.compile(r"(?:国家|省|市|区|县)级?|以上|[（(]含[)）]|[\s、，,和及与或“”\"]")
 
 
@@ -117,9 +118,12 @@ def _holder_subject(text: str, sentence_start: int, mention: DesignationMention)
     lead = _LEVEL_GLUE.sub("", lead)
     rest = text[mention.end : enclosing(sentences(text), mention.start, mention.end)[1]]
     if lead in ("向",):
-        return bool(re.match(r"[^，。；]{0,4}(?:发放|提供|兑现)", rest))
-    if lead not in ("", "对"):
-        return False
+        # 向创新型中小企业发放服务券, not 向科技型中小企业提供贷款的合作银行
+        return bool(
+            re.match(r"[^，。；的]{0,4}(?:发放|兑现)|[^，。；的]{0,4}提供[^，。；的]{0,12}(?:券|服务)", rest)
+        )
+    if lead not in ("", "对") or _TAKEN_BACK.search(rest):
+        return False  # (…弄虚作假的，取消其资格并追回已发放的补助资金: money taken back)
     # a clause about what the holder does or gets (…上市的，… / 实施的技术改造项目，按…), then the pay
     cond = re.match(r"[^，。；]{2,40}?的(?:[^，。；]{0,12})[，,]", rest)
     return cond is not None and bool(_PAID.search(rest[cond.end() :]))
@@ -134,8 +138,9 @@ def _shortcut_before(text: str, sentence_start: int, start: int) -> bool:
 
 def _bars(before: str, after: str) -> bool:
     """An exclusion cue right after the title (已获评…的企业，不再申报) or right before it."""
-    if _EXCLUDE.search(before[-12:]):
-        return True
+    cue_before = _EXCLUDE.search(before[-12:])
+    if cue_before and not re.match(r"不再[^，。；]{0,2}(?:发放|给予|享受)", cue_before.group()):
+        return True  # (…按就高原则奖励，不再发放省级专精特新中小企业奖励: no second payment)
     cue = _EXCLUDE.search(after[:40])
     if cue is None:
         return False
@@ -191,7 +196,13 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         return None  # 支持企业组建创新联合体，对创新联合体给予…: the body it formed, named again
     if _EXCLUDE.search(before[-12:]) and _BARRED_OBJECT.search(before):
         return None  # 不得申报、推荐和公布为绿色工厂: the title may not be applied for; none is held
-    if _EXCLUDE_BEFORE.search(before) or _barred_list(text, s, before):
+    if (
+        re.search(r"已(?:获得|获|享受)[^，。；]{0,6}$", before)
+        and _MONEY_AFTER.match(after)
+        and _EXCLUDE.search(_list_lead(text, s))
+    ):
+        return None  # 不予受理：…已获得国家级专精特新“小巨人”企业奖励的: the reward received, not the title
+    if _EXCLUDE_BEFORE.search(before) or _barred_list(text, s, before, mention.end):
         return "EXCLUDES"
     if _bars(before, after if next_start is None else text[mention.end : next_start]):
         # 已获得支持的“小巨人”企业不再重复支持: the bar is the money received; the title is in passing
@@ -202,7 +213,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     tail = after if next_start is None else text[mention.end : next_start]
     if re.match(r"[\s、和或及与]", tail) or (next_start is not None and not tail.strip()):
         tail = re.sub(r"^[^，。；]*?(?=的)", "", after, count=1)  # 高新技术企业或科技型中小企业的，…: shared
-    if _BETTER_TERMS.search(tail):
+    if _BETTER_TERMS.search(tail) and not re.search(r"(?:被|新|首次)(?:认定|评定|评为|获评)", before):
+        # (被认定为国家级…的，奖励金额提高到50万元: an award for becoming it, below)
         return "PREFERS"  # 属于高新技术企业的，贴息比例提高10个百分点: better terms for holders
     if (
         re.search(r"(?:参照|参考|比照|按照|达到)[^，。；]{0,6}$", before)
@@ -350,10 +362,15 @@ def _prefers_list(text: str, sentence_start: int) -> bool:
     return bool(_PREFER.search(_list_lead(text, sentence_start)))
 
 
-def _barred_list(text: str, sentence_start: int, before: str) -> bool:
+_MONEY_AFTER = re.compile(r"[^，。；]{0,4}(?:奖励|奖补|资金|补助|补贴|支持)")
+
+
+def _barred_list(text: str, sentence_start: int, before: str, mention_end: int) -> bool:
     """有下列情形之一的，不予受理：（一）已认定为国家企业技术中心的: a held title the lead bars."""
     held = re.search(r"已(?:被|经)?(?:认定|评定|获评|获批|获得|列入|入选)", before)
-    return bool(held and _EXCLUDE.search(_list_lead(text, sentence_start)))
+    if held is None or _MONEY_AFTER.match(text[mention_end:]):
+        return False  # 已获得国家级专精特新“小巨人”企业奖励的: the reward received, not the title
+    return bool(_EXCLUDE.search(_list_lead(text, sentence_start)))
 
 
 def _scope_item(text: str, sentence_start: int, before: str, rest: int) -> bool:

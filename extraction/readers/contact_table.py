@@ -488,9 +488,12 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         named = [_named(p, units, programs) for p in parts]
         # 数字化转型服务券、免费诊断服务、服务商奖励: most parts name programs (a service may be none)
         return sorted({i for t in named for i in t}) if 2 * sum(map(bool, named)) >= len(parts) else []
+    # 第（三）项 / 【三】 numbers an item (items are numbered on through the sections); 第二项 may
+    # number a section of items
+    items = bool(re.search(r"[（(【]", label))
     out: list[int] = []
     for n in numbers:
-        if len(groups) >= 2:
+        if len(groups) >= 2 and not items:
             out += [i for i in programs if units[i].section == groups[n - 1]] if 1 <= n <= len(groups) else []
         elif 1 <= n <= len(programs):
             out.append(programs[n - 1])

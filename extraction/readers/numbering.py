@@ -9,6 +9,7 @@ from extraction.numerals import chinese_integer
 
 _CN = "一二三四五六七八九十百零〇"
 
+_LABELS = r"(?:划重点|政策原文|原文|来源|编辑|责编|审核|导读|提示|温馨提示|解读|附件|链接|注|小编|一图读懂)"
 _BULLET = "[▶►▷●■◆◇★☆➤➢✦•▪🔸🔹🔶🔷📌✅☑✔💡📞☎]\ufe0f?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -30,8 +31,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bnum", re.compile(rf"^【\s*(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})\s*】\s*")),
     # ▶【梯度培育奖励】 / 【研发投入补助】 / ✅ 支持建设5G工厂: a WeChat reprint heads its measures with
     # brackets or a bullet before a short line of its own, unnumbered
-    ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【[^】\n]{{2,20}}】)")),
-    ("brk", re.compile(rf"^(?P<n>){_BULLET}\s*(?=(?![^\n]*\d{{5}})[^。，；：:,;！!？?\n]{{2,24}}$)")),
+    # (not an article's labels: 【划重点】, 【政策原文】, 【来源】)
+    ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【(?!{_LABELS})[^】\n]{{2,20}}】\s*$)")),
+    ("blt", re.compile(rf"^(?P<n>){_BULLET}\s*(?=(?![^\n]*\d{{5}})[^。，；：:,;！!？?\n]{{2,24}}$)")),
 )
 
 
@@ -61,7 +63,7 @@ def parse_marker(text: str) -> Marker | None:
             n = m.group("n")
             if style in ("cn", "pcn", "chap", "sect", "art", "bnum"):
                 number = int(n) if n.isdigit() else cn_number(n)
-            elif style == "brk":
+            elif style in ("brk", "blt"):
                 number = 0  # unnumbered: every bracket heading is the next item
             elif style == "circ":
                 number = ord(n) - ord("①") + 1

@@ -34,7 +34,7 @@ from extraction.readers.htmlview import remap
 from extraction.readers.numbering import NUMBERED_LABEL, Marker, cn_number, parse_marker
 
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
-_RUNNING = {"chap", "sect", "art", "brk"}
+_RUNNING = {"chap", "sect", "art", "brk", "blt"}
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
     r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|减征|免征|免收|退税|抵免|加计扣除|租金|免租"
@@ -59,15 +59,17 @@ _SHORT_BODY = (
     r"(?:[区市县省]|[\u4e00-\u9fff]{2,6}?[区市县省])[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|厅|办公室|中心)"
 )
 # (not 所需资金由区财政局负责: who pays is not who runs it)
-_DOER_ACT = r"(?:负责)?(?:受理|核定|审核|组织|发放|兑付|评审|核准|认定|分别给予|给予)"
+# (not 对经省工信厅认定的…: the body that recognised a title does not run the measure that pays for it)
+_DOER_ACT = r"(?:负责)?(?:受理|核定|审核|组织|发放|兑付|评审|核准|分别给予|给予)"
 _DOER = re.compile(
     rf"由(?P<body>{_SHORT_BODY}(?:会同{_SHORT_BODY})?){_DOER_ACT}"
-    rf"|(?:^|[。；])(?P<body2>{_SHORT_BODY}(?:会同{_SHORT_BODY})?){_DOER_ACT}"
+    rf"|(?:^|[。；])(?![对经向])(?P<body2>{_SHORT_BODY}(?:会同{_SHORT_BODY})?){_DOER_ACT}"
 )
 # 第十一条 政策兑现。第二条、第三条、第四条由区经发局受理；第九条由…金融发展局受理: which body
 # accepts each article's applications
 _ACCEPTS = re.compile(
-    r"(?P<refs>(?:第[一二三四五六七八九十百\d]{1,4}条[、，,和及至]?)+)[^；;。]{0,24}?由(?P<body>[^，,；;。由]{3,30}?)(?:负责)?(?:受理|兑现|办理)"
+    r"(?P<refs>(?:第(?:[一二三四五六七八九十百\d]{1,4}[、，,和及至])*[一二三四五六七八九十百\d]{1,4}条[、，,和及至]?)+)"
+    r"[^；;。]{0,24}?由(?P<body>[^，,；;。由]{3,30}?)(?:负责)?(?:受理|兑现|办理)"
 )
 _RUNS = re.compile(
     r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
@@ -84,7 +86,7 @@ _ORGANISATIONAL_WORDS = re.compile(
 _RESPONSIBLE = re.compile(
     r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
     # 市委组织部（人才办）、…; not the 配合单位 after a ；, who help but do not run it
-    r"(?P<body>(?:[^（）()\n；;]|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"
+    r"(?P<body>(?:[^（）()\n；;]|[；;](?!\s*(?:配合|协办|参与|协同|支持))|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"
 )
 # （省工业和信息化厅、省发展改革委按职责分工负责）: who carries out the measure, after it
 _DUTY_NOTE = re.compile(
@@ -122,6 +124,8 @@ _MEASURE = FieldName.BENEFIT
 _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
 )
+# 撤销其资格，并追回已拨付的奖励资金: money taken back, not paid
+_CLAWBACK = re.compile(r"追回|收回|退回|撤销")
 # …认定管理办法, …评价办法: the rules of a scheme that confers a title (not of a fund: 资金管理办法)
 _RECOGNITION_SCHEME = re.compile(
     r"^(?!.*资金).*(?:认定|评定|评价|遴选|评选)(?:[和与及]\w{0,4})?(?:管理)?(?:办法|细则|规程|规则)"
@@ -191,12 +195,7 @@ class _Reader:
         # read across line breaks: a PDF's lines cut 第二条、第三条、\n第六条…由区经发局受理
         for line in [concat(self.lines)] if self.lines else []:
             for m in _ACCEPTS.finditer(line.text):
-                refs = [
-                    cn_number(n) if not n.isdigit() else int(n)
-                    for n in re.findall(r"第([一二三四五六七八九十百\d]{1,4})条", m.group("refs"))
-                ]
-                if "至" in m.group("refs") and len(refs) == 2:
-                    refs = list(range(refs[0], refs[1] + 1))
+                refs = _article_numbers(m.group("refs"))
                 body = line[m.start("body") : m.end("body")]
                 for n in refs:
                     out.setdefault(n, []).append(_text_field(FieldName.DEPARTMENT, body, "受理"))
@@ -231,7 +230,12 @@ class _Reader:
             # a recognition scheme's articles that pay for the title (对新认定的…给予奖励30万元) are
             # programs of their own: the recognition confers the title, they pay its holders
             paid = (
-                [(n, sec) for n, sec in programs if _PAYS.search(self._text(n.line, n.end))]
+                [
+                    (n, sec)
+                    for n, sec in programs
+                    if _PAYS.search(self._text(n.line, n.end))
+                    and not _CLAWBACK.search(self._text(n.line, n.end))
+                ]
                 if not call and _RECOGNITION_SCHEME.search(title or "")
                 else []
             )
@@ -374,13 +378,18 @@ class _Reader:
             lead = _MARKUP_LEAD.match(text).end()  # markdown "## 第二章", "**一、…**"
             marker = parse_marker(text[lead:])
             if marker is None:
-                if _IN_FORCE.match(SYMBOL_LEAD.sub("", text.strip())) and len(stack) > 1:
+                closing = _IN_FORCE.match(SYMBOL_LEAD.sub("", text.strip())) and not _GIVES_CLAUSE.search(
+                    text
+                )
+                if closing and len(stack) > 1:
                     # 📌《若干措施》自2026年4月1日起施行: the measures end here; what follows (a Q&A,
                     # the contacts) is no measure's text
                     while len(stack) > 1:
                         stack.pop().end = i
                 continue
             style = marker.style
+            if style == "blt" and styles and "blt" not in styles:
+                continue  # ● 在莲都区注册纳税 under 一、…: a measure's bullet points, not measures
             if style in styles:
                 depth = styles.index(style)
                 if style not in _RUNNING and marker.number != last.get(style, 0) + 1 and marker.number != 1:
@@ -410,7 +419,8 @@ class _Reader:
         own = any(_is_contact_line(self.lines[i].text.strip()) for i in range(first, last))
         for i in range(last + 1, len(self.lines)):
             text = SYMBOL_LEAD.sub("", self.lines[i].text.strip())
-            if (_CONTACT_LINE.match(text) and not own) or _CLOSING.match(text) or _IN_FORCE.match(text):
+            in_force = _IN_FORCE.match(text) and not _GIVES_CLAUSE.search(text)
+            if (_CONTACT_LINE.match(text) and not own) or _CLOSING.match(text) or in_force:
                 cut = i
                 break
         # the signature after the text: the issuing body (and the date) name the issuer
@@ -713,6 +723,21 @@ def _is_contact_line(text: str) -> bool:
 
 def _split(view: Clean) -> list[Clean]:
     return [ln for ln in view.lines() if ln.text.strip()]
+
+
+def _article_numbers(refs: str) -> list[int]:
+    """第二条、第三条 / 第二、三条 / 第四至五条 / 第六条至第八条 -> the article numbers they name."""
+    tokens = re.findall(r"[一二三四五六七八九十百\d]{1,4}|至", refs)
+    numbers: list[int] = []
+    for k, token in enumerate(tokens):
+        if token == "至":
+            continue
+        n = int(token) if token.isdigit() else cn_number(token)
+        if k >= 1 and tokens[k - 1] == "至" and numbers:
+            numbers += list(range(numbers[-1] + 1, n + 1))
+        else:
+            numbers.append(n)
+    return numbers
 
 
 def _text_field(name: FieldName, c: Clean, heading: str) -> TextField:

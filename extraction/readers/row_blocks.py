@@ -118,4 +118,6 @@ def _split_cells(parts: list[Clean], two: bool) -> tuple[list[Clean], list[Clean
     for k, p in enumerate(parts[:-1]):
         if p.text.endswith(("。", "；", ";")) and printed_width(p.text) < width - 2:
             return parts[: k + 1], parts[k + 1 :]
+    if len(parts) == 2 and parts[0].text.endswith(("。", "；", ";")):
+        return parts[:1], parts[1:]  # a one-line content cell and a one-line conditions cell
     return parts, []

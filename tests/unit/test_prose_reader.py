@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers import read_text
 from extraction.readers.furniture import repair
@@ -1008,3 +1010,53 @@ def test_who_accepts_which_article_is_read_across_a_pdfs_line_breaks() -> None:
     wrapped = JINPU.replace("第二条、第三条由区经发局受理", "第二条、\n第三条由区经发局受理")
     units = read_prose(wrapped)[0]
     assert [u.text_of(FieldName.DEPARTMENT) for u in units][:2] == ["区经发局", "区经发局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "money"),
+    [
+        # a measure's bullet points are its conditions, not measures
+        (
+            "一、支持技术改造\n对企业实施技术改造，按设备投资额的8%给予补助，最高150万元。申报条件：\n"
+            "● 在莲都区注册纳税\n● 项目已竣工验收\n二、支持企业上规模\n对首次纳入规模以上工业企业统计的企业，给予奖励10万元。\n",
+            ["支持技术改造", "支持企业上规模"],
+            "最高150万元",
+        ),
+        # an article's labels in brackets are no measures
+        (
+            "【划重点】最高奖励300万元！\n【政策原文】\n一、支持企业技术改造\n按设备投资额的10%给予补助，最高200万元。\n"
+            "二、支持企业上市\n对在境内主板上市的企业，给予奖励300万元。\n【来源】鸠江发布\n",
+            ["支持企业技术改造", "支持企业上市"],
+            "奖励300万元",
+        ),
+        # a rule that came into force, stated inside a measure that pays, does not close it
+        (
+            "一、支持企业研发投入\n按增量部分的10%给予补助，最高100万元。\n二、支持企业技术中心建设\n"
+            "对新认定的国家企业技术中心，给予一次性奖励100万元。\n"
+            "《北仑区企业技术中心认定办法》自2025年3月1日起实施，对新认定的区级企业技术中心给予奖励10万元。\n",
+            ["支持企业研发投入", "支持企业技术中心建设"],
+            "奖励10万元",
+        ),
+    ],
+)
+def test_a_reviewers_probes_of_the_outline(text: str, titles: list[str], money: str) -> None:
+    units = read_prose(text)[0]
+    assert [u.title for u in units] == titles
+    assert any(money in u.text_of(FieldName.BENEFIT) for u in units)
+
+
+def test_short_forms_of_article_references_and_both_responsible_bodies() -> None:
+    text = (
+        "第二条 支持企业增产增效。对年度产值增长20%以上的企业，给予奖励10万元。\n"
+        "第三条 支持企业上规模。对首次纳入规模以上工业企业统计的企业，给予奖励8万元。\n"
+        "第四条 支持企业技术改造。按设备投资额的10%给予补助，最高100万元。\n"
+        "第五条 支持企业上市。对在境内主板上市的企业，给予奖励300万元。（责任单位：区经信局；区财政局）\n"
+        "第六条 政策兑现。第二、三条由区工信局受理；第四至四条由区发改局受理。\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.text_of(FieldName.DEPARTMENT) for u in units] == [
+        "区工信局",
+        "区工信局",
+        "区发改局",
+        "区经信局；区财政局",
+    ]

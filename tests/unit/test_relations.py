@@ -700,3 +700,34 @@ def test_selected_into_the_list_of_a_titles_holders_holds_it() -> None:
 def test_an_exception_in_brackets_is_its_own_not_a_bar_on_the_title() -> None:
     text = "对当年首次纳入规模以上工业企业统计范围的企业（退库后重新入库的除外），给予一次性奖励10万元。"
     assert relations(text, "benefit") == [("REQUIRES", "规模以上工业企业", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reviewer's probes of this session's rules, each a misfire it found
+        (  # a higher sum for becoming a higher title is an award for becoming it
+            "对新认定的省级专精特新中小企业，给予一次性奖励10万元；被认定为国家级专精特新“小巨人”企业的，奖励金额提高到50万元。",
+            [("REQUIRES", "专精特新中小企业", "provincial"), ("REQUIRES", "专精特新小巨人企业", "national")],
+        ),
+        (  # no second payment is no bar on the title
+            "对新认定的省级专精特新中小企业，给予奖励20万元；同一年度获得两项认定的，按就高原则奖励，不再发放省级专精特新中小企业奖励。",
+            [("REQUIRES", "专精特新中小企业", "provincial")],
+        ),
+        (  # money taken back from holders is no requirement
+            "按设备投资额的10%给予补助，最高100万元。高新技术企业在申报过程中弄虚作假的，取消其资格并追回已发放的补助资金。",
+            [],
+        ),
+        (  # the bank that lends to holders is paid, not the holders
+            "向科技型中小企业提供贷款的合作银行，按贷款额的1%给予风险补偿，最高50万元。",
+            [],
+        ),
+    ],
+)
+def test_a_reviewers_misfires(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert relations(text, "benefit") == expected
+
+
+def test_a_reward_received_in_a_barring_list_is_no_title_held() -> None:
+    text = "有下列情形之一的，不予受理：\n1.已获得国家级专精特新“小巨人”企业奖励的；\n2.申请材料不齐全的。"
+    assert relations(text, "conditions") == []
