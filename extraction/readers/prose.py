@@ -106,9 +106,9 @@ _SIGNATURE = re.compile(rf"^(?P<body>{_BODY})(?:\s*{_DATE})?$")
 _TITLE_ISSUER = re.compile(rf"^(?:转发)?(?:{_BODY}|[\u4e00-\u9fff]{{2,12}}(?:委|办))$")
 # What closes a notice after its last item: 附件 lists, 抄送, the date, the issuing body.
 _CLOSING = re.compile(rf"^(?:附件\s*\d*\s*[:：]?|抄送\s*[:：]|{_DATE}$|{_BODY}(?:\s*{_DATE})?$)")
-# A government (人民政府, its 办公厅) issues policies that its departments carry out.
 # 《若干措施》自2026年4月1日起施行: the text's closing words, after its last measure
 _IN_FORCE = re.compile(r"^(?:本|《[^》]{2,40}》)[^。；]{0,12}?自[^。；]{0,16}?起(?:施行|实施|执行)")
+# A government (人民政府, its 办公厅) issues policies that its departments carry out.
 _GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅$|委员会办公室$|^国务院")
 _CONTACT_LABEL = re.compile(
     r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]|(?:^|[，,。；;\s])(?:政策咨询|业务咨询|咨询|电话)\s*[:：]"

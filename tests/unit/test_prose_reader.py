@@ -15,6 +15,11 @@ def _titles(text: str) -> list[str]:
     return [u.title for u in read_prose(text)[0]]
 
 
+def _contacts(text: str) -> dict[str, str]:
+    """Each program's contact text, by its title."""
+    return {u.title: u.text_of(FieldName.CONTACT) for u in read_prose(text)[0]}
+
+
 def _check_offsets(text: str) -> None:
     """Every character of every unit points at the same character of the document, or at a
     character the repair mended (a full-width digit)."""
@@ -857,8 +862,7 @@ def test_bracket_headings_of_an_article_are_its_measures_and_its_closing_words_a
 
 
 def test_a_contact_line_that_names_a_measure_is_that_measures_contact() -> None:
-    units = read_prose(WECHAT)[0]
-    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    contacts = _contacts(WECHAT)
     assert "89186321" in contacts["梯度培育奖励"] and "89186347" not in contacts["梯度培育奖励"]
     assert "89186347" in contacts["研发投入补助"] and "89186321" not in contacts["研发投入补助"]
     _check_offsets(WECHAT)
@@ -878,8 +882,7 @@ NUMBERED_CONTACTS = (
 
 
 def test_contact_lines_above_the_measures_name_them_by_their_numbers() -> None:
-    units = read_prose(NUMBERED_CONTACTS)[0]
-    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    contacts = _contacts(NUMBERED_CONTACTS)
     assert "88665132" in contacts["企业梯度培育奖励"] and "88665132" in contacts["工业设计创新"]
     assert contacts["智能化改造"].count("0731") == 1 and "88665147" in contacts["智能化改造"]
 
@@ -928,8 +931,7 @@ CHECKED = (
 
 
 def test_checked_lines_head_an_articles_measures_and_its_contacts_name_them_by_short_names() -> None:
-    units = read_prose(CHECKED)[0]
-    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    contacts = _contacts(CHECKED)
     assert list(contacts)[:3] == ["支持企业实施智能化改造", "鼓励创建智能工厂", "培育本地数字化转型服务商"]
     assert (
         "5569213" in contacts["支持企业实施智能化改造"]
@@ -978,8 +980,7 @@ BRACKET_NUMBERS = (
 
 
 def test_numbers_in_brackets_number_measures_and_the_contact_lines_that_name_them() -> None:
-    units = read_prose(BRACKET_NUMBERS)[0]
-    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    contacts = _contacts(BRACKET_NUMBERS)
     assert list(contacts) == ["支持企业增资扩产", "鼓励设备更新", "梯度培育优质企业"]
     assert "2121763" in contacts["支持企业增资扩产"] and "2121763" in contacts["鼓励设备更新"]
     assert "2121590" in contacts["梯度培育优质企业"] and "2121763" not in contacts["梯度培育优质企业"]
