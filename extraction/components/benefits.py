@@ -9,7 +9,7 @@ amount. Honours (授予……称号) are not benefits: the relation step reads t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -105,6 +105,11 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
                 money = [x for x in money if "贷款" not in text[max(0, x.start - 12) : x.start]]
             rate = next((r.percent for r in rates if a <= r.start < b), None)
             amount = _amount(money)
+            if kind is None and out and _caps_the_last(out[-1], text[out[-1].end : a], money):
+                # 按LPR的50%给予贴息 / 📌每家企业每年最高50万元: a bare cap on the next line bounds the
+                # benefit above it
+                out[-1] = replace(out[-1], end=b, text=text[out[-1].start : b], amount_max_wan=amount)
+                continue
             if kind is None:
                 if amount is None or prose:
                     continue
@@ -122,6 +127,15 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
                 continue
             out.append(BenefitMention(a, b, piece, kind, amount, rate))
     return out
+
+
+def _caps_the_last(last: BenefitMention, gap: str, money: list[Amount]) -> bool:
+    return (
+        last.amount_max_wan is None
+        and bool(money)
+        and all(x.cap for x in money)
+        and not re.sub(r"[\W_]", "", gap)  # only breaks, stops and bullets between
+    )
 
 
 def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:

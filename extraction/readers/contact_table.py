@@ -204,10 +204,14 @@ _BRACKET_REFS = re.compile(r"^\W*?(?P<refs>(?:【[一二三四五六七八九十
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
 )
+# 第01、02条 / 第三、四、五项: one 第 before a list of numbers
+_ORDINAL_LIST = re.compile(
+    r"第\s*((?:[一二三四五六七八九十\d]{1,3}\s*[、，,和及]\s*)+[一二三四五六七八九十\d]{1,3})\s*(?:项|类|条)"
+)
 # a line for the whole call (资金管理：…, 综合协调：…), not for programs the reader failed to name
 _ROLE_LABEL = re.compile(r"^\s*(?:资金|财务|综合|统筹|政策)(?:管理|协调|咨询|保障|监管)\s*[:：]")
 # a government office named on a contact line (not a helpdesk's bare number, not a company)
-_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处|科)")
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处|科|股)")
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
 # one item named alone ("第（五）项", "第5项"), not a run of them ("第（一）（二）项")
@@ -330,13 +334,19 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
     covered = _covered(units)
     runs: list[list[tuple[int, int]]] = []
     pos, last = 0, -2
+    opened = False  # the line before names programs and gives no phone
     for k, raw in enumerate(text.split("\n")):
         a, b = pos, pos + len(raw)
         pos = b + 1
         line = SYMBOL_LEAD.sub("", raw.strip())
         if not line or a + len(raw) - len(raw.lstrip()) in covered:
             continue
-        if not (_has_phone(line) or (len(line) <= 30 and line.endswith(("：", ":")))):
+        short = len(line) <= 30 and not re.search(r"[。，；,;\t]", line)
+        label = short and (line.endswith(("：", ":")) or bool(_ordinals(line)))
+        # 📞 第01、02条 / 区工业和信息化局 投资与技术改造股 / 0750-…: the office between label and phone
+        office = short and opened and last == k - 1 and bool(_OFFICE.search(line))
+        opened = label
+        if not (_has_phone(line) or label or office):
             continue
         if runs and last == k - 1:
             runs[-1].append((a, b))
@@ -490,7 +500,7 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         return sorted({i for t in named for i in t}) if 2 * sum(map(bool, named)) >= len(parts) else []
     # 第（三）项 / 【三】 numbers an item (items are numbered on through the sections); 第二项 may
     # number a section of items
-    items = bool(re.search(r"[（(【]", label))
+    items = bool(re.search(r"[（(【条]", label))  # 第05条 numbers an article, never a section
     out: list[int] = []
     for n in numbers:
         if len(groups) >= 2 and not items:
@@ -501,7 +511,7 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
 
 
 # what a short name of a measure adds to its core (智能化改造补助 for 支持企业实施智能化改造)
-_OFFICE_END = re.compile(r"(?:局|厅|委员会|委|办公室|办|处|科|中心|公司)$")
+_OFFICE_END = re.compile(r"(?:局|厅|委员会|委|办公室|办|处|科|股|中心|公司)$")
 _SHORT_NAME_TAIL = re.compile(r"(?:奖励|补助|补贴|支持|政策|资金|项目|奖补)+$")
 
 
@@ -525,13 +535,14 @@ def _loosely_named(key: str, units: list[Unit], programs: list[int]) -> int | No
 
 
 def _ordinals(label: str) -> list[int]:
-    """第二项 → [2]; 第一项、第五项 → [1, 5]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5]."""
+    """第二项 → [2]; 第一项、第五项 → [1, 5]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5];
+    第01、02条 → [1, 2]."""
     if re.fullmatch(r"(?:【[一二三四五六七八九十\d]{1,3}】)+", label):
         return [int(n) if n.isdigit() else cn_number(n) for n in re.findall(r"【(.+?)】", label)]
     found = [m.group("n") for m in _ORDINAL.finditer(label)]  # 第一项、第五项: each
     if found:
         return [int(n) if n.isdigit() else cn_number(n) for n in found]
-    run = _ORDINAL_RUN.search(label)
+    run = _ORDINAL_RUN.search(label) or _ORDINAL_LIST.search(label)
     if run is None:
         return []
     return [

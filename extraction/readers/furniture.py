@@ -28,6 +28,8 @@ _NUMBER_TAIL = re.compile(r"^[\d.．%％万亿元千百]")
 # full-width digits and stops, and the small stop of 1﹒
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"} | {ord("﹒"): ord(".")}
 _SPACE = " \t\u3000\xa0\u2002\u2003\u2009\f\v\r"
+_BENEFIT_START = re.compile(r"^(?:一次性)?(?:给予|奖励|补助|补贴|资助)[^。；;，,\n]{0,10}?\d")
+_RELATIVE_SUBJECT = re.compile(r"的[^，。；！？,;!?]{0,24}$")
 _AMOUNT_START = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿|元|%|％|倍)")
 # A paragraph this long that holds numbered items has lost its line breaks.
 _PACKED = 200
@@ -48,11 +50,12 @@ def repair(text: str) -> Clean:
     dropped, spaces next to Chinese characters removed and full-width digits made ASCII."""
     lines = _lines(text)
     headers = _running_headers(lines, text)
-    kept = [(a, b) for a, b in lines if not _furniture(text[a:b], headers)]
+    cards = _card_numbers(lines, text)
+    kept = [(a, b) for i, (a, b) in enumerate(lines) if i in cards or not _furniture(text[a:b], headers)]
     width = wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
     chars: list[str] = []
     offs: list[int] = []
-    prev_line = ""
+    prev_line = para = ""  # the line before, and the paragraph it ends
     for a, b in kept:
         line = text[a:b]
         stripped = line.strip(_SPACE)
@@ -62,7 +65,14 @@ def repair(text: str) -> Clean:
                 offs.append(a)
             prev_line = ""
             continue
-        if chars and chars[-1] == "\n" and prev_line and continues(prev_line, stripped, width):
+        joined = (
+            bool(chars)
+            and chars[-1] == "\n"
+            and bool(prev_line)
+            and continues(prev_line, stripped, width, para)
+        )
+        para = para + stripped if joined else stripped
+        if joined:
             chars.pop()
             offs.pop()
             if (
@@ -106,6 +116,21 @@ def _running_headers(lines: list[tuple[int, int]], text: str) -> set[str]:
     return {s for s, n in near.items() if n >= max(3, breaks // 4) and not _is_label(s)}
 
 
+def _card_numbers(lines: list[tuple[int, int]], text: str) -> set[int]:
+    """The lines 01, 02, 03 … of a WeChat article's cards, each alone above its heading: numbers, but
+    no page numbers. A run starts at a zero-padded 01 and goes on one by one."""
+    out: set[int] = set()
+    expected = 1
+    for i, (a, b) in enumerate(lines):
+        s = text[a:b].strip(_SPACE)
+        if not s.isdigit() or len(s) != 2:
+            continue
+        if s == "01" or (expected > 1 and int(s) == expected):
+            out.add(i)
+            expected = int(s) + 1
+    return out if len(out) >= 2 else set()
+
+
 def page_key(line: str) -> str:
     """A line with its digits masked: a browser's footer (file:///… 3/5, 12/4/26, 3:36 PM) is the same
     line on every page. A short line keeps them: 附件1, 附件2 open pages of their own."""
@@ -144,8 +169,8 @@ def wrap_width(lines: list[str]) -> int:
     return full if 40 <= p90 <= 160 and wrapped else 0
 
 
-def continues(prev: str, line: str, width: int) -> bool:
-    """Whether `line` continues the sentence `prev` broke off."""
+def continues(prev: str, line: str, width: int, para: str = "") -> bool:
+    """Whether `line` continues the sentence `prev` (the end of the paragraph `para`) broke off."""
     if _is_label(line):
         return False  # a field label (条件要求, 联系方式 …) starts a field, whatever ran before
     if parse_marker(line) is not None or _PARAGRAPH_START.match(line):
@@ -155,6 +180,10 @@ def continues(prev: str, line: str, width: int) -> bool:
         return True
     if _AMOUNT_START.match(line) and prev[-1] not in _CLOSERS:
         return True  # 最高不超过\n200万元: an amount is never a heading's first word
+    if _BENEFIT_START.match(line) and prev[-1] not in _CLOSERS and _RELATIVE_SUBJECT.search(para or prev):
+        # 🔹 首次纳入规模以上工业统计的企业\n一次性奖励10万元: a WeChat article's short lines break
+        # between whom and what (a heading above 给予… is no such clause)
+        return True
     if prev[-1] in "，、,（(“《-—" or prev[-1] in _PARTICLES:
         return True  # a clause never ends on a comma or on 的/和/对 …
     if prev[-1] in _CLOSERS:

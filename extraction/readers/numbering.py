@@ -9,7 +9,10 @@ from extraction.numerals import chinese_integer
 
 _CN = "一二三四五六七八九十百零〇"
 
-_LABELS = r"(?:划重点|政策原文|原文|来源|编辑|责编|审核|导读|提示|温馨提示|解读|附件|链接|注|小编|一图读懂)"
+_LABELS = (
+    r"(?:划重点|政策原文|原文|来源|编辑|责编|审核|导读|提示|温馨提示|解读|附件|链接|注|小编|一图读懂"
+    r"|政策咨询|咨询方式|联系方式|咨询电话|联系电话|申报流程|申报方式|办理流程)"
+)
 _BULLET = "[▶►▷●■◆◇★☆➤➢✦•▪🔸🔹🔶🔷📌✅☑✔💡📞☎]\ufe0f?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -32,6 +35,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ▶【梯度培育奖励】 / 【研发投入补助】 / ✅ 支持建设5G工厂: a WeChat reprint heads its measures with
     # brackets or a bullet before a short line of its own, unnumbered
     # (not an article's labels: 【划重点】, 【政策原文】, 【来源】)
+    # 01 / 02 … on a line of its own, or before a bar (01丨支持企业增资扩产): a WeChat article's cards.
+    # 1–9 must be zero-padded, so "20 万元" broken off a line numbers nothing.
+    ("pad", re.compile(r"^(?P<n>0[1-9]|[1-9]\d)\s*(?:$|[|丨｜]\s*(?=\S))")),
     ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【(?!{_LABELS})[^】\n]{{2,20}}】\s*$)")),
     ("blt", re.compile(rf"^(?P<n>){_BULLET}\s*(?=(?![^\n]*\d{{5}})[^。，；：:,;！!？?\n]{{2,24}}$)")),
 )
@@ -45,7 +51,7 @@ NUMBERED_LABEL = re.compile(
 
 @dataclass(frozen=True)
 class Marker:
-    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ | bnum (【一】) | brk (▶【…】)
+    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ | bnum (【一】) | pad (01) | brk (▶【…】)
     number: int
     length: int  # characters the marker (and the spaces after it) takes
 
@@ -61,7 +67,7 @@ def parse_marker(text: str) -> Marker | None:
         m = pattern.match(text)
         if m:
             n = m.group("n")
-            if style in ("cn", "pcn", "chap", "sect", "art", "bnum"):
+            if style in ("cn", "pcn", "chap", "sect", "art", "bnum", "pad"):
                 number = int(n) if n.isdigit() else cn_number(n)
             elif style in ("brk", "blt"):
                 number = 0  # unnumbered: every bracket heading is the next item

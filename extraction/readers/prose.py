@@ -95,7 +95,7 @@ _DUTY_NOTE = re.compile(
     r"(?P<head>按职责分工负责|按职责分工落实|分别负责|共同负责|负责|牵头负责|牵头)(?=[）)〕；;，,])"
 )
 _CONTACT_LINE = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理|政策咨询|业务咨询|服务热线|咨询热线)"
+    r"^【?(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?\s*(?:联系人|联系电话|咨询电话|联系方式|电话|咨询|受理|政策咨询|业务咨询|服务热线|咨询热线)"
 )
 # The issuing body signing a notice or named before 关于 in its title.
 _BODY = r"[\u4e00-\u9fff]{4,30}(?:局|厅|委员会|委|人民政府|办公室|办公厅|管理委员会)"
@@ -408,6 +408,11 @@ class _Reader:
             while stack[-1].depth >= depth:
                 stack.pop().end = i
             heading, titled = _heading(line, lead + marker.length)
+            if not line.text[lead + marker.length :].strip() and i + 1 < len(self.lines):
+                # 01 / 第三条 alone on its line: the heading is the line below, when it is one
+                below = self.lines[i + 1]
+                if parse_marker(below.text) is None and len(below.text.strip()) <= _HEADING_MAX:
+                    heading, titled = _heading(below, 0)
             node = _Node(depth, marker, heading, titled, i, parent=stack[-1])
             stack[-1].children.append(node)
             stack.append(node)
@@ -424,14 +429,20 @@ class _Reader:
                 cut = i
                 break
         # the signature after the text: the issuing body (and the date) name the issuer
-        first = next(
-            (k for k in range(cut, len(self.lines)) if _SIGNATURE.match(self.lines[k].text.strip())), None
-        )
+        first = next((k for k in range(cut, len(self.lines)) if self._signature(k)), None)
         if first is not None and not self.meta.get("issuer"):
             self.meta["issuer"] = "、".join(_signers(self.lines[first:]))
         for node in stack[1:]:
             node.end = cut
         return root
+
+    def _signature(self, k: int) -> bool:
+        """Whether line k is the issuing body signing the text, not an office above its phone
+        number in a contact block (区金融工作局 / 0750-6629157)."""
+        if not _SIGNATURE.match(self.lines[k].text.strip()):
+            return False
+        below = self.lines[k + 1].text if k + 1 < len(self.lines) else ""
+        return not re.search(r"\d{7,8}", below)
 
     def _meta_line(self, text: str) -> None:
         m = _META.match(text.strip())

@@ -100,3 +100,11 @@ def test_the_step_a_reward_is_counted_in_and_the_size_of_a_loan_are_no_sums_paid
     assert sorted(b.amount_max_wan or 0 for b in find_benefits(step)) == [10.0, 50.0]
     loan = "对单户1000万元（含）以下贷款担保，按实际缴纳担保费的50%给予担保费补贴，单户企业年度补贴最高不超过20万元。"
     assert [(b.type, b.amount_max_wan) for b in find_benefits(loan)] == [("guarantee", 20.0)]
+
+
+def test_a_bare_cap_on_the_next_line_bounds_the_benefit_above_it() -> None:
+    found = find_benefits("🔹 按贷款市场报价利率的50%给予贴息\n📌 每家企业每年最高50万元")
+    assert [(b.type, b.amount_max_wan, b.rate) for b in found] == [("interest_subsidy", 50.0, 50.0)]
+    # a cap with words between it and a benefit of its own amount is its own
+    found = find_benefits("给予贴息50万元。另对设备投资最高补助100万元。")
+    assert [(b.type, b.amount_max_wan) for b in found] == [("interest_subsidy", 50.0), ("grant", 100.0)]

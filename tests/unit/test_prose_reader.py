@@ -1061,3 +1061,59 @@ def test_short_forms_of_article_references_and_both_responsible_bodies() -> None
         "区发改局",
         "区经信局；区财政局",
     ]
+
+
+# A WeChat article's cards: 01, 02 … alone above a heading, a contact block keyed by 第01、02条.
+CARDS = (
+    "点击蓝字 关注我们\n"
+    "一图读懂👇\n"
+    "01\n"
+    "支持企业增资扩产\n"
+    "🔹 固定资产投资超过1亿元的\n"
+    "按设备投资额的8%给予补助\n"
+    "📌 单个项目最高补助500万元\n"
+    "\n"
+    "02\n"
+    "鼓励企业升规入统\n"
+    "🔹 首次纳入规模以上工业统计的企业\n"
+    "一次性奖励10万元\n"
+    "\n"
+    "03\n"
+    "降低企业融资成本\n"
+    "🔹 按贷款市场报价利率的50%给予贴息\n"
+    "📌 每家企业每年最高50万元\n"
+    "\n"
+    "【政策咨询】\n"
+    "📞 第01、02条\n"
+    "区工业和信息化局 投资与技术改造股\n"
+    "0750-6103728\n"
+    "\n"
+    "📞 第03条\n"
+    "区金融工作局\n"
+    "0750-6629157\n"
+    "\n"
+    "来源：新会区工业和信息化局\n"
+)
+
+
+def test_zero_padded_card_numbers_alone_on_a_line_number_measures_headed_by_the_line_below() -> None:
+    assert _titles(CARDS) == ["支持企业增资扩产", "鼓励企业升规入统", "降低企业融资成本"]
+    assert "\n01\n" in repair(CARDS).text  # a card number, not a page number
+    assert "\n7\n" not in repair("第一段。\n7\n第二段。").text  # a bare page number still goes
+
+
+def test_a_contact_block_keyed_by_article_numbers_serves_those_cards_only() -> None:
+    contacts = _contacts(CARDS)
+    assert "6103728" in contacts["支持企业增资扩产"] and "6103728" in contacts["鼓励企业升规入统"]
+    assert "6629157" not in contacts["支持企业增资扩产"]
+    assert "6629157" in contacts["降低企业融资成本"] and "6103728" not in contacts["降低企业融资成本"]
+    assert "投资与技术改造股" in contacts["鼓励企业升规入统"]  # the office line between label and phone
+
+
+def test_an_office_above_its_phone_is_no_signature_of_the_text() -> None:
+    assert read_prose(CARDS)[1]["issuer"] != "区金融工作局"
+
+
+def test_a_benefit_on_the_line_below_its_subject_continues_the_sentence() -> None:
+    assert "首次纳入规模以上工业统计的企业一次性奖励10万元" in repair(CARDS).text
+    assert "支持企业增资扩产\n" in repair(CARDS).text  # a heading above a bullet stays a line
