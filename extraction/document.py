@@ -40,6 +40,7 @@ class FieldName(StrEnum):
     ISSUED_AT = "issued_at"  # 发布时间
     TITLE = "title"  # 文件名称
     BODY = "body"  # anything not labelled (article prose)
+    OVERSIGHT = "oversight"  # 监督电话, 投诉电话: whom to complain to, not where one applies
 
 
 @dataclass(frozen=True)

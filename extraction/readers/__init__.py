@@ -37,6 +37,7 @@ from extraction.readers.markdown import read_markdown
 from extraction.readers.pdf import is_pdf, read_pdf
 from extraction.readers.prose import calls_for_one, read_prose, reprinted_measures
 from extraction.readers.row_blocks import read_row_blocks
+from extraction.readers.service_guides import read_service_guides
 from extraction.readers.table import looks_like_table, read_table
 from schema.errors import InputError
 
@@ -131,6 +132,8 @@ def _read_shape(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     if fmt is DocFormat.TABLE:
         return read_table(text)
     units, meta = read_markdown(text)
+    if (guides := read_service_guides(text)) is not None:
+        return guides, meta
     # a table printed to PDF and read back row by row: its header names the columns
     if (rows := read_row_blocks(text)) is not None:
         return rows, meta

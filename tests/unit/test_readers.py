@@ -1012,3 +1012,38 @@ def test_a_line_that_starts_with_references_to_articles_is_no_article() -> None:
     assert parse_marker("第六条至第八条所需资金由区财政安排。") is None
     marker = parse_marker("第六条　支持企业上规模。")
     assert marker is not None and (marker.style, marker.number) == ("art", 6)
+
+
+# Two 事项 of a 政务服务网 page of 办事指南, cut down to their blocks.
+GUIDES = (
+    "江西政务服务网\n首页 > 赣州市 > 办事指南\n\n"
+    "赣州市优质中小企业梯度培育奖励申报\n在线办理  收藏  打印指南\n\n基本信息\n"
+    "事项名称：赣州市优质中小企业梯度培育奖励申报\n办件类型：承诺件\n实施主体：赣州市工业和信息化局\n"
+    "承办机构：赣州市工业和信息化局中小企业科\n咨询电话：0797-8993517\n监督电话：0797-8993500；12345\n"
+    "办理地点：赣州市政务服务中心二楼\n\n设定依据\n1．《中华人民共和国中小企业促进法》；\n\n"
+    "申报条件\n（1）在赣州市辖区内注册；\n（2）上一年度新认定为国家级专精特新“小巨人”企业。\n\n"
+    "扶持标准\n对新认定的国家级专精特新“小巨人”企业，一次性奖励50万元。\n\n"
+    "办理流程\n1．申请：企业提交申报材料；\n2．拨付：公示无异议后下达奖励资金。\n\n"
+    "赣州市工业企业技术改造项目奖补申报\n\n基本信息\n"
+    "事项名称：赣州市工业企业技术改造项目奖补申报\n办件类型：承诺件\n"
+    "承办机构：赣州市工业和信息化局技术改造与投资科\n咨询电话：0797-8993506\n\n"
+    "扶持标准\n按设备投资额的8%给予奖补，单个项目最高不超过500万元。\n"
+)
+
+
+def test_a_page_of_service_guides_gives_one_program_per_item_named_by_its_item_name() -> None:
+    doc = read_text(GUIDES, name="guides.txt")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == [
+        "赣州市优质中小企业梯度培育奖励申报",
+        "赣州市工业企业技术改造项目奖补申报",
+    ]
+    first, second = programs
+    assert "8993517" in first.text_of(FieldName.CONTACT)
+    assert "8993500" not in first.text_of(FieldName.CONTACT)  # the complaint line is nobody's contact
+    assert "中小企业科" in first.text_of(FieldName.DEPARTMENT)
+    assert "50万元" in first.text_of(FieldName.BENEFIT) and "500万元" not in first.text_of(FieldName.BENEFIT)
+    assert "500万元" in second.text_of(FieldName.BENEFIT)
+    for u in programs:
+        for f in u.fields:
+            assert all(GUIDES[o] == ch for ch, o in zip(f.text, f.offsets, strict=True) if ch != "\n")
