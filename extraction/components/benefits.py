@@ -46,6 +46,8 @@ class BenefitMention:
     rate: float | None
 
 
+# 按实际支付保费的80%给予补贴: a share of an insurance premium paid back (not 担保费, a guarantee's fee)
+_PREMIUM_PAID = re.compile(r"(?<!担)(?:保费|保险费)[^，。；,;]{0,12}(?:补贴|补助|资助)")
 _PAID_FOR_IT = re.compile(r"给予[^，。；]{0,8}(?:补贴|补助|资助)")
 # 模型券, 语料券: a voucher of any kind the lexicon does not list (证券, 债券 are no vouchers)
 _ANY_VOUCHER = re.compile(r"(?<=[\u4e00-\u9fff])(?<![证债彩奖])券")
@@ -55,6 +57,8 @@ def benefit_type(text: str) -> str | None:
     table = benefit_table()
     if _ANY_VOUCHER.search(text):
         return "voucher"
+    if _PREMIUM_PAID.search(text):
+        return "insurance_subsidy"
     for name, words in table.types:
         if any(w in text for w in words):
             if name == "other" and _PAID_FOR_IT.search(text):

@@ -60,11 +60,12 @@ def lowest(levels: list[str]) -> str:
     return min(levels, key=ONTOLOGY.level_rank)
 
 
-# 工业和信息化部公布的2025年度绿色工厂: who published the list gives its level
+# 工业和信息化部公布的2025年度绿色工厂, 经广东省工业和信息化厅认定为首台（套）…: who published the
+# list or recognised it gives its level
 _PUBLISHER = re.compile(
     r"(?:(?P<national>工业和信息化部|工信部|国家发展改革委|国家发展和改革委员会|科技部|科学技术部|商务部|财政部)"
     r"|(?P<provincial>省工业和信息化厅|省工信厅|省经济和信息化厅|省经信厅|省科技厅|省科学技术厅))"
-    r"(?:办公厅)?(?:(?:公布|认定|发布|评定|命名|确定)的(?:\d{4}年度?|第.批)*)?[“\"]?$"
+    r"(?:办公厅)?(?:(?:公布|认定|发布|评定|命名|确定)的(?:\d{4}年度?|第.批)*|(?:认定|评定|确定|列)为)?[“\"]?$"
 )
 
 

@@ -195,7 +195,7 @@ def _attach(
     return []
 
 
-_LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:]")
+_LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,60}?)\s*[：:]")
 _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:项|类|部分|批|个|条)")
 # 2.工业互联网平台建设项目。申报主体应为… / 2.工业互联网标杆场景项目：…: a program's own conditions
 _CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:。]")
@@ -498,6 +498,11 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         named = [_named(p, units, programs) for p in parts]
         # 数字化转型服务券、免费诊断服务、服务商奖励: most parts name programs (a service may be none)
         return sorted({i for t in named for i in t}) if 2 * sum(map(bool, named)) >= len(parts) else []
+    cited = _cited_articles(units, programs)
+    if "条" in label and cited and all(n in cited for n in numbers):
+        # 政策解读: 8．支持数字化智能化转型。《措施》第四条明确… / 咨询（第一条、第四条）：…: the
+        # label names the articles of the policy each measure cites, not the measures' own numbers
+        return sorted({cited[n] for n in numbers})
     # 第（三）项 / 【三】 numbers an item (items are numbered on through the sections); 第二项 may
     # number a section of items
     items = bool(re.search(r"[（(【条]", label))  # 第05条 numbers an article, never a section
@@ -532,6 +537,26 @@ def _loosely_named(key: str, units: list[Unit], programs: list[int]) -> int | No
     if not scores or scores[0][0] < 0.6 or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
         return None
     return scores[0][1]
+
+
+_CITES = re.compile(
+    r"^(?:[^。；]{0,30}[。；])?[^。；]{0,30}?《[^》]{1,30}》\s*第(?P<n>[一二三四五六七八九十\d]{1,3})条"
+)
+
+
+def _cited_articles(units: list[Unit], programs: list[int]) -> dict[int, int]:
+    """The article of the policy each program opens by citing ("《措施》第七条规定，…"), when every
+    program cites one and no two the same."""
+    out: dict[int, int] = {}
+    for i in programs:
+        m = _CITES.search(" ".join(f.text for f in units[i].fields)[:120])
+        if m is None:
+            return {}
+        n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+        if n in out:
+            return {}
+        out[n] = i
+    return out
 
 
 def _ordinals(label: str) -> list[int]:

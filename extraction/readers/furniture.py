@@ -51,7 +51,12 @@ def repair(text: str) -> Clean:
     lines = _lines(text)
     headers = _running_headers(lines, text)
     cards = _card_numbers(lines, text)
-    kept = [(a, b) for i, (a, b) in enumerate(lines) if i in cards or not _furniture(text[a:b], headers)]
+    footer = _site_footer(lines, text)
+    kept = [
+        (a, b)
+        for i, (a, b) in enumerate(lines)
+        if i not in footer and (i in cards or not _furniture(text[a:b], headers))
+    ]
     width = wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
     chars: list[str] = []
     offs: list[int] = []
@@ -114,6 +119,29 @@ def _running_headers(lines: list[tuple[int, int]], text: str) -> set[str]:
     # a running title comes back at a good share of the page breaks; a field label (联络方式) that
     # happens to end many pages is content
     return {s for s, n in near.items() if n >= max(3, breaks // 4) and not _is_label(s)}
+
+
+# a web page's footer: the site's registration and whoever runs the site, not the notice
+_SITE_MARK = re.compile(r"ICP备|公网安备|网站标识码|版权所有|Copyright|©")
+_SITE_LINE = re.compile(r"^(?:主办|承办|协办|地址|邮编|技术支持|网站|联系我们|版权)|主办[:：]|邮编[:：]")
+
+
+def _site_footer(lines: list[tuple[int, int]], text: str) -> set[int]:
+    """The lines of a web page's footer: a line of the site's registration (苏ICP备…) and the lines
+    about the site just above it (主办：…承办：… / 地址：…邮编：…联系电话：…), whose phone is the site's."""
+    out: set[int] = set()
+    for i, (a, b) in enumerate(lines):
+        if not _SITE_MARK.search(text[a:b]):
+            continue
+        out.add(i)
+        j = i - 1
+        while j >= 0 and i - j <= 4:
+            s = text[lines[j][0] : lines[j][1]].strip(_SPACE)
+            if s and not _SITE_LINE.search(s):
+                break
+            out.add(j)
+            j -= 1
+    return out
 
 
 def _card_numbers(lines: list[tuple[int, int]], text: str) -> set[int]:

@@ -108,3 +108,10 @@ def test_a_bare_cap_on_the_next_line_bounds_the_benefit_above_it() -> None:
     # a cap with words between it and a benefit of its own amount is its own
     found = find_benefits("给予贴息50万元。另对设备投资最高补助100万元。")
     assert [(b.type, b.amount_max_wan) for b in found] == [("interest_subsidy", 50.0), ("grant", 100.0)]
+
+
+def test_a_share_of_a_premium_paid_back_is_an_insurance_subsidy() -> None:
+    text = "对企业投保首台（套）重大技术装备综合保险的，按实际支付保费的80%给予补贴，每家企业每年最高50万元。"
+    assert [(b.type, b.amount_max_wan) for b in find_benefits(text)] == [("insurance_subsidy", 50.0)]
+    text = "对融资担保机构按担保费的50%给予补贴，最高100万元。"
+    assert find_benefits(text)[0].type != "insurance_subsidy"

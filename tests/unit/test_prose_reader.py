@@ -1117,3 +1117,37 @@ def test_an_office_above_its_phone_is_no_signature_of_the_text() -> None:
 def test_a_benefit_on_the_line_below_its_subject_continues_the_sentence() -> None:
     assert "首次纳入规模以上工业统计的企业一次性奖励10万元" in repair(CARDS).text
     assert "支持企业增资扩产\n" in repair(CARDS).text  # a heading above a bullet stays a line
+
+
+def test_a_web_pages_footer_is_no_part_of_the_notice() -> None:
+    text = (
+        "一、支持企业上规模\n对首次纳入规模以上统计的企业给予10万元奖励。\n"
+        "主办：镇江市人民政府办公室　　承办：镇江市大数据管理中心\n"
+        "地址：镇江市南徐大道18号　　邮编：212004　　联系电话：0511-84419021\n"
+        "苏ICP备05009567号-1　　苏公网安备 32110202000102号\n"
+    )
+    assert "84419021" not in repair(text).text
+    assert "84419021" not in _contacts(text)["支持企业上规模"]
+
+
+# A 政策解读: its measures cite the policy's articles, and so do its contact lines.
+JIEDU = (
+    "一、出台背景\n为推动制造业高质量发展，区经济促进局会同有关部门研究制定了《措施》。\n"
+    "二、主要内容\n"
+    "1．支持企业增资扩产。《措施》第一条明确，对年度设备投资额达到2000万元以上的，按10%给予补助，最高1000万元。\n"
+    "2．支持首台（套）推广应用。《措施》第七条规定，对认定为首台（套）重大技术装备的产品给予奖励，最高300万元。\n"
+    "3．支持数字化智能化转型。《措施》第四条明确，按软硬件投入的15%给予补助，最高不超过500万元。\n"
+    "三、咨询方式\n"
+    "（一）增资扩产、技术改造、数字化智能化转型（第一条、第四条）：区经济促进局工业发展股，电话：0757-86337261。\n"
+    "（二）首台（套）（第七条）：区经济促进局企业服务股，电话：0757-86337285。\n"
+)
+
+
+def test_contact_lines_that_name_the_articles_a_reading_cites_serve_those_measures() -> None:
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in read_text(JIEDU, name="jiedu.txt").units}
+    assert "86337261" in contacts["支持企业增资扩产"] and "86337285" not in contacts["支持企业增资扩产"]
+    assert "86337261" in contacts["支持数字化智能化转型"]  # 第四条 is the third measure
+    assert (
+        "86337285" in contacts["支持首台（套）推广应用"]
+        and "86337261" not in contacts["支持首台（套）推广应用"]
+    )

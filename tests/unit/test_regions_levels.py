@@ -67,3 +67,9 @@ def test_level_of_a_title() -> None:
     assert level_in("国家级专精特新“小巨人”企业申报") == "national"
     assert level_in("江苏省企业技术中心") == "provincial"
     assert level_in("专精特新小巨人企业") is None
+
+
+def test_the_body_that_recognised_a_title_gives_its_level() -> None:
+    text = "对经广东省工业和信息化厅认定为首台（套）重大技术装备的产品，按销售额的20%给予奖励"
+    found = level_before(text, text.index("首台"))
+    assert found is not None and found.level == "provincial"
