@@ -62,7 +62,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, BodyKind]]:
     region_names = sorted(regions().by_name, key=len, reverse=True)
     region_alt = "|".join(re.escape(n) for n in region_names if n != regions().country.name)
     div_end = "|".join(re.escape(d) for d in sorted(table.divisions, key=len, reverse=True))
-    division = rf"[ \t]?(?P<div>[{CJK}]{{2,14}}?(?:{div_end}))(?![技学研普])"
+    division = rf"[ \t]?(?P<div>[{CJK}]{{2,14}}?(?:{div_end}))(?![技学研普份权东票])"
     nat = re.compile(rf"(?P<body>{'|'.join(re.escape(n) for n in national)})(?!门)(?:{division})?")
     local = re.compile(
         rf"(?P<region>{region_alt}|省|市|区|县|自治区)"

@@ -122,3 +122,8 @@ def test_any_zones_committee_or_a_committees_bureau_is_no_committee_of_its_own()
     ):
         assert names(text, chengdu) == [], text
     assert "管理委员会" not in "".join(names("由成都高新区管委会科技创新局负责", chengdu))
+
+
+def test_a_county_bureaus_section_is_a_division_but_a_stake_is_not() -> None:
+    assert names("市经信局投资与技术进步股 0711-6812316", EZHOU) == ["鄂州市经济和信息化局投资与技术进步股"]
+    assert names("市国资委持有的股份", EZHOU) == ["鄂州市国有资产监督管理委员会"]

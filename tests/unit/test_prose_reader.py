@@ -1151,3 +1151,13 @@ def test_contact_lines_that_name_the_articles_a_reading_cites_serve_those_measur
         "86337285" in contacts["支持首台（套）推广应用"]
         and "86337261" not in contacts["支持首台（套）推广应用"]
     )
+
+
+def test_the_body_that_organises_the_applications_runs_every_measure() -> None:
+    text = (
+        "第三条【技术改造设备奖补】对设备投资额1000万元以上的项目，按10%给予奖补，最高500万元。\n"
+        "第四条【小升规奖励】对首次纳入规模以上工业统计的企业，给予一次性奖励10万元。\n"
+        "第五条 政策实行年度集中申报。市工业和信息化局负责组织申报、审核和项目管理，市财政局负责资金保障和拨付。\n"
+    )
+    for unit in read_prose(text)[0]:
+        assert "市工业和信息化局" in unit.text_of(FieldName.DEPARTMENT)
