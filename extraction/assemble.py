@@ -72,6 +72,9 @@ _BARRED = cues("relations")["exclude"]
 _FUNDS = re.compile(r"资金|补助|奖励|奖补|支持|扶持")
 # 企业技术中心能力提升 / 专精特新中小企业上市培育: work done by holders of the title the name states
 _UPGRADE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:能力提升|提升|升级|提质|改造|上市|挂牌|融资|开展)")
+_REWARDS_THE_RECOGNISED = re.compile(
+    r"以[^。；]{0,30}公布的?名单为准|对(?:新|首次)(?:认定|获评)的?[^。；，]{0,30}(?:奖励|给予)"
+)
 _POOL = re.compile(r"\s*(?:入库|培育库|储备库|后备库)")
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
@@ -195,7 +198,20 @@ def document_context(source: SourceDocument) -> Context:
         found.sort(key=lambda d: bool(_ZONE.search(d[0])))
         if found:
             district = Region(found[0][1], found[0][0], "district", seat.name, seat.area_code)
+    if district is None and (issuer := _COUNTY_ISSUER.search(head)) is not None:
+        # 南陵县经济和信息化局 关于…: a county's bureau issues it, in a city the text may never name
+        parent = seat or province
+        name = issuer.group("county")
+        district = Region(
+            name, name, "district", parent.name if parent else None, parent.area_code if parent else None
+        )
     return Context(province=province, city=city, district=district)
+
+
+# a county's or a district's own body at the head of a notice (南陵县经济和信息化局, 新会区人民政府)
+_COUNTY_ISSUER = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<county>[\u4e00-\u9fff]{2,3}[县区])(?=人民政府|经济|工业|财政|科学|科技|商务|发展和改革|市场监督)"
+)
 
 
 # 中关村国家自主创新示范区支持领军企业…: a zone that opens a program's name is where it applies
@@ -770,8 +786,15 @@ class DocumentAssembler:
             ]
             # 企业技术中心创新能力提升项目: work on a title held, for its holders; 支持高新技术企业“小升规”培育:
             # support paid to holders of the title the name states, not a recognition of it
+            # 专精特新企业培育 whose text rewards those another body recognised (对新认定的…奖励, 以…公布
+            # 名单为准): the title is held by whom it pays, not conferred
+            rewards_holders = name.endswith("培育") and bool(
+                _REWARDS_THE_RECOGNISED.search(" ".join(f.text for f in unit.fields))
+            )
             held_by_title = [
-                m for m in in_title if _UPGRADE.match(name[m.end :]) or _FOR_HOLDERS.search(name[: m.start])
+                m
+                for m in in_title
+                if rewards_holders or _UPGRADE.match(name[m.end :]) or _FOR_HOLDERS.search(name[: m.start])
             ]
             in_title = [m for m in in_title if m not in held_by_title]
             for m in in_title:

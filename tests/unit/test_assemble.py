@@ -772,3 +772,36 @@ def test_a_new_areas_bureau_is_named_as_the_area_is_printed() -> None:
     graph = assemble_document(read_text(JINPU, name="jinpu.txt"))
     names = {str(n.properties["name"]) for n in graph.nodes if n.label == "Department"}
     assert "大连金普新区经济发展局" in names and "大连金普新区金融发展局" in names
+
+
+NANLING = (
+    "南陵县经济和信息化局\n南陵县财政局\n\n关于组织申报2025年度工业发展专项资金项目的通知\n\n"
+    "一、专精特新企业培育\n"
+    "（一）申报条件。2024年度新认定为国家级专精特新“小巨人”企业或省级专精特新中小企业（以工业和信息化部、"
+    "省经济和信息化厅公布名单为准）。\n"
+    "（二）支持标准。对新认定的国家级专精特新“小巨人”企业奖励50万元，省级专精特新中小企业奖励10万元。\n"
+    "二、绿色制造\n"
+    "（一）支持标准。对新获评国家级绿色工厂的企业，给予一次性奖励30万元。\n"
+    "三、联系方式\n"
+    "专精特新企业培育：县经济和信息化局中小企业股   电话：0553-6813852\n"
+    "绿色制造：县经济和信息化局节能与综合利用股   电话：0553-6816419\n"
+)
+
+
+def test_a_county_bureau_that_issues_a_notice_places_its_offices_in_the_county() -> None:
+    from extraction.readers import read_text
+
+    graph = assemble_document(read_text(NANLING, name="nanling.txt"))
+    assert {(p, d) for p, d, _ in _rels(graph, "ADMINISTERED_BY")} == {
+        ("专精特新企业培育", "南陵县经济和信息化局中小企业股"),
+        ("绿色制造", "南陵县经济和信息化局节能与综合利用股"),
+    }
+
+
+def test_cultivation_that_rewards_titles_others_recognised_requires_them() -> None:
+    from extraction.readers import read_text
+
+    graph = assemble_document(read_text(NANLING, name="nanling.txt"))
+    assert not [r for r in _rels(graph, "GRANTS") if r[0] == "专精特新企业培育"]
+    required = {d for p, d, _ in _rels(graph, "REQUIRES") if p == "专精特新企业培育"}
+    assert {"专精特新小巨人企业", "专精特新中小企业"} <= required
