@@ -218,6 +218,10 @@ _COUNTY_ISSUER = re.compile(
 _PLACE = re.compile(r"(?:支持|关于|促进|推动|加快|实施|鼓励|对)")
 _TITLE_CITY = re.compile(r"^(?:.*?关于)?(?:印发|转发)?([\u4e00-\u9fff]{2,3}?)市(?![场民级区委政内外])")
 _FOR_HOLDERS = re.compile(r"(?:支持|扶持|资助|奖励|补助|补贴)[^，。；]{0,4}$")
+# 关于推动“专精特新”中小企业集约集聚发展: growing holders of the title (unless the name is a recognition's
+# rules: 促进中小企业特色产业集群发展管理办法)
+_HELPS_HOLDERS = re.compile(r"(?:推动|促进|助力|服务)[^，。；]{0,4}$")
+_RULES_NAME = re.compile(r"(?:办法|细则|认定|评选|评定|遴选|工作|通知)$")
 # a program whose name or section says it confers titles (…认定, …名单推荐): a reward it pays for a
 # title is for the title it confers; elsewhere (鼓励企业做大) a reward pays holders of a title others confer
 _CONFERS = re.compile(r"认定|评定|评选|遴选|评审|命名|授牌|称号|示范|申报|推荐|名单")
@@ -794,7 +798,10 @@ class DocumentAssembler:
             held_by_title = [
                 m
                 for m in in_title
-                if rewards_holders or _UPGRADE.match(name[m.end :]) or _FOR_HOLDERS.search(name[: m.start])
+                if rewards_holders
+                or _UPGRADE.match(name[m.end :])
+                or _FOR_HOLDERS.search(name[: m.start])
+                or (_HELPS_HOLDERS.search(name[: m.start]) and not _RULES_NAME.search(name))
             ]
             in_title = [m for m in in_title if m not in held_by_title]
             for m in in_title:

@@ -33,7 +33,7 @@ _GENERIC = re.compile(
     rf"(?:级|[（(]含[^）)]{{0,4}}[)）]|以上|的|认定的|[{_QUOTES}])*((?:[{CJK}“”\"（）()+]){{2,18}}?(?:{_GENERIC_ENDINGS}))"
 )
 _LEVEL_LEAD = re.compile(
-    r"(?:(?:国家|省|市|区|县)级?|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)(?:级)?)(?![长委])(?:[（(]含[)）])?(?:以上)?"
+    r"(?:(?:国家|省|市|区|县)级?|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)(?:级)?)(?![长委场民值])(?:[（(]含[)）])?(?:以上)?"
 )
 # after a verb that confers or lists a title, any name with a title's head noun
 _CUE_VERB = re.compile(
@@ -50,7 +50,10 @@ _NOT_A_NAME = re.compile(
 )
 
 # a list of offenders or a reserve pool is a generic condition, not a title (未被列入严重违法失信企业名单的)
-_NOT_A_TITLE = re.compile(r"失信|违法|违规|黑名单|异常|后备|储备|培育库|培育名单")
+# (not a zone a policy applies in: 中关村国家自主创新示范区, 自由贸易试验区)
+_NOT_A_TITLE = re.compile(
+    r"失信|违法|违规|黑名单|异常|后备|储备|培育库|培育名单|自主创新示范区|自由贸易试验区|综合保税区"
+)
 
 
 @dataclass(frozen=True)
@@ -540,11 +543,17 @@ def _next_in_list(
     return out
 
 
+_NOT_A_LEVEL = re.compile(r"市[场民值]|省[份时钱]")
+
+
 def _generic(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]:
     """Unseen designations: a level phrase, then a short name with a designation ending."""
     out = []
     # after a level word (省级…), or after the body that confers it (国务院国资委认定的…)
-    starts = [w.end() for w in _level_word_pattern().finditer(text)]
+    # (not 市 of 市场 or 市民, 省 of 省份: a word that only starts with a level's character)
+    starts = [
+        w.end() for w in _level_word_pattern().finditer(text) if not _NOT_A_LEVEL.match(text, w.end() - 1)
+    ]
     starts += [v.end() for v in _CONFERRING_AT.finditer(text)]
     cued = {v.end() for v in _CUE_VERB.finditer(text)}
     # 中关村知识产权领军企业: a zone's brand before an unseen company title is part of its name

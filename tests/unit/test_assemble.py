@@ -805,3 +805,19 @@ def test_cultivation_that_rewards_titles_others_recognised_requires_them() -> No
     assert not [r for r in _rels(graph, "GRANTS") if r[0] == "专精特新企业培育"]
     required = {d for p, d, _ in _rels(graph, "REQUIRES") if p == "专精特新企业培育"}
     assert {"专精特新小巨人企业", "专精特新中小企业"} <= required
+
+
+def test_a_card_that_helps_holders_of_a_title_grow_requires_it_and_a_recognitions_rules_grant_it() -> None:
+    t = (
+        "北京市关于推动“专精特新”中小企业集约集聚发展\n服务内容\n对入驻的专精特新中小企业给予租金补贴，最高100万元。\n"
+        "北京市促进中小企业特色产业集群发展管理办法\n服务内容\n对认定的中小企业特色产业集群给予支持。\n"
+    )
+    first = "北京市关于推动“专精特新”中小企业集约集聚发展"
+    second = "北京市促进中小企业特色产业集群发展管理办法"
+    units = (
+        unit_of(t, first, field(t, FieldName.BENEFIT, "对入驻的专精特新中小企业给予租金补贴，最高100万元。")),
+        unit_of(t, second, field(t, FieldName.BENEFIT, "对认定的中小企业特色产业集群给予支持。")),
+    )
+    graph = assemble_document(SourceDocument("cards.txt", t, DocFormat.MARKDOWN, "x", units=units))
+    assert not [r for r in _rels(graph, "GRANTS") if r[0] == first]
+    assert [r[1] for r in _rels(graph, "GRANTS") if r[0] == second] == ["中小企业特色产业集群"]

@@ -307,3 +307,17 @@ def test_guangdongs_key_technical_equipment_is_the_first_unit_title() -> None:
     # 广东 names its 首台（套） list 重点技术装备 (东莞 2017 notice)
     found = find_designations("2017年度东莞市首台（套）重点技术装备项目")
     assert [m.name for m in found] == ["首台（套）重大装备"]
+
+
+def test_a_word_that_starts_with_a_levels_character_names_no_level() -> None:
+    # 市场 is no 市: no 场服务平台 at the municipal level
+    assert [m.name for m in find_designations("中关村多层次资本市场服务平台（基地）建设资金补贴")] != [
+        "场服务平台"
+    ]
+    assert [(m.name, m.level) for m in find_designations("对新认定的市级服务平台给予奖励")] == [
+        ("服务平台", "municipal")
+    ]
+
+
+def test_a_zone_a_policy_applies_in_is_no_title() -> None:
+    assert find_designations("中关村国家自主创新示范区国际交流合作") == []
