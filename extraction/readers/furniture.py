@@ -52,11 +52,17 @@ def repair(text: str) -> Clean:
     headers = _running_headers(lines, text)
     cards = _card_numbers(lines, text)
     footer = _site_footer(lines, text)
-    kept = [
-        (a, b)
+    dropped = {
+        i
         for i, (a, b) in enumerate(lines)
-        if i not in footer and (i in cards or not _furniture(text[a:b], headers))
-    ]
+        if i in footer or (i not in cards and _furniture(text[a:b], headers))
+    }
+    dropped -= _phone_tails(lines, text, dropped)
+    bridged = _page_break_blanks(lines, text, dropped)
+    kept = [(a, b) for i, (a, b) in enumerate(lines) if i not in dropped and i not in bridged]
+    # the first line of a page (after a page number and its margin): a sentence left unfinished
+    # at the foot of the page goes on here
+    page_starts = {lines[i + 1][0] for i in sorted(dropped | bridged) if i + 1 < len(lines)}
     width = wrap_width([text[a:b].strip(_SPACE) for a, b in kept])
     chars: list[str] = []
     offs: list[int] = []
@@ -74,7 +80,10 @@ def repair(text: str) -> Clean:
             bool(chars)
             and chars[-1] == "\n"
             and bool(prev_line)
-            and continues(prev_line, stripped, width, para)
+            and (
+                continues(prev_line, stripped, width, para)
+                or (a in page_starts and _unfinished(prev_line, stripped))
+            )
         )
         para = para + stripped if joined else stripped
         if joined:
@@ -119,6 +128,47 @@ def _running_headers(lines: list[tuple[int, int]], text: str) -> set[str]:
     # a running title comes back at a good share of the page breaks; a field label (联络方式) that
     # happens to end many pages is content
     return {s for s, n in near.items() if n >= max(3, breaks // 4) and not _is_label(s)}
+
+
+def _unfinished(prev: str, line: str) -> bool:
+    # a field label (联络方式 …) opening the page starts its field, whatever the page above ended on
+    return (
+        prev[-1] not in _CLOSERS
+        and not _is_label(line)
+        and parse_marker(line) is None
+        and not _PARAGRAPH_START.match(line)
+    )
+
+
+def _phone_tails(lines: list[tuple[int, int]], text: str, dropped: set[int]) -> set[int]:
+    """Bare digit lines that end a phone number broken off the line above ("孙宏伟 0431-8275" /
+    "1263"): no page numbers. Only where the two halves make a local number of 7 or 8 digits."""
+    out: set[int] = set()
+    for i in dropped:
+        line = text[lines[i][0] : lines[i][1]].strip(_SPACE)
+        if i == 0 or not line.isdigit() or i - 1 in dropped:
+            continue
+        head = re.search(
+            r"(?:0\d{2,3}[-－—])(\d{1,7})$", text[lines[i - 1][0] : lines[i - 1][1]].strip(_SPACE)
+        )
+        if head is not None and len(head.group(1)) + len(line) in (7, 8):
+            out.add(i)
+    return out
+
+
+def _page_break_blanks(lines: list[tuple[int, int]], text: str, dropped: set[int]) -> set[int]:
+    """Blank lines around a dropped page number ("…企业工业设计中心 / / — 3 — / / 奖励50万元"): the
+    page's margin, not a paragraph break; whether the text goes on is left to `continues`."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (j in dropped or not text[lines[j][0] : lines[j][1]].strip(_SPACE)):
+            j += 1
+        if j > i and any(k in dropped for k in range(i, j)):
+            out.update(k for k in range(i, j) if k not in dropped)
+        i = max(j, i + 1)
+    return out
 
 
 # a web page's footer: the site's registration and whoever runs the site, not the notice

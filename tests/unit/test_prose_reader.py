@@ -1161,3 +1161,21 @@ def test_the_body_that_organises_the_applications_runs_every_measure() -> None:
     )
     for unit in read_prose(text)[0]:
         assert "市工业和信息化局" in unit.text_of(FieldName.DEPARTMENT)
+
+
+def test_a_phone_broken_across_lines_and_a_sentence_across_a_page_break_are_mended() -> None:
+    text = (
+        "　　联系人：省工业和信息化厅科技处　孙宏伟　0431-8275\n1263\n\n"
+        "　　第十四条　对新认定的省级工业设计中心，给予一次性奖励，其中企业工业设计中心\n\n— 3 —\n\n"
+        "奖励50万元，工业设计企业奖励30万元。\n"
+    )
+    view = repair(text).text
+    assert "0431-82751263" in view
+    assert "其中企业工业设计中心奖励50万元" in view
+    assert "\n3\n" not in repair("第一条 电话：0431-82751263\n3\n第二条 …").text  # a page number still goes
+
+
+def test_a_field_label_opening_a_page_starts_its_field() -> None:
+    # a Beijing card: its 联络方式 line is alone on the next page, after 时间/频度 with no full stop
+    text = "时间/频度 一般每年一次\n\n233\n联络方式 北京市文化和旅游局：55525973、55525678\n\n234\n"
+    assert "\n联络方式 北京市文化和旅游局" in repair(text).text
