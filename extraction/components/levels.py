@@ -37,13 +37,18 @@ def _word_levels() -> dict[str, str]:
     return words
 
 
+_BRACKETED_LEVEL = r"[（(][^）)含]{1,6}[)）]级"
+
+
 @cache
 def _phrase_pattern() -> re.Pattern[str]:
     words = sorted(_word_levels(), key=len, reverse=True)
     # 区 and 县 alone name a district only inside an enumeration (省、市、区认定的); elsewhere they
     # are parts of names (区块链, 县域经济).
     word = "|".join(re.escape(w) for w in words) + r"|(?<=[、和或及与])[区县](?:[（(][区县][)）])?"
-    glue = r"[、，,和或及与/\s“”\"]|级|[（(]含[^）)]{0,4}[)）]|以上|以下"
+    # 县（市、区）级, 区（行业）级: a level with its equals in brackets
+    word += rf"|[省市区县](?={_BRACKETED_LEVEL})"
+    glue = rf"[、，,和或及与/\s“”\"]|级|[（(]含[^）)]{{0,4}}[)）]|{_BRACKETED_LEVEL}|以上|以下"
     # 经省、市、区相关部门认定的: who recognised it, between the levels and the title
     # 经省级以上工业和信息化主管部门认定的: the ministry's field may stand before 主管部门
     authority = r"(?:(?:相关|有关)?(?:行业)?(?:[\u4e00-\u9fff]{0,8}?主管)?(?:部门|机构|机关))?"
@@ -80,7 +85,7 @@ def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
         level = "national" if p.group("national") else "provincial"
         a = max(0, start - 30) + p.start()
         return LevelPhrase(a, start, level, False, (level,))
-    phrase = m.group()
+    phrase = re.sub(_BRACKETED_LEVEL, "级", m.group())  # 县（市、区）级 is 县级, its equals aside
     found = [_word_levels()[w.group()] for w in _word_pattern().finditer(phrase)]
     if re.search(r"[、和或及与][区县]", phrase):
         found.append("district")

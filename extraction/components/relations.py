@@ -208,8 +208,11 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         # 已获得支持的“小巨人”企业不再重复支持: the bar is the money received; the title is in passing
         return None if _NOT_A_BAR.search(before) else "EXCLUDES"
     if _PREFER.search(sentence) or _prefers_list(text, s):
-        # 对基地内企业创建…省级工业互联网平台…给予优先支持: a title being built, not held
-        return None if _BUILDS.search(before) else "PREFERS"
+        # 对基地内企业创建…省级工业互联网平台…给予优先支持: a title being built, not held;
+        # 可优先推荐为国家级大师工作室: the title one may be put forward for, not one held
+        if _BUILDS.search(before) or re.search(r"优先(?:推荐|认定|评定|纳入|列入)为[^，。；]{0,6}$", before):
+            return None
+        return "PREFERS"
     tail = after if next_start is None else text[mention.end : next_start]
     if re.match(r"[\s、和或及与]", tail) or (next_start is not None and not tail.strip()):
         tail = re.sub(r"^[^，。；]*?(?=的)", "", after, count=1)  # 高新技术企业或科技型中小企业的，…: shared

@@ -46,6 +46,10 @@ def test_region_table_has_parents_and_area_codes() -> None:
         ("申报主体应为国家级或省级", "provincial", True, ("provincial",)),
         # both are named: one title at each level
         ("国家、省", "provincial", True, ("national", "provincial")),
+        # a level with its equals in brackets (北京 导引 card 10: 认定为区（行业）级技能大师工作室)
+        ("已被区人力资源社会保障局认定为区（行业）级", "district", False, ("district",)),
+        ("县（市、区）级", "district", False, ("district",)),
+        ("市（州）级", "municipal", False, ("municipal",)),
     ],
 )
 def test_level_phrase_before_a_mention(

@@ -279,6 +279,13 @@ def test_priority_for_applicants_that_hold_a_title_is_a_preference() -> None:
     assert relations(text, "conditions") == [("PREFERS", "高新技术企业", None)]
 
 
+def test_a_workshop_title_and_the_title_one_may_be_put_forward_for() -> None:
+    # 北京 导引 card 10: the district title held is preferred; the national one is only a prospect
+    text = "3．已被区人力资源社会保障局认定为区（行业）级技能大师工作室，同等条件下，优先认定为市级工作室。"
+    assert relations(text, "conditions") == [("PREFERS", "技能大师工作室", "district")]
+    assert relations("1．经绩效考核等次为优秀的，可优先推荐为国家级大师工作室。", "benefit") == []
+
+
 def test_not_being_a_holder_is_a_bar() -> None:
     assert relations("申报单位不属于高新技术企业。", "conditions") == [("EXCLUDES", "高新技术企业", None)]
 
