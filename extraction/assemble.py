@@ -834,7 +834,12 @@ class DocumentAssembler:
         for r, _f in found:
             for did, (gname, glevel) in list(granted.items()):
                 lv = r.mention.level or glevel
-                if r.explicit and r.mention.name == gname and (lv == glevel or glevel is None):
+                if (
+                    r.type == "REQUIRES"
+                    and r.explicit
+                    and r.mention.name == gname
+                    and (lv == glevel or glevel is None)
+                ):
                     del granted[did]
                     self.g.rels.pop(("GRANTS", pid, did, ""), None)
         stated = {r.mention.name: r.mention.level for r, _f in found}
@@ -873,7 +878,12 @@ class DocumentAssembler:
                 r = DesignationRelation("MENTIONS" if recognition else "REQUIRES", m, r.sentence)
             if r.type == "MENTIONS" and not m.known:
                 continue  # an unseen name in passing is too weak to state a relation
-            if r.type == "GRANTS" and not title_granted and not _confers(f"{name} {unit.section}"):
+            if (
+                r.type == "GRANTS"
+                and not r.explicit
+                and not title_granted
+                and not _confers(f"{name} {unit.section}")
+            ):
                 continue  # 认定为高新技术企业可享受…优惠 in a measure for an industry: the title's effect, told
             if r.type == "MENTIONS":
                 # a recognition program's conditions name the titles it confers (示范企业 and 示范平台)

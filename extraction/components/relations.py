@@ -38,6 +38,8 @@ _PROSE_REQUIRE = _CUES["prose_require"]
 _SHORTCUT = _CUES["shortcut"]  # 或满足下列条件之一: a shortcut past a score, a preference
 _NOT_THE_TITLE = re.compile(rf"\s*(?:{_CUES['not_the_title'].pattern})")  # …能力提升, …专项资金
 _EXPLICIT = _CUES["explicit"]
+# 授予“北京市技能大师工作室”称号: the title conferred, whatever the program is called
+_CONFERS_TITLE = re.compile(r"(?<!被)授予(?:[“\"][^”\"，。；]{0,8})?$")
 _GOAL = _CUES["goal"]
 _JOINS = _CUES[
     "joins"
@@ -68,7 +70,8 @@ class DesignationRelation:
     type: str
     mention: DesignationMention
     sentence: tuple[int, int]  # [start, end) in the doc text: the evidence
-    explicit: bool = False  # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS
+    # REQUIRES stated with 须为 / 申报主体为 …: wins over a title's GRANTS; GRANTS stated with 授予…称号
+    explicit: bool = False
 
 
 _DUTY = re.compile(
@@ -253,6 +256,12 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # 对成功创建国家级制造业创新中心的，给予…: paid once it is one
+    if (
+        field != "conditions"
+        and _CONFERS_TITLE.search(before)
+        and re.match(r"[”\"]?(?:称号|荣誉称号|牌匾)", after)
+    ):
+        return "GRANTS"  # 公示无异议的，授予“北京市技能大师工作室”称号: the process ends in the title
     own_words = after if next_start is None else text[mention.end : next_start]
     if field == "benefit" and _ALREADY_HELD.search(before) and not _DUTY.search(own_words):
         return "REQUIRES"  # 已被认定为创新型中小企业: held already, even among a recognition's articles
@@ -446,7 +455,9 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
         kind = classify(text, m, field, _own_words_end(text, m, mentions))
         if kind is not None:
             s, e = enclosing(sents, m.start, m.end)
-            explicit = kind == "REQUIRES" and bool(_EXPLICIT.search(text[s : m.start]))
+            explicit = (kind == "REQUIRES" and bool(_EXPLICIT.search(text[s : m.start]))) or (
+                kind == "GRANTS" and bool(_CONFERS_TITLE.search(text[s : m.start]))
+            )
             out.append(DesignationRelation(kind, m, (s, e), explicit))
     return out
 

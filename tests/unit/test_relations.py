@@ -279,6 +279,15 @@ def test_priority_for_applicants_that_hold_a_title_is_a_preference() -> None:
     assert relations(text, "conditions") == [("PREFERS", "高新技术企业", None)]
 
 
+def test_a_process_that_ends_in_a_title_grants_it() -> None:
+    text = "公示期为 5 个工作日，公示无异议的，授予“北京市技能大师工作室”称号和铭牌。"
+    assert relations(text, "body") == [("GRANTS", "技能大师工作室", "municipal")]
+    # 被授予 …: a title held, not conferred
+    assert relations("曾被授予“北京市技能大师工作室”称号的单位", "body") != [
+        ("GRANTS", "技能大师工作室", "municipal")
+    ]
+
+
 def test_a_workshop_title_and_the_title_one_may_be_put_forward_for() -> None:
     # 北京 导引 card 10: the district title held is preferred; the national one is only a prospect
     text = "3．已被区人力资源社会保障局认定为区（行业）级技能大师工作室，同等条件下，优先认定为市级工作室。"
