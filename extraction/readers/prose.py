@@ -34,7 +34,7 @@ from extraction.readers.htmlview import remap
 from extraction.readers.numbering import NUMBERED_LABEL, Marker, cn_number, parse_marker
 
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
-_RUNNING = {"chap", "sect", "art", "brk", "blt"}
+_RUNNING = {"chap", "sect", "art", "brk", "blt", "head"}
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
     r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|减征|免征|免收|退税|抵免|加计扣除|租金|免租"
@@ -116,6 +116,15 @@ _CONTACT_LABEL = re.compile(
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
 _RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
 _HEADING_MAX = 30
+# What a measure's heading does first (支持技术改造, 推动企业规模扩张, 降低企业融资成本): a policy's verbs
+_MEASURE_VERB = (
+    r"(?:支持|推动|推进|培育|建设|鼓励|加快|加强|加大|强化|优化|降低|提升|促进|引导|实施|落实|完善|深化|扩大|发展"
+    r"|打造|做大|做强|做优|激励|奖励|开展|提高|保障|减轻|拓展|助力|健全|壮大|提振|稳定|帮助|构建|营造|开拓|用好|大力)"
+)
+_HEAD_LINE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}$")
+_RUN_IN_MEASURE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}。(?=\S{{10}})")
+# 问：… / Q1：…: the question a 政策问答 item asks, which names what its answer tells
+_QUESTION = re.compile(r"^(?:问|Q\d{0,2})\s*[：:]\s*(?=\S[^\n]{3,60}[？?]\s*$)")
 _CLAUSE_MAX = 40  # a clause that names a measure by what it gives runs longer than a heading
 # A measure's own words state what it pays and to whom together ("对认定为…的企业给予…奖励"):
 # they are read as its benefit field, where both benefits and the titles it is paid for are found.
@@ -366,8 +375,30 @@ class _Reader:
         walk(self._root)
         return out
 
+    def _headed_paragraphs(self) -> set[int]:
+        """Lines that head an unnumbered measure in a text with no outline numbering: a short line
+        of its own ("支持技术改造" above its paragraph) or a run-in phrase ("推动企业规模扩张。对…"),
+        worded as what the measure does. Three at least, or the text has none."""
+        numbered = sum(
+            1
+            for ln in self.lines
+            if (mk := parse_marker(ln.text.strip())) is not None and mk.style not in ("blt", "brk")
+        )
+        if numbered >= 2:
+            return set()
+        heads = set()
+        for i, line in enumerate(self.lines):
+            text = line.text.strip()
+            below = self.lines[i + 1].text.strip() if i + 1 < len(self.lines) else ""
+            if _HEAD_LINE.match(text) and len(below) > len(text) + 10 and not _HEAD_LINE.match(below):
+                heads.add(i)
+            elif _RUN_IN_MEASURE.match(text):
+                heads.add(i)
+        return heads if len(heads) >= 3 else set()
+
     def _outline(self) -> _Node:
         root = _Node(-1, None, _EMPTY, False, 0, len(self.lines))
+        headed = self._headed_paragraphs()
         stack: list[_Node] = [root]
         styles: list[str] = []
         last: dict[str, int] = {}
@@ -377,6 +408,8 @@ class _Reader:
             self._meta_line(text)
             lead = _MARKUP_LEAD.match(text).end()  # markdown "## 第二章", "**一、…**"
             marker = parse_marker(text[lead:])
+            if marker is None and i in headed:
+                marker = Marker("head", 0, 0)
             if marker is None:
                 closing = _IN_FORCE.match(SYMBOL_LEAD.sub("", text.strip())) and not _GIVES_CLAUSE.search(
                     text
@@ -764,6 +797,10 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
     if m:
         return body[m.start("head") : m.end("head")], True
     text = body.text
+    question = _QUESTION.match(text)
+    if question is not None:
+        # 3．问：企业实施技术改造项目，补助标准是多少？: a Q&A names each measure by its question
+        return _asked(body[question.end() :].strip("？?。 ")), True
     label = NUMBERED_LABEL.match(text)
     if label is not None and not re.search(r"[。；;，,：:]", text[label.end() :].rstrip("。；;")):
         # 专题一：中小企业数字化转型: the label numbers the direction, the words after it name it
@@ -782,6 +819,21 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
     if fm is not None:
         return Clean(fm.heading, body.offsets[: len(fm.heading)]), True
     return _EMPTY, False
+
+
+# 有什么 / 能享受哪些 / 是多少 / 吗: the words that make a name a question
+_ASKING = re.compile(
+    r"(?:能|可以|可)?(?:享受|拿到|获得|得到)?(?:有|是)?(?:什么|哪些|多少|怎样的?|如何)|[吗呢]$"
+)
+
+
+def _asked(question: Clean) -> Clean:
+    """A question as a measure's name: 企业融资方面有什么贴息政策 -> 企业融资方面贴息政策."""
+    asking = {i for m in _ASKING.finditer(question.text) for i in range(*m.span())}
+    keep = [i for i in range(len(question)) if i not in asking]
+    return Clean("".join(question.text[i] for i in keep), tuple(question.offsets[i] for i in keep)).strip(
+        "，, "
+    )
 
 
 def _signers(lines: list[Clean]) -> list[str]:

@@ -1179,3 +1179,42 @@ def test_a_field_label_opening_a_page_starts_its_field() -> None:
     # a Beijing card: its 联络方式 line is alone on the next page, after 时间/频度 with no full stop
     text = "时间/频度 一般每年一次\n\n233\n联络方式 北京市文化和旅游局：55525973、55525678\n\n234\n"
     assert "\n联络方式 北京市文化和旅游局" in repair(text).text
+
+
+# ----------------------------------------------------------------------------- unnumbered measures
+
+# 襄阳-like 若干政策 copied from a city portal: no numbering, each measure headed by a short line of its
+# own or by a run-in phrase (heldout7 y02)
+HEADED = (
+    "某市加快推进新型工业化若干政策\n"
+    "为加快建设先进制造业强市，结合我市实际，制定以下政策。\n"
+    "支持技术改造\n"
+    "对企业实施的技术改造项目，按设备投资额的10%给予补助，单个项目最高1000万元。\n"
+    "（责任单位：市工业和信息化局、市财政局）\n"
+    "推动企业规模扩张。对首次纳入规模以上工业统计的企业，给予一次性奖励10万元。\n"
+    "建设高水平创新平台。对新认定的国家企业技术中心，给予一次性奖励200万元。\n"
+    "本政策自2025年5月1日起施行。\n"
+)
+
+
+def test_unnumbered_paragraphs_headed_by_a_line_or_a_run_in_phrase_are_measures() -> None:
+    assert _titles(HEADED) == ["支持技术改造", "推动企业规模扩张", "建设高水平创新平台"]
+    _check_offsets(HEADED)
+    # numbered measures keep their numbering: a run-in phrase inside one heads nothing of its own
+    numbered = HEADED.replace("支持技术改造\n", "一、支持技术改造\n").replace("推动企业", "二、推动企业")
+    assert _titles(numbered)[:2] == ["支持技术改造", "推动企业规模扩张"]
+
+
+def test_a_policy_qa_names_each_measure_by_its_question() -> None:
+    text = (
+        "《某市支持工业企业提质增效若干措施》政策问答\n"
+        "1．问：企业首次纳入规上统计，能拿到多少奖励？\n"
+        "答：对首次纳入规模以上工业统计的企业，市级财政给予一次性奖励15万元。\n"
+        "咨询电话：市工信局运行监测协调科，0772-2825316。\n"
+        "2．问：企业融资方面有什么贴息政策？\n"
+        "答：对工业企业获得的制造业中长期贷款，市级财政按实际支付利息的30%给予贴息。\n"
+        "咨询电话：市工信局中小企业科，0772-2825309。\n"
+    )
+    assert _titles(text) == ["企业首次纳入规上统计，奖励", "企业融资方面贴息政策"]
+    assert "2825309" in _contacts(text)["企业融资方面贴息政策"]
+    _check_offsets(text)
