@@ -390,9 +390,8 @@ class _Reader:
         for i, line in enumerate(self.lines):
             text = line.text.strip()
             below = self.lines[i + 1].text.strip() if i + 1 < len(self.lines) else ""
-            if _HEAD_LINE.match(text) and len(below) > len(text) + 10 and not _HEAD_LINE.match(below):
-                heads.add(i)
-            elif _RUN_IN_MEASURE.match(text):
+            above_its_text = len(below) > len(text) + 10 and not _HEAD_LINE.match(below)
+            if (_HEAD_LINE.match(text) and above_its_text) or _RUN_IN_MEASURE.match(text):
                 heads.add(i)
         return heads if len(heads) >= 3 else set()
 
