@@ -123,6 +123,28 @@ _MEASURE_VERB = (
 )
 _HEAD_LINE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}$")
 _RUN_IN_MEASURE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}。(?=\S{{10}})")
+# （责任单位：市工业和信息化局、市财政局）: a note on the measure above
+_NOTE_LINE = re.compile(r"^[（(][^）)]{0,6}(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)")
+# 在推动企业上规模方面，对…: a press conference tells each measure by its aspect (after a 谢谢您的提问。)
+_ASPECT = re.compile(
+    rf"^(?:[^。，\n]{{0,16}}。)?在(?P<head>{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}})方面[，,]"
+)
+
+
+def _measure_head(line: Clean) -> Clean:
+    """The heading a paragraph opens with, when it opens with one: a run-in phrase (推动企业规模扩张。)
+    or an aspect (在推动企业上规模方面，); else nothing."""
+    text = line.text.strip()
+    body = line[len(line.text) - len(line.text.lstrip()) :]
+    if (m := _RUN_IN_MEASURE.match(text)) is not None:
+        return body[: m.end() - 1]
+    if (m := _ASPECT.match(text)) is not None:
+        return body[m.start("head") : m.end("head")]
+    if _HEAD_LINE.match(text):
+        return body[: len(text)]
+    return _EMPTY
+
+
 # 问：… / Q1：…: the question a 政策问答 item asks, which names what its answer tells
 _QUESTION = re.compile(r"^(?:问|Q\d{0,2})\s*[：:]\s*(?=\S[^\n]{3,60}[？?]\s*$)")
 _CLAUSE_MAX = 40  # a clause that names a measure by what it gives runs longer than a heading
@@ -391,13 +413,14 @@ class _Reader:
             text = line.text.strip()
             below = self.lines[i + 1].text.strip() if i + 1 < len(self.lines) else ""
             above_its_text = len(below) > len(text) + 10 and not _HEAD_LINE.match(below)
-            if (_HEAD_LINE.match(text) and above_its_text) or _RUN_IN_MEASURE.match(text):
+            if (_HEAD_LINE.match(text) and above_its_text) or _measure_head(line):
                 heads.add(i)
         return heads if len(heads) >= 3 else set()
 
     def _outline(self) -> _Node:
         root = _Node(-1, None, _EMPTY, False, 0, len(self.lines))
         headed = self._headed_paragraphs()
+        paragraph_head: int | None = None  # the line of the run-in heading whose paragraph is open
         stack: list[_Node] = [root]
         styles: list[str] = []
         last: dict[str, int] = {}
@@ -413,6 +436,11 @@ class _Reader:
                 closing = _IN_FORCE.match(SYMBOL_LEAD.sub("", text.strip())) and not _GIVES_CLAUSE.search(
                     text
                 )
+                if paragraph_head is not None and not _NOTE_LINE.match(text.strip()):
+                    # a paragraph headed by its phrase ends with it (and its 责任单位 note): what
+                    # follows (a reporter's question, the contacts) is no part of the measure
+                    closing = True
+                    paragraph_head = None
                 if closing and len(stack) > 1:
                     # 📌《若干措施》自2026年4月1日起施行: the measures end here; what follows (a Q&A,
                     # the contacts) is no measure's text
@@ -439,7 +467,11 @@ class _Reader:
             last[style] = seen[style] = marker.number
             while stack[-1].depth >= depth:
                 stack.pop().end = i
-            heading, titled = _heading(line, lead + marker.length)
+            if style == "head":
+                heading, titled = _measure_head(line), True
+                paragraph_head = i if len(heading) < len(line.text.strip()) else None
+            else:
+                heading, titled = _heading(line, lead + marker.length)
             if not line.text[lead + marker.length :].strip() and i + 1 < len(self.lines):
                 # 01 / 第三条 alone on its line: the heading is the line below, when it is one
                 below = self.lines[i + 1]

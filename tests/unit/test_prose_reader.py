@@ -1218,3 +1218,24 @@ def test_a_policy_qa_names_each_measure_by_its_question() -> None:
     assert _titles(text) == ["企业首次纳入规上统计，奖励", "企业融资方面贴息政策"]
     assert "2825309" in _contacts(text)["企业融资方面贴息政策"]
     _check_offsets(text)
+
+
+def test_a_press_conference_tells_each_measure_by_its_aspect() -> None:
+    # 洛阳-like 新闻发布会 (heldout7 x03): the measures are the "在…方面，" paragraphs, in the speech or in
+    # an answer; the questions and the contacts after them are no part of a measure
+    text = (
+        "某市政府新闻办召开《某市支持先进制造业企业做优做强若干政策》新闻发布会\n"
+        "市工业和信息化局局长　孙建国：\n"
+        "在推动企业上规模方面，对首次纳入规模以上统计的工业企业，市级财政给予一次性奖励10万元。\n"
+        "在支持企业梯度培育方面，对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励100万元。\n"
+        "洛阳日报记者：\n"
+        "研发投入是企业创新的关键，请问《政策》在支持企业研发方面有哪些具体举措？\n"
+        "市科学技术局副局长　马丽华：\n"
+        "谢谢您的提问。在鼓励企业加大研发投入方面，《政策》明确，对首次认定为高新技术企业的，给予一次性奖励20万元。\n"
+        "大河报记者：\n"
+        "企业应该如何申报享受这些政策？\n"
+    )
+    assert _titles(text) == ["推动企业上规模", "支持企业梯度培育", "鼓励企业加大研发投入"]
+    units = read_prose(text)[0]
+    assert "大河报" not in units[-1].text_of(FieldName.BENEFIT) + units[-1].text_of(FieldName.BODY)
+    _check_offsets(text)
