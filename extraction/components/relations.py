@@ -450,7 +450,12 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
             phrase = level_before(text, m.start)
             # so does 经国家、天津市认定的 before a list: the 的 governs every item after it
             words = text[phrase.start : phrase.end] if phrase else ""
-            graded = bool(re.search(r"级|的(?:\d{4}年度?|第.批)*[“\"]?$", words)) if phrase else graded
+            # (河南省首台（套）重大技术装备、首批次新材料: a province's name does too)
+            graded = (
+                bool(re.search(r"级|(?:省|自治区)$|的(?:\d{4}年度?|第.批)*[“\"]?$", words))
+                if phrase
+                else graded
+            )
         previous = m
         kind = classify(text, m, field, _own_words_end(text, m, mentions))
         if kind is not None:

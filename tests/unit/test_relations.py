@@ -196,6 +196,13 @@ def test_a_level_word_carries_along_a_list_but_a_usual_name_does_not() -> None:
     assert [lv for _t, _n, lv in found] == ["provincial", "provincial"]
 
 
+def test_a_provinces_name_carries_along_a_list() -> None:
+    text = "对首次认定为河南省首台（套）重大技术装备、首批次新材料的产品，按销售价格的10%给予奖励"
+    assert [lv for _t, _n, lv in relations(text, "benefit")] == ["provincial", "provincial"]
+    text = "对经认定的自治区首台（套）重大技术装备，按首台（套）产品首年度销售额的10%给予奖励"
+    assert [lv for _t, _n, lv in relations(text, "benefit")] == ["provincial"]
+
+
 def test_leave_to_reapply_is_not_a_condition() -> None:
     text = "5.2020年(不含2020年)以前已认定的省级两化融合试点示范企业可重新申报认定。"
     assert relations(text, "conditions") == []
