@@ -452,7 +452,7 @@ def classify_all(text: str, mentions: list[DesignationMention], field: str) -> l
             words = text[phrase.start : phrase.end] if phrase else ""
             # (河南省首台（套）重大技术装备、首批次新材料: a province's name does too)
             graded = (
-                bool(re.search(r"级|(?:省|自治区)$|的(?:\d{4}年度?|第.批)*[“\"]?$", words))
+                bool(re.search(r"级|[\u4e00-\u9fff]{2,}(?:省|自治区)$|的(?:\d{4}年度?|第.批)*[“\"]?$", words))
                 if phrase
                 else graded
             )
