@@ -76,6 +76,9 @@ class Unit:
     # words that place the unit when its title does not (a reprinting article's title and opening:
     # 南京市人民政府 for 市工信局 in its measures)
     place: str = ""
+    # the number printed before a measure whose numbering runs through the text (第三条, 2．): what a
+    # contact line's "第2、3、4条" names
+    number: int | None = None
 
     def get(self, name: FieldName) -> list[TextField]:
         return [f for f in self.fields if f.name == name]

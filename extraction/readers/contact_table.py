@@ -503,6 +503,10 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         # 政策解读: 8．支持数字化智能化转型。《措施》第四条明确… / 咨询（第一条、第四条）：…: the
         # label names the articles of the policy each measure cites, not the measures' own numbers
         return sorted({cited[n] for n in numbers})
+    printed = _printed_numbers(units, programs)
+    if "条" in label and printed and all(n in printed for n in numbers):
+        # ▲第2、3、4条：… after measures 1．–24．, some of which are goals: the printed numbers
+        return sorted({printed[n] for n in numbers})
     # 第（三）项 / 【三】 numbers an item (items are numbered on through the sections); 第二项 may
     # number a section of items
     items = bool(re.search(r"[（(【条]", label))  # 第05条 numbers an article, never a section
@@ -556,6 +560,18 @@ def _cited_articles(units: list[Unit], programs: list[int]) -> dict[int, int]:
         if n in out:
             return {}
         out[n] = i
+    return out
+
+
+def _printed_numbers(units: list[Unit], programs: list[int]) -> dict[int, int]:
+    """Printed number -> program, when the numbers run through the text (no two programs share one)."""
+    out: dict[int, int] = {}
+    for i in programs:
+        n = units[i].number
+        if n in out:
+            return {}
+        if n is not None:
+            out[n] = i
     return out
 
 

@@ -51,7 +51,7 @@ def repair(text: str) -> Clean:
     lines = _lines(text)
     headers = _running_headers(lines, text)
     cards = _card_numbers(lines, text)
-    footer = _site_footer(lines, text)
+    footer = _site_footer(lines, text) | _article_tail(lines, text)
     dropped = {
         i
         for i, (a, b) in enumerate(lines)
@@ -192,6 +192,21 @@ def _site_footer(lines: list[tuple[int, int]], text: str) -> set[int]:
             out.add(j)
             j -= 1
     return out
+
+
+# - END - / 推荐阅读: a WeChat article ends; what follows are links to other articles and the account's
+# own furniture
+_TAIL_MARK = re.compile(
+    r"^(?:[-—_]+\s*END\s*[-—_]+|推荐阅读|往期推荐|往期回顾|相关阅读|延伸阅读|精彩推荐|猜你喜欢)$", re.I
+)
+
+
+def _article_tail(lines: list[tuple[int, int]], text: str) -> set[int]:
+    """The lines from an article's end mark (- END -, 推荐阅读) to the end of the text."""
+    for i, (a, b) in enumerate(lines):
+        if _TAIL_MARK.match(text[a:b].strip(_SPACE)):
+            return set(range(i, len(lines)))
+    return set()
 
 
 def _card_numbers(lines: list[tuple[int, int]], text: str) -> set[int]:

@@ -33,6 +33,8 @@ from extraction.readers.furniture import repair
 from extraction.readers.htmlview import remap
 from extraction.readers.numbering import NUMBERED_LABEL, Marker, cn_number, parse_marker
 
+# Styles that number measures (a contact line may cite them: 第2、3、4条)
+_NUMBERED_THROUGH = {"art", "cn", "ar", "pcn", "bnum", "pad"}
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
 _RUNNING = {"chap", "sect", "art", "brk", "blt", "head"}
 _SUPPORT = re.compile(
@@ -643,7 +645,16 @@ class _Reader:
             if f.name not in {x.name for x in fields} or (f.name == FieldName.CONTACT and not own)
         )
         title = node.heading or self._clause(node)
-        return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields), section=section, measure=True)
+        number = node.marker.number if node.marker and node.marker.style in _NUMBERED_THROUGH else None
+        return Unit(
+            UnitKind.PROGRAM,
+            title.text,
+            title.offsets,
+            tuple(fields),
+            section=section,
+            measure=True,
+            number=number,
+        )
 
     def _child_field(self, c: _Node) -> FieldName | None:
         name = lexicon().lookup(normalize_heading(c.heading.text), loose=True)

@@ -1239,3 +1239,23 @@ def test_a_press_conference_tells_each_measure_by_its_aspect() -> None:
     units = read_prose(text)[0]
     assert "大河报" not in units[-1].text_of(FieldName.BENEFIT) + units[-1].text_of(FieldName.BODY)
     _check_offsets(text)
+
+
+def test_contact_lines_citing_printed_numbers_reach_those_measures() -> None:
+    # measure 1 is a goal, so the programs are 2． and 3．: "第2条" is the first of them (heldout7 y04)
+    text = (
+        "某市推动工业高质量发展若干措施\n"
+        "1．明确发展目标。到2027年，全市规模以上工业增加值年均增长8%以上。\n"
+        "2．支持企业技术改造。对规模以上工业企业实施的技术改造项目，按设备投资额的10%给予补助，最高500万元。\n"
+        "3．鼓励企业升规入统。对首次纳入规模以上工业统计的企业，给予一次性奖励20万元。\n"
+        "政策咨询\n"
+        "▲第2条：市工业和信息化局投资与技术改造科　0991-4568213\n"
+        "▲第3条：市工业和信息化局中小企业科　0991-4568227\n"
+        "- END -\n"
+        "推荐阅读\n"
+        "▶ 一季度全市规上工业增加值增长8.1%\n"
+    )
+    contacts = _contacts(text)
+    assert list(contacts) == ["支持企业技术改造", "鼓励企业升规入统"]  # no program from the links
+    assert "4568213" in contacts["支持企业技术改造"] and "4568227" not in contacts["支持企业技术改造"]
+    assert "4568227" in contacts["鼓励企业升规入统"]
