@@ -200,6 +200,7 @@ _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(
 # 2.工业互联网平台建设项目。申报主体应为… / 2.工业互联网标杆场景项目：…: a program's own conditions
 _CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:。]")
 _ITEM_ROW = re.compile(r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d]{1,3}(?:项|条)[、，,和及\s]*)+)")
+_CITED_ROW = re.compile(r"^(?P<refs>第[一二三四五六七八九十\d、，,和及至]{1,20}[条项])\s")
 _BRACKET_REFS = re.compile(r"^\W*?(?P<refs>(?:【[一二三四五六七八九十\d]{1,3}】)+)")
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
@@ -290,11 +291,17 @@ def _named_groups(
     "（一）技术改造类" alone): the text after the label, then the lines that follow it up to the next
     label ("联系人：", "电话：" are field labels and continue the group)."""
     groups: list[tuple[list[int], list[Clean]]] = []
+    after_rows = False  # the line above is a table's row citing articles
     for c in lines:
-        label = _LINE_LABEL.match(c.text)
-        row = _ITEM_ROW.match(c.text) if label is None else None
+        cited = _CITED_ROW.match(c.text)
+        label = _LINE_LABEL.match(c.text) if cited is None else None
+        row = _ITEM_ROW.match(c.text) if label is None and cited is None else None
         refs = _BRACKET_REFS.match(c.text)
-        if refs is not None:
+        if cited is not None:
+            # | 第四条 上规模奖励 | 区工信局运行监测科 | 0515-… | (a table's row, its cells spaced apart):
+            # the articles it cites, then the rest
+            head, rest = cited.group("refs"), c[cited.end() :].strip()
+        elif refs is not None:
             # 📞【一】【二】【四】投资与技术改造科：0756-…: the items it serves, then the office
             head, rest = refs.group("refs"), c[refs.end() :].strip()
         elif row is not None:
@@ -307,9 +314,12 @@ def _named_groups(
         else:
             head, rest = "", c
         targets = _named(head, units, programs) if head else []
+        # 资金拨付 区财政局… 0515-… below rows citing articles: a row of its own, no measure's
+        own_row = after_rows and _has_phone(c.text)
+        after_rows = cited is not None
         if targets:
             groups.append((targets, [rest] if rest.text else []))
-        elif groups and (label is None or lexicon().lookup(label.group("label")) is not None):
+        elif groups and not own_row and (label is None or lexicon().lookup(label.group("label")) is not None):
             groups[-1][1].append(c)  # "电话：…", a line of offices and phones
         else:
             groups.append(([], [c]))  # a label that names no program ends the group before
@@ -463,6 +473,7 @@ def _has_phone(s: str) -> bool:
 
 def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
     """The programs a contact line's label names: by section, by title, else by ordinal."""
+    printed_label = label
     marker = None if _BRACKET_REFS.fullmatch(label) else parse_marker(label)
     label = label[marker.length :] if marker else label  # "（二）" numbers the contact lines
     if lexicon().lookup(label) is not None:
@@ -487,7 +498,8 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         ]
         if titled:
             return titled
-    numbers = _ordinals(label)
+    # 第四条 alone: the articles cited (a 第N条 marker numbers no contact line of a table's rows)
+    numbers = _ordinals(label) or (_ordinals(printed_label) if not label.strip() else [])
     if not numbers and (loose := _loosely_named(key, units, programs)) is not None:
         return [loose]
     if not numbers:
@@ -504,7 +516,7 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         # label names the articles of the policy each measure cites, not the measures' own numbers
         return sorted({cited[n] for n in numbers})
     printed = _printed_numbers(units, programs)
-    if "条" in label and printed and all(n in printed for n in numbers):
+    if "条" in printed_label and printed and all(n in printed for n in numbers):
         # ▲第2、3、4条：… after measures 1．–24．, some of which are goals: the printed numbers
         return sorted({printed[n] for n in numbers})
     # 第（三）项 / 【三】 numbers an item (items are numbered on through the sections); 第二项 may

@@ -1259,3 +1259,22 @@ def test_contact_lines_citing_printed_numbers_reach_those_measures() -> None:
     assert list(contacts) == ["支持企业技术改造", "鼓励企业升规入统"]  # no program from the links
     assert "4568213" in contacts["支持企业技术改造"] and "4568227" not in contacts["支持企业技术改造"]
     assert "4568227" in contacts["鼓励企业升规入统"]
+
+
+def test_a_table_of_articles_and_their_offices_gives_each_article_its_phone() -> None:
+    # heldout7 x02: | 第四条 上规模奖励 | 区工信局运行监测科 | 0515-… |, and a row for the payments
+    text = (
+        "某区推进新型工业化若干政策实施细则\n"
+        "第一条 为规范政策兑现，制定本细则。\n"
+        "第二条 工业企业上规模奖励。对首次纳入规模以上工业统计的企业，给予一次性奖励10万元。\n"
+        "第三条 首台（套）奖励。对首次认定为省首台（套）重大装备的产品，给予奖励50万元。\n"
+        "附件\n"
+        "| 条款 | 受理科室 | 联系电话 |\n"
+        "| --- | --- | --- |\n"
+        "| 第二条 上规模奖励 | 区工信局运行监测科 | 0515-88236512 |\n"
+        "| 第三条 首台（套）奖励 | 区工信局投资与技术改造科 | 0515-88236527 |\n"
+        "| 资金拨付 | 区财政局经济建设科 | 0515-88233027 |\n"
+    )
+    contacts = _contacts(text)
+    assert "88236512" in contacts["工业企业上规模奖励"] and "88236527" not in contacts["工业企业上规模奖励"]
+    assert "88236527" in contacts["首台（套）奖励"] and "88233027" not in contacts["首台（套）奖励"]
