@@ -229,7 +229,7 @@ def attach_contact_sections(
         return units
     extra: dict[int, list[TextField]] = {}
     for heading, ranges in sections:
-        lines = [c for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text]
+        lines = [p for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text for p in _pieces(c)]
         groups = _named_groups(lines, units, programs)
         name = normalize_heading(heading) or "联系方式"
         if any(targets for targets, _ in groups):
@@ -297,7 +297,10 @@ def _named_groups(
         label = _LINE_LABEL.match(c.text) if cited is None else None
         row = _ITEM_ROW.match(c.text) if label is None and cited is None else None
         refs = _BRACKET_REFS.match(c.text)
-        if cited is not None:
+        aspect = _ASPECT_LABEL.match(c.text) if cited is None and label is None else None
+        if aspect is not None:
+            head, rest = aspect.group("label"), c[aspect.end() :].strip()
+        elif cited is not None:
             # | 第四条 上规模奖励 | 区工信局运行监测科 | 0515-… | (a table's row, its cells spaced apart):
             # the articles it cites, then the rest
             head, rest = cited.group("refs"), c[cited.end() :].strip()
@@ -329,8 +332,29 @@ def _named_groups(
 def _names_programs(text: str, ranges: list[tuple[int, int]], units: list[Unit]) -> bool:
     """Whether a contact section's lines name programs (so they are those programs' contacts)."""
     programs = [i for i, u in enumerate(units) if u.kind is UnitKind.PROGRAM]
-    lines = [c for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text]
+    lines = [p for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text for p in _pieces(c)]
     return any(targets for targets, _ in _named_groups(lines, units, programs))
+
+
+# 上规模、梯度培育方面，请联系市工信局中小企业科，电话…: what a piece of a contact paragraph serves
+_ASPECT_LABEL = re.compile(r"^(?P<label>[^，,。；;：:]{2,40}?)方面[，,]\s*(?:请)?(?:联系|咨询|致电)?")
+
+
+def _pieces(c: Clean) -> list[Clean]:
+    """A paragraph that gives each aspect its office and phone ("可以直接咨询相关科室：上规模、梯度培育方面，
+    请联系…，电话…；技术改造…方面，请联系…"): one piece per aspect, the words before the first left out."""
+    parts, start = [], 0
+    for k, ch in enumerate(c.text + "；"):
+        if ch in "；;":
+            parts.append(c[start:k].strip())
+            start = k + 1
+    if len(parts) < 2:
+        return [c]
+    first = parts[0].text
+    head = max(first.rfind("："), first.rfind(":"))
+    parts[0] = parts[0][head + 1 :].strip()
+    aspects = [p for p in parts if _ASPECT_LABEL.match(p.text) and _has_phone(p.text)]
+    return [p for p in parts if p.text] if len(aspects) >= 2 else [c]
 
 
 # the pictographs a WeChat article leads its sections with (☎ 政策咨询, 📌, 💬 划重点)

@@ -301,7 +301,9 @@ class _Reader:
                 u if u.get(FieldName.DEPARTMENT) else replace(u, fields=(*u.fields, issuer)) for u in units
             ]
         units = route_named_contacts(self.source, units)
-        if runs := self._runs_it():
+        # (a measure's own 这部分政策由市科技局负责组织实施 runs that measure, not the others)
+        inside = {k for n, _ in programs for k in range(n.line, n.end)} if units and programs else set()
+        if runs := self._runs_it(inside):
             # 第二条 市工信局、市财政局负责专项资金的管理: they run every measure no note assigns
             units = [
                 u if u.get(FieldName.DEPARTMENT) else replace(u, fields=(*u.fields, *runs)) for u in units
@@ -328,11 +330,13 @@ class _Reader:
         named = self._named(title, fields[0].offsets[0])
         return Unit(UnitKind.PROGRAM, named.text, named.offsets, tuple(fields))
 
-    def _runs_it(self) -> list[TextField]:
-        """第三条 市经信局负责全市专精特新中小企业的认定和管理工作: the body a scheme's rules say runs it."""
+    def _runs_it(self, skip: set[int] | frozenset[int] = frozenset()) -> list[TextField]:
+        """第三条 市经信局负责全市专精特新中小企业的认定和管理工作: the body a scheme's rules say runs it
+        (read outside the lines in `skip`)."""
         found = [
             (line, m)
-            for line in self.lines
+            for k, line in enumerate(self.lines)
+            if k not in skip
             for m in _RUNS.finditer(line.text)
             if _BODY_END.search(m.group("body"))  # not 项目承担单位负责专项资金的使用管理
         ]

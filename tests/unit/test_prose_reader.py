@@ -1278,3 +1278,24 @@ def test_a_table_of_articles_and_their_offices_gives_each_article_its_phone() ->
     contacts = _contacts(text)
     assert "88236512" in contacts["工业企业上规模奖励"] and "88236527" not in contacts["工业企业上规模奖励"]
     assert "88236527" in contacts["首台（套）奖励"] and "88233027" not in contacts["首台（套）奖励"]
+
+
+def test_a_paragraph_giving_each_aspect_its_office_reaches_those_measures() -> None:
+    # heldout7 x03: the contacts are told aspect by aspect in one answer; a measure's own
+    # "这部分政策由市科技局负责组织实施" runs that measure, not the others
+    text = (
+        "某市政府新闻办召开《某市支持先进制造业企业做优做强若干政策》新闻发布会\n"
+        "在推动企业上规模方面，对首次纳入规模以上统计的工业企业，市级财政给予一次性奖励10万元。\n"
+        "在扩大技术改造投资方面，对年度设备投资额1000万元以上的技术改造项目，按设备投资额的12%给予补助。\n"
+        "在鼓励企业加大研发投入方面，对首次认定为高新技术企业的，给予一次性奖励30万元。这部分政策由市科技局负责组织实施。\n"
+        "大河报记者：\n"
+        "企业在申报过程中如有疑问，可以直接咨询相关科室：上规模方面，请联系市工信局中小企业科，电话0379-63921286；"
+        "技术改造方面，请联系市工信局投资与技术改造科，电话0379-63921275；研发投入方面，请联系市科技局高新技术发展科，"
+        "电话0379-63217802。\n"
+    )
+    units = {u.title: u for u in read_prose(text)[0]}
+    contacts = {t: u.text_of(FieldName.CONTACT) for t, u in units.items()}
+    assert "63921286" in contacts["推动企业上规模"] and "63921275" not in contacts["推动企业上规模"]
+    assert "63921275" in contacts["扩大技术改造投资"]
+    assert "63217802" in contacts["鼓励企业加大研发投入"]
+    assert "市科技局" not in units["推动企业上规模"].text_of(FieldName.DEPARTMENT)
