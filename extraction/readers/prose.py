@@ -153,6 +153,8 @@ _CLAUSE_MAX = 40  # a clause that names a measure by what it gives runs longer t
 # A measure's own words state what it pays and to whom together ("对认定为…的企业给予…奖励"):
 # they are read as its benefit field, where both benefits and the titles it is paid for are found.
 _MEASURE = FieldName.BENEFIT
+# a section that states who may apply for each of its items (推荐范围和条件), not what they pay
+_CONDITIONS_SECTION = re.compile(r"条件$|条件和要求$|条件及要求$")
 # A title naming rules for one scheme (…助保贷业务管理办法), not a collection of measures (若干措施).
 _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
@@ -186,6 +188,7 @@ _PAYS = re.compile(
 _CALL = re.compile(
     r"关于(?!印发|转发|发布)[^《》]*?(?:申报|兑现|征集|推荐|遴选|评选|申请)(?:工作)?的(?:通知|公告)(?:[（(].*[)）])?$"
 )
+_BREADCRUMB = re.compile(r"当前位置|首页\s*[>＞»›]")
 _DOC_KIND = re.compile(r"(?:通知|办法|措施|细则|方案|政策|指南|意见|规定|公告)(?:[（(].*[)）])?$")
 _MARKUP_LEAD = re.compile(r"^(?:#{1,6}\s*|\*\*|<b>|<strong>)*", re.I)
 # Header lines of a collected page ("发布机构：…", "来源：…") before the text proper.
@@ -254,7 +257,13 @@ class _Reader:
         # …奖励办法 whose articles each pay their own sums (第五条 给予…50万元奖励) are measures
         paying = sum(1 for n, _ in programs if _PAYS.search(self._text(n.line, n.end)))
         # a call whose directions each have a title and a sum of their own calls for several programs
-        call = calls_for_one(title or "") and not (titled >= 2 and paying >= 2)
+        # (as does one whose items each state who may be put forward for them: 推荐范围和条件 （一）…)
+        conditioned = sum(
+            1
+            for n, _ in programs
+            if n.parent is not None and _CONDITIONS_SECTION.search(n.parent.heading.text)
+        )
+        call = calls_for_one(title or "") and not (titled >= 2 and paying >= 2) and conditioned < 2
         one_scheme = call or bool(title and _ONE_SCHEME.search(title))
         rules = titled <= 0.2 * len(programs) and paying < max(3, 0.3 * len(programs))
         if programs and (call or (one_scheme and rules)):
@@ -314,6 +323,8 @@ class _Reader:
         """A title line near the top (# heading, or a line naming a document kind)."""
         for line in self.lines[:12]:
             text = _MARKUP_LEAD.sub("", line.text).strip(" *")
+            if _BREADCRUMB.search(text):
+                continue  # 当前位置：首页 > 政务公开 > 通知公告: where the page sits, not its title
             if 6 <= len(text) <= 80 and _DOC_KIND.search(text) and parse_marker(text) is None:
                 self.meta["title"] = text
                 return text
@@ -622,16 +633,20 @@ class _Reader:
 
     def _unit(self, node: _Node, section: str, shared: list[TextField]) -> Unit:
         fields: list[TextField] = []
+        # 一、推荐范围和条件 （一）省级企业技术中心 1．申报企业原则上应为…: what each item states is who may
+        # be put forward for it, not what it pays
+        parent = node.parent.heading.text if node.parent is not None else ""
+        own_words = FieldName.CONDITIONS if _CONDITIONS_SECTION.search(parent) else _MEASURE
         sub = [c for c in node.children if self._child_field(c) is not None]
         if sub:
             first = sub[0].line
             if first > node.line:
-                fields.append(self._field(_MEASURE, node.line, first, ""))
+                fields.append(self._field(own_words, node.line, first, ""))
             for c in node.children:
-                name = self._child_field(c) or _MEASURE
+                name = self._child_field(c) or own_words
                 fields.append(self._field(name, c.line, c.end, normalize_heading(c.heading.text)))
         else:
-            fields.append(self._field(_MEASURE, node.line, node.end, ""))
+            fields.append(self._field(own_words, node.line, node.end, ""))
         accepts = (
             self.accepting.get(node.marker.number, []) if node.marker and node.marker.style == "art" else []
         )
@@ -656,7 +671,8 @@ class _Reader:
             title.offsets,
             tuple(fields),
             section=section,
-            measure=True,
+            # (an item of 推荐范围和条件 is a title one is put forward for: no measure that pays holders)
+            measure=own_words is _MEASURE,
             number=number,
         )
 

@@ -1299,3 +1299,22 @@ def test_a_paragraph_giving_each_aspect_its_office_reaches_those_measures() -> N
     assert "63921275" in contacts["扩大技术改造投资"]
     assert "63217802" in contacts["鼓励企业加大研发投入"]
     assert "市科技局" not in units["推动企业上规模"].text_of(FieldName.DEPARTMENT)
+
+
+def test_items_under_a_section_of_conditions_are_titles_one_is_put_forward_for() -> None:
+    # heldout7 y01: a call to recommend firms for provincial titles, each item its conditions
+    text = (
+        "某省工业和信息化厅关于做好2025年度省级企业技术中心等两类企业培育对象推荐工作的通知\n"
+        "一、推荐范围和条件\n"
+        "（一）省级企业技术中心\n"
+        "1．申报企业原则上应为规模以上工业企业，上年度研究与试验发展经费支出不低于300万元；\n"
+        "2．已被认定为市（州）级企业技术中心，且运行满一年。\n"
+        "（二）省级工业设计中心\n"
+        "1．申报企业应为规模以上工业企业，工业设计机构独立设置并运行满两年；\n"
+        "2．近两年工业设计投入年均不低于100万元。\n"
+        "二、联系方式\n"
+        "厅科技与质量处　马晓东　0971-6306527\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.title for u in units] == ["省级企业技术中心", "省级工业设计中心"]
+    assert all(not u.measure and u.get(FieldName.CONDITIONS) and not u.get(FieldName.BENEFIT) for u in units)
