@@ -74,9 +74,10 @@ _ACCEPTS = re.compile(
     r"[^；;。]{0,24}?由(?P<body>[^，,；;。由]{3,30}?)(?:负责)?(?:受理|兑现|办理)"
 )
 _RUNS = re.compile(
-    r"(?:^|[。；]|条\s*)(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责(?:全[省市区县]|本[省市区县])?"
+    r"(?:^|[。；，,]|条\s*)(?:[^，。；]{0,12}?由)?(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责"
+    r"(?:全[省市区县]|本[省市区县])?"
     r"(?:[^，。；]{0,30}?(?:认定|评定|遴选|评选)(?:[和及与、]?(?:管理|评审|推荐))*工作|本(?:办法|措施|政策|细则)的?组织实施|(?:专项)?资金的?(?:使用)?管理"
-    r"|[^，。；]{0,20}?(?:申报|项目)的?(?:受理|审核|组织)|组织(?:申报|实施))"
+    r"|[^，。；]{0,20}?(?:申报|项目)的?(?:受理|审核|组织)|组织(?:申报|实施)|受理[、和及与]?审核)"
 )
 # what a government body's name ends with (市工信局, 区科技和工业信息化局, 市发展改革委, 管委会)
 _BODY_END = re.compile(r"(?:局|委|委员会|厅|办|办公室|部|管委会|政府|中心|署)[）)]?$")
@@ -749,6 +750,11 @@ class _Reader:
         inside = set()
         for node, _ in programs:
             inside.update(range(node.line, node.end))
+        # a note under a measure that pays nothing (强化用地保障 …（责任单位：市自然资源和规划局）) is that
+        # measure's, not the document's
+        in_measure = {
+            k for c in root.children for k in range(c.line, c.end) if c.marker and c.marker.style == "head"
+        }
         out = []
         for i, line in enumerate(self.lines):
             if i in inside:
@@ -761,7 +767,7 @@ class _Reader:
                 # 联系人：… or "…报送至市经信局技术进步与质量科。联系人：刘宇；联系电话：…" in a section
                 # about submitting: the whole line, so the office named before the label is read too
                 out.append(_text_field(FieldName.CONTACT, line, "联系方式"))
-            else:
+            elif i not in in_measure:
                 for m in _RESPONSIBLE.finditer(text):
                     out.append(_text_field(FieldName.DEPARTMENT, line, m.group("head")))
         return out

@@ -1318,3 +1318,20 @@ def test_items_under_a_section_of_conditions_are_titles_one_is_put_forward_for()
     units = read_prose(text)[0]
     assert [u.title for u in units] == ["省级企业技术中心", "省级工业设计中心"]
     assert all(not u.measure and u.get(FieldName.CONDITIONS) and not u.get(FieldName.BENEFIT) for u in units)
+
+
+def test_the_body_that_runs_every_measure_without_a_note_and_a_note_under_a_measure_that_pays_nothing() -> (
+    None
+):
+    text = HEADED.replace(
+        "本政策自2025年5月1日起施行。\n",
+        "强化用地保障。优先保障先进制造业项目用地需求，推行“标准地+承诺制”出让。\n"
+        "（责任单位：市自然资源和规划局）\n"
+        "优化政策兑现。各项政策实行“免申即享”。除注明责任单位外，各项政策由市工业和信息化局负责受理审核，"
+        "市财政局负责资金拨付。\n"
+        "本政策自2025年5月1日起施行。\n",
+    )
+    departments = {u.title: u.text_of(FieldName.DEPARTMENT) for u in read_prose(text)[0]}
+    assert departments["支持技术改造"] == "市工业和信息化局、市财政局"  # its own note
+    assert departments["推动企业规模扩张"] == "市工业和信息化局"
+    assert "自然资源" not in departments["建设高水平创新平台"]
