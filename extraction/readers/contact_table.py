@@ -322,7 +322,12 @@ def _named_groups(
         after_rows = cited is not None
         if targets:
             groups.append((targets, [rest] if rest.text else []))
-        elif groups and not own_row and (label is None or lexicon().lookup(label.group("label")) is not None):
+        elif (
+            groups
+            and not own_row
+            and aspect is None  # 贷款贴息方面，…: an aspect of its own, whether or not it names a measure
+            and (label is None or lexicon().lookup(label.group("label")) is not None)
+        ):
             groups[-1][1].append(c)  # "电话：…", a line of offices and phones
         else:
             groups.append(([], [c]))  # a label that names no program ends the group before
@@ -350,9 +355,10 @@ def _pieces(c: Clean) -> list[Clean]:
             start = k + 1
     if len(parts) < 2:
         return [c]
-    first = parts[0].text
-    head = max(first.rfind("："), first.rfind(":"))
-    parts[0] = parts[0][head + 1 :].strip()
+    for k, p in enumerate(parts):
+        head = max(p.text.rfind("："), p.text.rfind(":"))
+        if head >= 0 and _ASPECT_LABEL.match(p.text[head + 1 :].strip()):
+            parts[k] = p[head + 1 :].strip()  # 可以直接咨询相关科室：上规模方面，…: from the aspect on
     aspects = [p for p in parts if _ASPECT_LABEL.match(p.text) and _has_phone(p.text)]
     return [p for p in parts if p.text] if len(aspects) >= 2 else [c]
 

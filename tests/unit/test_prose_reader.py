@@ -1289,11 +1289,13 @@ def test_a_paragraph_giving_each_aspect_its_office_reaches_those_measures() -> N
         "在扩大技术改造投资方面，对年度设备投资额1000万元以上的技术改造项目，按设备投资额的12%给予补助。\n"
         "在鼓励企业加大研发投入方面，对首次认定为高新技术企业的，给予一次性奖励30万元。这部分政策由市科技局负责组织实施。\n"
         "大河报记者：\n"
+        "小升规奖励由我们直接兑现；技术改造等需要审核的项目实行即申即享。"
         "企业在申报过程中如有疑问，可以直接咨询相关科室：上规模方面，请联系市工信局中小企业科，电话0379-63921286；"
         "技术改造方面，请联系市工信局投资与技术改造科，电话0379-63921275；研发投入方面，请联系市科技局高新技术发展科，"
-        "电话0379-63217802。\n"
+        "电话0379-63217802；贷款贴息方面，请联系市财政局金融科，电话0379-63336418。\n"
     )
     units = {u.title: u for u in read_prose(text)[0]}
+    assert "63336418" not in units["鼓励企业加大研发投入"].text_of(FieldName.CONTACT)  # an aspect of its own
     contacts = {t: u.text_of(FieldName.CONTACT) for t, u in units.items()}
     assert "63921286" in contacts["推动企业上规模"] and "63921275" not in contacts["推动企业上规模"]
     assert "63921275" in contacts["扩大技术改造投资"]
