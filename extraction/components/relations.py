@@ -247,6 +247,18 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # 企业当年被认定为省级上云标杆企业的，奖励…: money for becoming it
+    cell = (
+        text[text.rfind("|", s, mention.start) + 1 : mention.start]
+        if "|" in text[s : mention.start]
+        else None
+    )
+    if (
+        field == "benefit"
+        and cell is not None
+        and re.search(r"(?:认定为|评为|获评|列入|纳入|入选|获批|获得)[^|，。；]{0,8}$", cell)
+        and re.search(r"奖励|奖补|补助|资助|给予", sentence)
+    ):
+        return "REQUIRES"  # | 首台（套）技术装备 | 列入山东省首台（套）技术装备名单 | 按…给予奖励 |: a row's condition
     if (
         field == "benefit"
         and becomes

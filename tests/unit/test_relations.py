@@ -203,6 +203,11 @@ def test_a_provinces_name_carries_along_a_list() -> None:
     assert [lv for _t, _n, lv in relations(text, "benefit")] == ["provincial"]
 
 
+def test_a_table_rows_condition_cell_requires_its_title() -> None:
+    text = "| 首台（套）技术装备 | 列入山东省首台（套）技术装备名单 | 按单台（套）售价的20%给予奖励，最高500万元 |"
+    assert ("REQUIRES", "首台（套）重大装备", "provincial") in relations(text, "benefit")
+
+
 def test_leave_to_reapply_is_not_a_condition() -> None:
     text = "5.2020年(不含2020年)以前已认定的省级两化融合试点示范企业可重新申报认定。"
     assert relations(text, "conditions") == []
