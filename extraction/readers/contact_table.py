@@ -200,7 +200,11 @@ _ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(
 # 2.工业互联网平台建设项目。申报主体应为… / 2.工业互联网标杆场景项目：…: a program's own conditions
 _CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:。]")
 _ITEM_ROW = re.compile(r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d]{1,3}(?:项|条)[、，,和及\s]*)+)")
-_CITED_ROW = re.compile(r"^(?P<refs>第[一二三四五六七八九十\d、，,和及至]{1,20}[条项])\s")
+_CITED_ROW = re.compile(
+    r"^(?P<refs>第[一二三四五六七八九十\d、，,和及至\s]{1,20}?[条项])[\s，,]"
+    # （第二项出口信保业务可同时咨询…，联系电话：…）: an aside for one item
+    r"|^[（(](?P<aside>第[一二三四五六七八九十\d、，,和及至\s]{1,20}?[条项])"
+)
 _BRACKET_REFS = re.compile(r"^\W*?(?P<refs>(?:【[一二三四五六七八九十\d]{1,3}】)+)")
 _ORDINAL_RUN = re.compile(
     r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
@@ -303,7 +307,7 @@ def _named_groups(
         elif cited is not None:
             # | 第四条 上规模奖励 | 区工信局运行监测科 | 0515-… | (a table's row, its cells spaced apart):
             # the articles it cites, then the rest
-            head, rest = cited.group("refs"), c[cited.end() :].strip()
+            head, rest = cited.group("refs") or cited.group("aside"), c[cited.end() :].strip()
         elif refs is not None:
             # 📞【一】【二】【四】投资与技术改造科：0756-…: the items it serves, then the office
             head, rest = refs.group("refs"), c[refs.end() :].strip()
@@ -355,11 +359,16 @@ def _pieces(c: Clean) -> list[Clean]:
             start = k + 1
     if len(parts) < 2:
         return [c]
+
+    def names(t: str) -> bool:
+        return bool(_ASPECT_LABEL.match(t) or _CITED_ROW.match(t))
+
     for k, p in enumerate(parts):
         head = max(p.text.rfind("："), p.text.rfind(":"))
-        if head >= 0 and _ASPECT_LABEL.match(p.text[head + 1 :].strip()):
-            parts[k] = p[head + 1 :].strip()  # 可以直接咨询相关科室：上规模方面，…: from the aspect on
-    aspects = [p for p in parts if _ASPECT_LABEL.match(p.text) and _has_phone(p.text)]
+        if head >= 0 and names(p.text[head + 1 :].strip()):
+            # 可以直接咨询相关科室：上规模方面，… / 责任单位及联系电话：第1项，…: from the aspect on
+            parts[k] = p[head + 1 :].strip()
+    aspects = [p for p in parts if names(p.text) and _has_phone(p.text)]
     return [p for p in parts if p.text] if len(aspects) >= 2 else [c]
 
 

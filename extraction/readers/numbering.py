@@ -51,7 +51,7 @@ NUMBERED_LABEL = re.compile(
 
 @dataclass(frozen=True)
 class Marker:
-    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ | bnum (【一】) | pad (01) | brk (▶【…】) | head (an unnumbered heading: prose.py)
+    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ | bnum (【一】) | pad (01) | brk (▶【…】) | head (an unnumbered heading) | doc (a compilation's policy): prose.py
     number: int
     length: int  # characters the marker (and the spaces after it) takes
 

@@ -27,7 +27,7 @@ from functools import cached_property
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean, concat
-from extraction.readers.contact_table import SYMBOL_LEAD, route_named_contacts
+from extraction.readers.contact_table import SYMBOL_LEAD, attach_contact_sections, route_named_contacts
 from extraction.readers.fields import lexicon, match_heading_line, normalize_heading
 from extraction.readers.furniture import repair
 from extraction.readers.htmlview import remap
@@ -36,7 +36,9 @@ from extraction.readers.numbering import NUMBERED_LABEL, Marker, cn_number, pars
 # Styles that number measures (a contact line may cite them: 第2、3、4条)
 _NUMBERED_THROUGH = {"art", "cn", "ar", "pcn", "bnum", "pad"}
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
-_RUNNING = {"chap", "sect", "art", "brk", "blt", "head"}
+_RUNNING = {"chap", "sect", "art", "brk", "blt", "head", "doc"}
+# a compilation's policy, its title alone on a line
+_POLICY_LINE = re.compile(r"^《[^《》]{4,60}》$")
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
     r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|减征|免征|免收|退税|抵免|加计扣除|租金|免租"
@@ -287,6 +289,7 @@ class _Reader:
             units += [self._unit(n, sec, shared) for n, sec in paid] if rules else []
         else:
             units = [self._unit(node, section, shared) for node, section in programs]
+            units = self._policy_contacts(programs, units)
         if not units and (notice := self._notice_unit(shared)) is not None:
             units = [notice]
         if not units and one_scheme and (call or _SUPPORT.search(self.view.text)):
@@ -438,6 +441,10 @@ class _Reader:
     def _outline(self) -> _Node:
         root = _Node(-1, None, _EMPTY, False, 0, len(self.lines))
         headed = self._headed_paragraphs()
+        # 《九江市鼓励企业加大研发投入奖补办法》 alone on its line, twice or more: a compilation's
+        # policies, each numbering its measures afresh
+        policies = [i for i, ln in enumerate(self.lines) if _POLICY_LINE.match(ln.text.strip())]
+        policies = policies if len(policies) >= 2 else []
         paragraph_head: int | None = None  # the line of the run-in heading whose paragraph is open
         stack: list[_Node] = [root]
         styles: list[str] = []
@@ -450,6 +457,11 @@ class _Reader:
             marker = parse_marker(text[lead:])
             if marker is None and i in headed:
                 marker = Marker("head", 0, 0)
+            if i in policies:
+                marker = Marker("doc", 0, 0)
+                styles.clear()
+                last.clear()
+                seen.clear()
             if marker is None:
                 closing = _IN_FORCE.match(SYMBOL_LEAD.sub("", text.strip())) and not _GIVES_CLAUSE.search(
                     text
@@ -485,7 +497,9 @@ class _Reader:
             last[style] = seen[style] = marker.number
             while stack[-1].depth >= depth:
                 stack.pop().end = i
-            if style == "head":
+            if style == "doc":
+                heading, titled = line.strip().strip("《》"), True
+            elif style == "head":
                 heading, titled = _measure_head(line), True
                 paragraph_head = i if len(heading) < len(line.text.strip()) else None
             else:
@@ -553,6 +567,9 @@ class _Reader:
                 continue  # 第十条 本措施具体由…负责组织实施 / 同时符合…的，按照从高不重复的原则: no measure
             if child.marker is not None and child.marker.style in ("chap", "sect"):
                 self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
+                continue
+            if child.marker is not None and child.marker.style == "doc":
+                self._visit(child, out, shared, top=False)  # a policy's sections are its own, not shared
                 continue
             if (
                 fname is not None
@@ -745,11 +762,64 @@ class _Reader:
                 )
         return out
 
+    @staticmethod
+    def _policies(root: _Node) -> list[_Node]:
+        return [c for c in root.children if c.marker is not None and c.marker.style == "doc"]
+
+    def _policy_contacts(self, programs: list[tuple[_Node, str]], units: list[Unit]) -> list[Unit]:
+        """A compilation prints each policy's 责任单位/联系电话 after its measures: those lines are the
+        contacts of that policy's measures only (by item where they name items: 第1项，…；第2、3项，…)."""
+        out = list(units)
+        for policy in self._policies(self._root):
+            mine = [k for k, (n, _) in enumerate(programs) if policy.line <= n.line < policy.end]
+            inside = {i for k in mine for i in range(programs[k][0].line, programs[k][0].end)}
+
+            def contact(ln: Clean) -> bool:
+                return bool(
+                    _PHONE.search(ln.text)
+                    and (_CONTACT_LINE.match(ln.text.strip()) or _CONTACT_LABEL.search(ln.text))
+                )
+
+            # the contact lines that close the policy, even under its last measure, and those between
+            trailing = set()
+            for i in range(policy.end - 1, policy.line, -1):
+                if self.lines[i].text.strip() and not contact(self.lines[i]):
+                    break
+                trailing.add(i)
+            lines = [
+                i
+                for i in range(policy.line, policy.end)
+                if (i in trailing or i not in inside)
+                and self.lines[i].text.strip()
+                and contact(self.lines[i])
+            ]
+            if not mine or not lines:
+                continue
+            ranges = [(self.lines[i].offsets[0], self.lines[i].offsets[-1] + 1) for i in lines]
+            gone = {o for i in lines for o in self.lines[i].offsets}
+            # (the last measure's own copy of the closing lines goes: they are the policy's)
+            policy_units = [
+                replace(
+                    out[k],
+                    fields=tuple(
+                        f
+                        for f in out[k].fields
+                        if f.name != FieldName.CONTACT or not gone.intersection(f.offsets)
+                    ),
+                )
+                for k in mine
+            ]
+            attached = attach_contact_sections(self.source, [("联系方式", ranges)], policy_units)
+            for k, u in zip(mine, attached, strict=True):
+                out[k] = u
+        return out
+
     def _loose_lines(self, root: _Node, programs: list[tuple[_Node, str]]) -> list[TextField]:
         """Contact and responsibility lines outside every measure: the whole document's."""
         inside = set()
         for node, _ in programs:
             inside.update(range(node.line, node.end))
+        inside.update(k for d in self._policies(root) for k in range(d.line, d.end))  # each policy's own
         # a note under a measure that pays nothing (强化用地保障 …（责任单位：市自然资源和规划局）) is that
         # measure's, not the document's
         in_measure = {

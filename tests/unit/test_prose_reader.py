@@ -1337,3 +1337,38 @@ def test_the_body_that_runs_every_measure_without_a_note_and_a_note_under_a_meas
     assert departments["支持技术改造"] == "市工业和信息化局、市财政局"  # its own note
     assert departments["推动企业规模扩张"] == "市工业和信息化局"
     assert "自然资源" not in departments["建设高水平创新平台"]
+
+
+def test_a_compilations_policies_number_their_measures_afresh_and_keep_their_own_contacts() -> None:
+    # heldout8 n03: three policies one after another, each with its own numbering and contact line
+    text = (
+        "某市惠企政策汇编（2025年版）\n"
+        "《某市鼓励企业加大研发投入奖补办法》\n"
+        "一、研发投入后补助。对研究开发费用支出500万元以上的企业，按增量部分的10%给予后补助，最高200万元。\n"
+        "二、高新技术企业认定奖励。对首次认定的高新技术企业，给予一次性奖励20万元。\n"
+        "责任单位：市科技局高新技术发展科　　联系电话：0792-8587326\n"
+        "《某市推动外贸稳规模优结构若干措施》\n"
+        "（一）支持企业开拓国际市场。对企业参加境外专业展会的，按展位费的60%给予补助，最高20万元。\n"
+        "（二）扩大出口信用保险覆盖面。对企业投保短期出口信用保险的，按保费的50%给予补助，最高30万元。\n"
+        "责任单位：市商务局对外贸易发展科　　联系电话：0792-8568215\n"
+        "《某市工业企业梯度培育和技术改造奖补措施》\n"
+        "1.梯度培育奖励。对新认定的国家级专精特新“小巨人”企业，一次性奖励50万元。\n"
+        "2.技术改造奖补。对设备投资额500万元以上的技术改造项目，按设备投资额的8%给予奖补，最高300万元。\n"
+        "责任单位及联系电话：第1项，市工信局中小企业科，0792-8226915；第2项，市工信局投资与技术改造科，0792-8226937。\n"
+    )
+    contacts = _contacts(text)
+    assert list(contacts) == [
+        "研发投入后补助",
+        "高新技术企业认定奖励",
+        "支持企业开拓国际市场",
+        "扩大出口信用保险覆盖面",
+        "梯度培育奖励",
+        "技术改造奖补",
+    ]
+    assert "8587326" in contacts["高新技术企业认定奖励"] and "8568215" not in contacts["高新技术企业认定奖励"]
+    assert (
+        "8568215" in contacts["扩大出口信用保险覆盖面"]
+        and "8587326" not in contacts["扩大出口信用保险覆盖面"]
+    )
+    assert "8226915" in contacts["梯度培育奖励"] and "8226937" not in contacts["梯度培育奖励"]
+    assert "8226937" in contacts["技术改造奖补"] and "8226915" not in contacts["技术改造奖补"]
