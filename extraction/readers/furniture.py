@@ -197,7 +197,8 @@ def _site_footer(lines: list[tuple[int, int]], text: str) -> set[int]:
 # - END - / 推荐阅读: a WeChat article ends; what follows are links to other articles and the account's
 # own furniture
 _TAIL_MARK = re.compile(
-    r"^(?:[-—_]+\s*END\s*[-—_]+|推荐阅读|往期推荐|往期回顾|相关阅读|延伸阅读|精彩推荐|猜你喜欢)$", re.I
+    r"^(?:[-—_]+\s*END\s*[-—_]+|(?:[▼▽↓👇📖📚🔥]\ufe0f?\s*)?(?:推荐阅读|往期推荐|往期回顾|相关阅读|延伸阅读|精彩推荐|猜你喜欢))$",
+    re.I,
 )
 
 

@@ -77,7 +77,8 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line))
 
 
-_LEAD = re.compile(r"^(?:\s|\*\*|__|<b>|</b>|<strong>|</strong>|[-*+]\s)*", re.I)
+# (━━ 01 梯度培育奖励 ━━: a WeChat card's rules around its number and heading)
+_LEAD = re.compile(r"^(?:\s|\*\*|__|<b>|</b>|<strong>|</strong>|[-*+]\s|[━─═]{2,})*", re.I)
 _DECOR_START = re.compile(r"^[^\w\u4e00-\u9fff（(【\[《“\"]")
 
 

@@ -37,7 +37,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (not an article's labels: 【划重点】, 【政策原文】, 【来源】)
     # 01 / 02 … on a line of its own, or before a bar (01丨支持企业增资扩产): a WeChat article's cards.
     # 1–9 must be zero-padded, so "20 万元" broken off a line numbers nothing.
-    ("pad", re.compile(r"^(?P<n>0[1-9]|[1-9]\d)\s*(?:$|[|丨｜]\s*(?=\S))")),
+    # (or inside a card's rules: ━━ 01 梯度培育奖励 ━━; a bare "01 梯度培育奖励" may be a list of contents)
+    (
+        "pad",
+        re.compile(
+            r"^(?P<n>0[1-9]|[1-9]\d)\s*(?:$|[|丨｜]\s*(?=\S)|\s+(?=(?![万亿元个家人年月日号])[\u4e00-\u9fff（）()]{2,16}\s*[━─═]{2,}\s*$))"
+        ),
+    ),
     ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【(?!{_LABELS})[^】\n]{{2,20}}】\s*$)")),
     ("blt", re.compile(rf"^(?P<n>){_BULLET}\s*(?=(?![^\n]*\d{{5}})[^。，；：:,;！!？?\n]{{2,24}}$)")),
 )

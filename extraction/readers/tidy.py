@@ -7,7 +7,7 @@ import re
 from extraction.readers.cleaner import Clean
 
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
-_TRAIL = "。.：:；;，,、 \n*#-—|"
+_TRAIL = "。.：:；;，,、 \n*#-—|━─═"  # (━━ 01 梯度培育奖励 ━━: a card's rules)
 
 
 def tidy_title(c: Clean) -> Clean:

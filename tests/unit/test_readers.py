@@ -1047,3 +1047,21 @@ def test_a_page_of_service_guides_gives_one_program_per_item_named_by_its_item_n
     for u in programs:
         for f in u.fields:
             assert all(GUIDES[o] == ch for ch, o in zip(f.text, f.offsets, strict=True) if ch != "\n")
+
+
+def test_a_wechat_cards_rules_around_its_number_and_heading() -> None:
+    # heldout8 m03 (一图读懂 text): ━━ 01 梯度培育奖励 ━━ heads a card; "最高奖励100万" is an amount
+    text = (
+        "一图读懂丨专精特新企业看过来！\n"
+        "━━ 01 梯度培育奖励 ━━\n"
+        "【支持对象】\n首次获得认定的省级专精特新中小企业\n"
+        "【支持标准】\n💰 省级专精特新：奖励20万\n"
+        "━━ 02 研发投入奖补 ━━\n"
+        "【支持对象】\n省级以上专精特新中小企业\n"
+        "【支持标准】\n▶ 按15%给予奖补\n▶ 单个企业每年最高50万\n"
+        "☎ 政策咨询\n某市工业和信息化局中小企业科\n0759-3380265\n"
+        "-END-\n"
+        "▼ 往期推荐\n▶ 某市新增12家国家级专精特新“小巨人”企业！\n"
+    )
+    doc = read_text(text, name="cards.txt")
+    assert [u.title for u in doc.units if u.kind is UnitKind.PROGRAM] == ["梯度培育奖励", "研发投入奖补"]
