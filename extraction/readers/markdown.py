@@ -371,7 +371,11 @@ class _Segmenter:
         return (
             depth is not None
             and prev.outline_depth == depth
-            and all(u.field_depth is not None and u.field_depth > depth for u in (prev, ref))
+            # (fields numbered deeper, or unnumbered labelled lines: 支持对象：… 支持标准：…)
+            and all(
+                (u.field_depth is not None and u.field_depth > depth) or (u.field_depth is None and u.fields)
+                for u in (prev, ref)
+            )
         )
 
     def _notice_field(self, i: int, ln: Line, depth: int | None) -> None:

@@ -1065,3 +1065,27 @@ def test_a_wechat_cards_rules_around_its_number_and_heading() -> None:
     )
     doc = read_text(text, name="cards.txt")
     assert [u.title for u in doc.units if u.kind is UnitKind.PROGRAM] == ["梯度培育奖励", "研发投入奖补"]
+
+
+def test_a_guides_closing_sections_at_its_categories_level_are_the_notices() -> None:
+    # heldout8 m02: 一、…五、 categories with labelled lines, then 六、申报材料 … 八、联系方式 naming them
+    text = (
+        "2025年度某市制造业高质量发展专项资金申报指南\n"
+        "一、数字化改造项目\n"
+        "　　支持对象：在市区实施数字化改造的规模以上工业企业。\n"
+        "　　支持标准：按软硬件投入的15%给予补助，最高100万元。\n"
+        "二、专精特新企业培育项目\n"
+        "　　支持对象：2024年度新认定的省级专精特新中小企业。\n"
+        "　　支持标准：一次性奖励20万元。\n"
+        "三、申报材料\n"
+        "　　项目申报表、营业执照。\n"
+        "四、联系方式\n"
+        "　　数字化改造项目：市经信局数字经济处，联系人：林佳颖，电话：0576-88513162\n"
+        "　　专精特新企业培育项目：市经信局中小企业处，联系人：王丽萍，电话：0576-88513185\n"
+    )
+    doc = read_text(text, name="guide.txt")
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units if u.kind is UnitKind.PROGRAM}
+    assert "88513162" in contacts["数字化改造项目"] and "88513185" not in contacts["数字化改造项目"]
+    assert (
+        "88513185" in contacts["专精特新企业培育项目"] and "88513162" not in contacts["专精特新企业培育项目"]
+    )
