@@ -327,8 +327,9 @@ class _Reader:
         """A title line near the top (# heading, or a line naming a document kind)."""
         for line in self.lines[:12]:
             text = _MARKUP_LEAD.sub("", line.text).strip(" *")
-            if _BREADCRUMB.search(text):
-                continue  # 当前位置：首页 > 政务公开 > 通知公告: where the page sits, not its title
+            if _BREADCRUMB.search(text) or re.match(r"[\u4e00-\u9fff\s]{2,8}[：:]", text):
+                # 当前位置：首页 > 政务公开 > 通知公告 / 信息分类：通知: where the page sits, not its title
+                continue
             if 6 <= len(text) <= 80 and _DOC_KIND.search(text) and parse_marker(text) is None:
                 self.meta["title"] = text
                 return text

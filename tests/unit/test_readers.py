@@ -1089,3 +1089,18 @@ def test_a_guides_closing_sections_at_its_categories_level_are_the_notices() -> 
     assert (
         "88513185" in contacts["专精特新企业培育项目"] and "88513162" not in contacts["专精特新企业培育项目"]
     )
+
+
+def test_a_pages_breadcrumb_and_record_rows_are_no_title() -> None:
+    text = (
+        "某市经济和信息化局　>　通知公告\n\n"
+        "索 引 号：11340300MB1524708X/202504-00031\n"
+        "信息分类：通知\n\n"
+        "关于组织申报2025年度某市制造业高质量发展专项资金项目的通知\n\n"
+        "各区经信局：\n"
+        "一、数字化改造项目。对规模以上工业企业实施的数字化改造项目，按投入的15%给予补助，最高100万元。\n"
+        "二、绿色低碳发展项目。对新获评国家级绿色工厂的企业，奖励50万元。\n"
+    )
+    assert (
+        read_text(text, name="page.txt").title == "关于组织申报2025年度某市制造业高质量发展专项资金项目的通知"
+    )
