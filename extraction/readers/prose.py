@@ -823,9 +823,14 @@ class _Reader:
         inside.update(k for d in self._policies(root) for k in range(d.line, d.end))  # each policy's own
         # a note under a measure that pays nothing (强化用地保障 …（责任单位：市自然资源和规划局）) is that
         # measure's, not the document's
-        in_measure = {
-            k for c in root.children for k in range(c.line, c.end) if c.marker and c.marker.style == "head"
-        }
+        taken = {id(n) for n, _ in programs}
+        in_measure: set[int] = set()
+        stack = list(root.children)
+        while stack:
+            n = stack.pop()
+            stack.extend(n.children)
+            if id(n) not in taken and (not n.children or (n.marker and n.marker.style == "head")):
+                in_measure.update(range(n.line, n.end))  # a measure (or item) of its own, no program
         out = []
         for i, line in enumerate(self.lines):
             if i in inside:

@@ -1372,3 +1372,16 @@ def test_a_compilations_policies_number_their_measures_afresh_and_keep_their_own
     )
     assert "8226915" in contacts["梯度培育奖励"] and "8226937" not in contacts["梯度培育奖励"]
     assert "8226937" in contacts["技术改造奖补"] and "8226915" not in contacts["技术改造奖补"]
+
+
+def test_a_note_inside_a_numbered_item_that_pays_nothing_is_that_items() -> None:
+    # heldout8 m01: （三）建立科技型企业培育库。…（责任单位：…） pays nothing; its note runs no other measure
+    text = (
+        "某市支持科技型企业创新发展若干措施\n"
+        "一、加大企业培育力度\n"
+        "（一）奖励高新技术企业。对首次认定的高新技术企业，给予一次性奖励20万元。\n"
+        "（二）建立科技型企业培育库。每年遴选一批企业纳入市级培育库，实行跟踪服务。（责任单位：市科技局、某经开区管委会）\n"
+    )
+    units = read_prose(text)[0]
+    assert [u.title for u in units] == ["奖励高新技术企业"]
+    assert "经开区" not in units[0].text_of(FieldName.DEPARTMENT)
