@@ -117,6 +117,9 @@ def test_support_for_a_project_about_a_title_is_not_a_requirement() -> None:
 def test_other_ways_to_bar_an_application() -> None:
     text = "已获评国家级绿色工厂的企业不得同时申报省级绿色工厂。"
     assert relations(text, "conditions")[0] == ("EXCLUDES", "绿色工厂", "national")
+    # heldout7 y01: 无需重复申报 bars holders too
+    text = "已认定为国家级专精特新“小巨人”企业的，无需重复申报。"
+    assert relations(text, "conditions") == [("EXCLUDES", "专精特新小巨人企业", "national")]
 
 
 def test_a_count_of_title_holders_is_not_a_title() -> None:
