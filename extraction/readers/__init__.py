@@ -22,6 +22,7 @@ Every field's offsets point into `SourceDocument.text` (the decoded file) and ru
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -124,6 +125,7 @@ def read_text(
 
 def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:
     units, meta = _read_shape(text, fmt)
+    units = _without_idle(units)
     # a contact block that names programs (第（二）项：…, above the rules in a cover notice) is theirs
     return route_named_conditions(text, route_named_contacts(text, units)), meta
 
@@ -186,6 +188,41 @@ def _spread_notice(units: list[Unit], title: str) -> list[Unit]:
             u = replace(u, fields=(*u.fields, *(f for f in notice.fields if f.name not in have)))
         out.append(u)
     return out
+
+
+# fields that say how to apply or whom to ask, not what is offered or to whom
+_HOW_TO = {FieldName.PROCEDURE, FieldName.CONTACT, FieldName.MATERIALS, FieldName.WINDOW, FieldName.OVERSIGHT}
+_OFFERS_WORDS = re.compile(r"给予|奖励|奖补|补助|补贴|资助|贴息|万元|亿元")
+
+
+def _without_idle(units: list[Unit]) -> list[Unit]:
+    """Units made only of how-to fields (① 企业在线提交申请 … ⑤ 资金直达企业账户 under 【申报流程】 after a
+    WeChat post's cards) are the post's procedure, no programs, where other programs offer something;
+    a contact read into them (the post's closing ☎ 政策咨询) is every program's that has none."""
+    offering = [
+        u
+        for u in units
+        if u.kind is UnitKind.PROGRAM and (u.get(FieldName.BENEFIT) or u.get(FieldName.CONDITIONS))
+    ]
+    if len(offering) < 2:
+        return units
+    idle = [
+        u
+        for u in units
+        if u.kind is UnitKind.PROGRAM
+        and all(f.name in _HOW_TO for f in u.fields)
+        and not _OFFERS_WORDS.search(u.title + "".join(f.text for f in u.fields))
+    ]
+    if not idle:
+        return units
+    contacts = tuple(f for u in idle for f in u.get(FieldName.CONTACT))
+    return [
+        replace(u, fields=u.fields + contacts)
+        if u.kind is UnitKind.PROGRAM and not u.get(FieldName.CONTACT)
+        else u
+        for u in units
+        if all(u is not x for x in idle)
+    ]
 
 
 # headings the prose reader gives the department fields that hold for the whole text

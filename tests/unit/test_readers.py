@@ -1104,3 +1104,23 @@ def test_a_pages_breadcrumb_and_record_rows_are_no_title() -> None:
     assert (
         read_text(text, name="page.txt").title == "关于组织申报2025年度某市制造业高质量发展专项资金项目的通知"
     )
+
+
+def test_a_posts_procedure_after_its_cards_is_no_program_and_its_contact_is_every_cards() -> None:
+    # heldout8 m03 (一图读懂 text): 💡 温馨提示 ✔ …, 【申报流程】 ① … ⑤, 【申报方式】 and ☎ 政策咨询 after
+    # the cards are the post's, not programs; the closing contact is every card's
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "heldout8" / "m03_zhanjiang_yitu_dudong.txt"
+    programs = [
+        u
+        for u in read_text(path.read_text(encoding="utf-8"), name=path.name).units
+        if u.kind is UnitKind.PROGRAM
+    ]
+    assert [u.title for u in programs] == [
+        "梯度培育奖励",
+        "研发投入奖补",
+        "技改设备补助",
+        "数字化转型",
+        "融资增信",
+        "上市挂牌",
+    ]
+    assert all("0759-3380265" in u.text_of(FieldName.CONTACT) for u in programs)
