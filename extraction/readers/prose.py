@@ -774,13 +774,7 @@ class _Reader:
         for policy in self._policies(self._root):
             mine = [k for k, (n, _) in enumerate(programs) if policy.line <= n.line < policy.end]
             inside = {i for k in mine for i in range(programs[k][0].line, programs[k][0].end)}
-
-            def contact(ln: Clean) -> bool:
-                return bool(
-                    _PHONE.search(ln.text)
-                    and (_CONTACT_LINE.match(ln.text.strip()) or _CONTACT_LABEL.search(ln.text))
-                )
-
+            contact = _labelled_phone_line
             # the contact lines that close the policy, even under its last measure, and those between
             trailing = set()
             for i in range(policy.end - 1, policy.line, -1):
@@ -903,6 +897,14 @@ class _Reader:
 
 _EMPTY = Clean("", ())
 _PHONE = re.compile(r"\d{7,}|\d{3,4}[-－—]\d{7,8}")
+
+
+def _labelled_phone_line(line: Clean) -> bool:
+    """责任单位：…　联系电话：0792-… / 联系人：…: a phone printed under a contact label."""
+    return bool(
+        _PHONE.search(line.text)
+        and (_CONTACT_LINE.match(line.text.strip()) or _CONTACT_LABEL.search(line.text))
+    )
 
 
 def _is_contact_line(text: str) -> bool:
