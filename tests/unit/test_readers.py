@@ -1124,3 +1124,27 @@ def test_a_posts_procedure_after_its_cards_is_no_program_and_its_contact_is_ever
         "上市挂牌",
     ]
     assert all("0759-3380265" in u.text_of(FieldName.CONTACT) for u in programs)
+
+
+def test_a_payout_guides_labelled_blocks_are_one_program_each() -> None:
+    # heldout9 t02: 兑现指南 copied from a DOCX, 事项名称 / 兑现标准 / 兑现条件 / 申报材料 / 受理部门 / 咨询电话
+    block = (
+        "事项名称：{name}\n"
+        "兑现标准：对新认定的国家级专精特新“小巨人”企业，给予一次性奖励50万元。\n"
+        "兑现条件：\n（1）在本市注册登记；\n（2）认定文件在有效期内。\n"
+        "申报材料：\n1．兑现申请表；\n2．企业银行账户信息。\n"
+        "受理部门：某市经济和信息化局中小企业科\n"
+        "咨询电话：{phone}\n\n"
+    )
+    text = (
+        "某市2025年惠企政策兑现指南\n\n"
+        + block.format(name="梯度培育奖励", phone="0838-2902316")
+        + block.format(name="技术改造投资奖补", phone="0838-2902327")
+    )
+    units = [u for u in read_text(text, name="guide.txt").units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in units] == ["梯度培育奖励", "技术改造投资奖补"]
+    assert "奖励50万元" in units[0].text_of(FieldName.BENEFIT)
+    assert "有效期内" in units[0].text_of(FieldName.CONDITIONS)
+    assert "2902327" in units[1].text_of(FieldName.CONTACT) and "2902316" not in units[1].text_of(
+        FieldName.CONTACT
+    )
