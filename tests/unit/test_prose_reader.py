@@ -1385,3 +1385,21 @@ def test_a_note_inside_a_numbered_item_that_pays_nothing_is_that_items() -> None
     units = read_prose(text)[0]
     assert [u.title for u in units] == ["奖励高新技术企业"]
     assert "经开区" not in units[0].text_of(FieldName.DEPARTMENT)
+
+
+def test_an_agency_line_under_each_measure_is_that_measures_contact() -> None:
+    # heldout9 t01: 经办机构：… 咨询电话：… after each measure of a 人社 policy
+    text = (
+        "某市进一步稳岗位扩就业若干措施\n"
+        "一、支持经营主体稳岗扩岗\n"
+        "1.发放一次性吸纳就业补贴。对招用毕业年度高校毕业生的企业，按1500元/人给予一次性补贴。\n"
+        "经办机构：市就业服务中心　咨询电话：0717-6221507\n"
+        "2.落实社会保险补贴。对招用就业困难人员的用人单位，按实际缴费给予社会保险补贴。\n"
+        "经办机构：市就业服务中心　咨询电话：0717-6221513\n"
+    )
+    contacts = _contacts(text)
+    assert (
+        "6221507" in contacts["发放一次性吸纳就业补贴"]
+        and "6221513" not in contacts["发放一次性吸纳就业补贴"]
+    )
+    assert "6221513" in contacts["落实社会保险补贴"]
