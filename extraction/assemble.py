@@ -656,9 +656,14 @@ class DocumentAssembler:
         out = []
         names = (FieldName.CONTACT,) if unit.get(FieldName.CONTACT) else ()
         names += (FieldName.PROCEDURE, FieldName.BODY, FieldName.SUMMARY)
+        if not unit.get(FieldName.CONTACT):
+            # 责任单位：市经信局运行监测处（0579-82468513）: the office runs it and takes its calls
+            names += (FieldName.DEPARTMENT,)
         for name in names:
+            # (a department field is read as a contact line: its phone follows the office it names)
+            read_as = FieldName.CONTACT if name is FieldName.DEPARTMENT else name
             for f in unit.get(name):
-                for c in field_contacts(f.text, replace(ctx, field=str(name.value), heading=f.heading)):
+                for c in field_contacts(f.text, replace(ctx, field=str(read_as.value), heading=f.heading)):
                     out.append((c, self.prov(f, c.start, c.end), f))
         return out
 

