@@ -73,8 +73,9 @@ _FUNDS = re.compile(r"资金|补助|奖励|奖补|支持|扶持")
 # 企业技术中心能力提升 / 专精特新中小企业上市培育: work done by holders of the title the name states
 _UPGRADE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:能力提升|提升|升级|提质|改造|上市|挂牌|融资|开展)")
 _REWARDS_THE_RECOGNISED = re.compile(
-    r"以[^。；]{0,30}公布的?名单为准|对(?:新|首次)(?:认定|获评)的?[^。；，]{0,30}(?:奖励|给予)"
+    r"以[^。；]{0,30}公布的?名单为准|对(?:新|首次)(?:通过)?(?:认定|获评)的?[^。；，]{0,30}[，,]?(?:奖励|给予)"
 )
+_GROWS = re.compile(r"(?:培育|打造|鼓励|支持)")
 _POOL = re.compile(r"\s*(?:入库|培育库|储备库|后备库)")
 _TITLE_TYPES = ("voucher", "interest_subsidy", "insurance_subsidy", "guarantee", "tax_credit", "tax_refund")
 _SENT_TO = re.compile(r"(?:报送|提交|上报|寄送|发送|报)[^。；，]{0,20}?至")
@@ -797,7 +798,8 @@ class DocumentAssembler:
             # support paid to holders of the title the name states, not a recognition of it
             # 专精特新企业培育 whose text rewards those another body recognised (对新认定的…奖励, 以…公布
             # 名单为准): the title is held by whom it pays, not conferred
-            rewards_holders = name.endswith("培育") and bool(
+            # (培育隐形冠军企业 / 打造未来工厂和智能工厂 in a list of measures: growing holders too)
+            rewards_holders = (name.endswith("培育") or bool(_GROWS.match(name))) and bool(
                 _REWARDS_THE_RECOGNISED.search(" ".join(f.text for f in unit.fields))
             )
             held_by_title = [

