@@ -6,15 +6,13 @@ import re
 
 from extraction.readers.cleaner import clean_span
 from extraction.readers.lines import Line, LineKind, Toc, plain
-from extraction.readers.tidy import find_date, tidy_title
+from extraction.readers.tidy import find_date, site_record, tidy_title
 
 _ISSUER = re.compile(
     r"(?:局|厅|委员会|委|中心|办公室|人民政府|政府|部|院|协会|联合会|商会|平台|管委会|管理委员会|研究院)$"
 )
 
 
-_BREADCRUMB = re.compile(r"当前位置|^[^>＞»›]{1,20}(?:\s*[>＞»›]\s*[^>＞»›]{1,20}){1,6}$")
-_META_ROW = re.compile(r"^[\u4e00-\u9fff\s]{2,8}[：:]\s*\S")
 _TITLE_LINE = re.compile(r"^(?:TITLE|标题|政策标题|文件名称|文件标题)\s*[:：]\s*(?P<title>\S.{3,})$")
 _TITLE_WORDS = re.compile(r"关于|通知|办法|措施|政策|方案|细则|意见|指南|规定|目录|清单|汇编|公告")
 
@@ -41,10 +39,8 @@ def cover_metadata(text: str, lines: list[Line], toc: Toc) -> dict[str, str | No
         if re.search(r"[：:]\s*$", p) or p.startswith("各"):
             continue  # 各县（市、区）工信局：: whom the notice is sent to, not who issues it
         compact = tidy_title(clean_span(text, ln.start, ln.end)).text
-        if re.match(r"^附件\s*[\d\-]*$", compact) or _BREADCRUMB.search(compact):
-            continue  # (当前位置：首页 > 政务公开 > 通知公告: where the page sits on its site)
-        if _META_ROW.match(compact) and not _TITLE_LINE.match(compact):
-            continue  # 索引号：…, 信息分类：…: the site's record of the page, not its title
+        if re.match(r"^附件\s*[\d\-]*$", compact) or site_record(compact):
+            continue
         date = find_date(compact) if re.fullmatch(r"[\d\s年月日季度一二三四上下半.\-/]+", compact) else None
         if date:
             published = published or date

@@ -32,6 +32,7 @@ from extraction.readers.fields import lexicon, match_heading_line, normalize_hea
 from extraction.readers.furniture import repair
 from extraction.readers.htmlview import remap
 from extraction.readers.numbering import NUMBERED_LABEL, Marker, cn_number, parse_marker
+from extraction.readers.tidy import site_record
 
 # Styles that number measures (a contact line may cite them: 第2、3、4条)
 _NUMBERED_THROUGH = {"art", "cn", "ar", "pcn", "bnum", "pad"}
@@ -88,8 +89,10 @@ _CONDITION_LEAD = re.compile(r"(?:条件|资格|准入|对象)(?:要求)?(?:如�
 _ORGANISATIONAL_WORDS = re.compile(
     r"附则|解释|施行|保障措施|监督|监管|法律责任|资金管理|职责分工|组织领导|资金保障|组织保障|工作保障|组织实施"
 )
+# the labels of a note saying who carries a measure out
+_DUTY_HEADS = r"牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位"
 _RESPONSIBLE = re.compile(
-    r"[（(]?\s*(?P<head>牵头单位|责任单位|牵头部门|责任部门|执行部门|实施部门|主管部门|承办单位)\s*[:：]\s*"
+    rf"[（(]?\s*(?P<head>{_DUTY_HEADS})\s*[:：]\s*"
     # 市委组织部（人才办）、…; not the 配合单位 after a ；, who help but do not run it
     r"(?P<body>(?:[^（）()\n；;]|[；;](?!\s*(?:配合|协办|参与|协同|支持))|[（(][^（）()\n]{0,12}[）)]){2,120})[）)]?"
 )
@@ -129,7 +132,7 @@ _MEASURE_VERB = (
 _HEAD_LINE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}$")
 _RUN_IN_MEASURE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}。(?=\S{{10}})")
 # （责任单位：市工业和信息化局、市财政局）: a note on the measure above
-_NOTE_LINE = re.compile(r"^[（(][^）)]{0,6}(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)")
+_NOTE_LINE = re.compile(rf"^[（(][^）)]{{0,6}}(?:{_DUTY_HEADS}|配合单位)")
 # 在推动企业上规模方面，对…: a press conference tells each measure by its aspect (after a 谢谢您的提问。)
 _ASPECT = re.compile(
     rf"^(?:[^。，\n]{{0,16}}。)?在(?P<head>{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}})方面[，,]"
@@ -191,7 +194,6 @@ _PAYS = re.compile(
 _CALL = re.compile(
     r"关于(?!印发|转发|发布)[^《》]*?(?:申报|兑现|征集|推荐|遴选|评选|申请)(?:工作)?的(?:通知|公告)(?:[（(].*[)）])?$"
 )
-_BREADCRUMB = re.compile(r"当前位置|首页\s*[>＞»›]")
 _DOC_KIND = re.compile(r"(?:通知|办法|措施|细则|方案|政策|指南|意见|规定|公告)(?:[（(].*[)）])?$")
 _MARKUP_LEAD = re.compile(r"^(?:#{1,6}\s*|\*\*|<b>|<strong>)*", re.I)
 # Header lines of a collected page ("发布机构：…", "来源：…") before the text proper.
@@ -327,9 +329,8 @@ class _Reader:
         """A title line near the top (# heading, or a line naming a document kind)."""
         for line in self.lines[:12]:
             text = _MARKUP_LEAD.sub("", line.text).strip(" *")
-            if _BREADCRUMB.search(text) or re.match(r"[\u4e00-\u9fff\s]{2,8}[：:]", text):
-                # 当前位置：首页 > 政务公开 > 通知公告 / 信息分类：通知: where the page sits, not its title
-                continue
+            if site_record(text):
+                continue  # 当前位置：首页 > 政务公开 > 通知公告 / 信息分类：通知
             if 6 <= len(text) <= 80 and _DOC_KIND.search(text) and parse_marker(text) is None:
                 self.meta["title"] = text
                 return text
@@ -832,8 +833,7 @@ class _Reader:
             text = line.text.strip()
             if _SITE_FURNITURE.search(text):
                 continue  # a web page's footer (版权所有 … 联系电话) is the site's, not the notice's
-            has_phone = re.search(r"\d{7,}|\d{3,4}[-－—]\d{7,8}", text)
-            if has_phone and (_CONTACT_LINE.match(text) or _CONTACT_LABEL.search(text)):
+            if _labelled_phone_line(line):
                 # 联系人：… or "…报送至市经信局技术进步与质量科。联系人：刘宇；联系电话：…" in a section
                 # about submitting: the whole line, so the office named before the label is read too
                 out.append(_text_field(FieldName.CONTACT, line, "联系方式"))

@@ -1,4 +1,4 @@
-"""Small normalisers shared by the readers: titles, dates, URLs."""
+"""Small normalisers shared by the readers: titles, dates, URLs, and a web page's record lines."""
 
 from __future__ import annotations
 
@@ -51,3 +51,16 @@ _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%]+")
 def first_url(text: str) -> str | None:
     m = _URL.search(text)
     return m.group().rstrip(".,;") if m else None
+
+
+# 当前位置：首页 > 政务公开 > 通知公告 / 某市经济和信息化局 > 通知公告: where a page sits on its site
+_BREADCRUMB = re.compile(r"当前位置|首页\s*[>＞»›]|^[^>＞»›]{1,20}(?:\s*[>＞»›]\s*[^>＞»›]{1,20}){1,6}$")
+# 索引号：… / 信息分类：通知: the site's record of the page (not 标题：…, which names it)
+_RECORD_ROW = re.compile(
+    r"^(?![\s]*(?:标题|政策标题|文件名称|文件标题)\s*[：:])[\u4e00-\u9fff\s]{2,8}[：:]\s*\S"
+)
+
+
+def site_record(line: str) -> bool:
+    """Whether a line is a web page's breadcrumb or record row, never the document's title."""
+    return bool(_BREADCRUMB.search(line) or _RECORD_ROW.match(line))
