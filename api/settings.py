@@ -46,7 +46,8 @@ class Settings(BaseSettings):
     port: int = 8000
     base_iri: str = "http://localhost:8000"
     # Encoded answers a serving process keeps per graph version for identical GraphQL requests
-    # (POLICYKG_RESPONSE_CACHE_MB; 0 keeps none): api/graphql/answers.py.
+    # (POLICYKG_RESPONSE_CACHE_MB; 0 keeps none): api/graphql/answers.py. As much again is kept of
+    # completed nodes, for new requests that ask for them again: api/graphql/fragments.py.
     response_cache_mb: float = Field(default=32.0, ge=0)
     # A document larger than this (POLICYKG_MAX_FILE_MB) or with more lines (POLICYKG_MAX_FILE_LINES)
     # is refused by `build` and `extract`: the largest real guide (a 331-page PDF) is 2.8 MB and

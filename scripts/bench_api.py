@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import socket
@@ -218,6 +219,12 @@ async def main() -> None:
         type=Path,
         help="a folder to write each question's first answer to (q1.json ...), to compare runs",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="make every request new to the server's kept answers: its query ends in a comment that "
+        "numbers it (the selection, and so the answer, stays the same)",
+    )
     args = parser.parse_args()
     requests = max(20, min(args.requests, 5000))
     questions = {
@@ -265,11 +272,16 @@ async def main() -> None:
         )
         print(header)
         print("-" * len(header))
+        numbers = itertools.count()  # --fresh
         for concurrency in args.concurrency:
             for name, (query, variables, raw_name, raw_params) in questions.items():
                 payload = _payload(query, variables)
 
-                async def graphql_call(worker: int, payload: bytes = payload) -> None:
+                async def graphql_call(
+                    worker: int, payload: bytes = payload, query: str = query, variables: Any = variables
+                ) -> None:
+                    if args.fresh:
+                        payload = _payload(f"{query}\n# {next(numbers)}", variables)
                     status, _ = await connections[worker].post_json("/graphql", payload)
                     if status != 200:
                         raise SystemExit(f"HTTP {status}")

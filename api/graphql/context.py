@@ -20,6 +20,7 @@ from api.graphql.catalog import Catalog
 from api.graphql.cypher import filled
 from api.graphql.errors import GraphStoreUnavailable
 from api.graphql.execution import Slices
+from api.graphql.fragments import KeptFragments
 from api.graphql.table_cache import TableCache
 from graph.store import GraphStore, Row
 from schema.errors import StoreError
@@ -51,6 +52,9 @@ class Context(BaseContext):
         # This request's slices of time on the event loop (api/graphql/execution.py): resolvers that
         # wake up together after a batch await `slices.turn()` before their own work.
         self.slices = Slices()
+        # The parts of answers kept for the graph version this request sees, when it may use them
+        # (set by the router for a single operation over HTTP; api/graphql/fragments.py).
+        self.fragments: KeptFragments | None = None
 
     async def _call(self, fn: Callable[[], list[Row]]) -> list[Row]:
         if self.store is None:

@@ -20,10 +20,12 @@ from collections.abc import Callable
 from time import perf_counter
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError, GraphQLObjectType
+from graphql import ExecutionResult, GraphQLError, GraphQLObjectType, is_list_type, is_non_null_type
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from api.graphql.fragments import KeptFragments, selection_key
 from api.graphql.limits import MAX_RESOLVED_FIELDS
+from api.graphql.types.base import NodeBase
 
 # Synchronous work of one request in one turn of the event loop, about (a field started before the
 # end of a slice may run past it, but each of its own fields and list items checks again).
@@ -141,13 +143,22 @@ class BudgetedExecution(StrawberryGraphQLCoreExecutionContext):
     """Counts the fields resolved (a value or an object in the answer, each); once over the budget,
     every further field is null at once, so that nothing deeper is fetched, and the request is
     answered with a refusal. A field or a value reached when the request's slice of time is spent is
-    resolved in the next slice (resolvers share the slices through the context: `Context.slices`)."""
+    resolved in the next slice (resolvers share the slices through the context: `Context.slices`).
+
+    A node completed under a selection is kept, and the same node under the same selection is given
+    back without resolving it again (api/graphql/fragments.py), when the context holds the kept
+    parts of its graph version (`Context.fragments`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.resolved = 0
         self.slices: Slices = getattr(self.context_value, "slices", None) or Slices()
         self.slices.begin()
+        self.kept: KeptFragments | None = getattr(self.context_value, "fragments", None)
+        # Selection keys by the identity of graphql-core's field lists (the same list object serves
+        # every item of a list); the list is held so that its id stays its own.
+        self._keys: dict[int, tuple[Any, str | None]] = {}
+        self.field_errors = 0  # every field error, including those under a position already nulled
 
     def execute_field(
         self,
@@ -176,9 +187,67 @@ class BudgetedExecution(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         # Every item of a list is completed here: a long list is cut at the end of a slice too.
         args = (return_type, field_details_list, info, path, result, position_context)
+        key = self._fragment_key(return_type, field_details_list, result)
+        if key is not None:
+            assert self.kept is not None
+            hit = self.kept.get(key)
+            if hit is not None:
+                value, fields = hit
+                self.resolved += fields
+                return value
+        errors = self.field_errors
         if self.slices.spent():
-            return self._in_next_slice(super().complete_value, *args)
-        return super().complete_value(*args)
+            completed = self._in_next_slice(super().complete_value, *args)
+        else:
+            completed = super().complete_value(*args)
+        if key is None:
+            return completed
+        if self.is_awaitable(completed):
+            return self._keep_later(key, completed, errors)
+        self._keep(key, completed, errors)
+        return completed
+
+    def _fragment_key(
+        self, return_type: Any, field_details_list: Any, result: Any
+    ) -> tuple[str, str, str] | None:
+        """The key a node's completed value is kept under, or None when it is not kept."""
+        if self.kept is None or not isinstance(result, NodeBase):
+            return None
+        if is_non_null_type(return_type) or is_list_type(return_type):
+            return None  # the wrapped type's own completion is the one kept
+        node_id = result.props.get("id")
+        if node_id is None:
+            return None
+        memo = self._keys.get(id(field_details_list))
+        if memo is None:
+            # Deferred parts and fragment arguments are not in the selection's text: not kept.
+            if any(d.defer_usage is not None or d.fragment_variable_values for d in field_details_list):
+                selection = None
+            else:
+                selection = selection_key(
+                    [d.node for d in field_details_list],
+                    {name: f.definition for name, f in self.fragments.items()},
+                    self.variable_values.coerced,
+                )
+            memo = self._keys[id(field_details_list)] = (field_details_list, selection)
+        if memo[1] is None:
+            return None
+        return (f"{return_type.name}/{type(result).__name__}", str(node_id), memo[1])
+
+    async def _keep_later(self, key: tuple[str, str, str], completed: Any, errors: int) -> Any:
+        value = await completed
+        self._keep(key, value, errors)
+        return value
+
+    def _keep(self, key: tuple[str, str, str], value: Any, errors: int) -> None:
+        # Not when a field erred meanwhile (maybe another part of the answer: then this one is not kept
+        # either), nor past the budget, where fields were left null.
+        if self.field_errors == errors and self.resolved <= MAX_RESOLVED_FIELDS:
+            self.kept.put(key, value)  # type: ignore[union-attr]
+
+    def handle_field_error(self, *args: Any, **kwargs: Any) -> None:
+        self.field_errors += 1
+        super().handle_field_error(*args, **kwargs)
 
     async def _in_next_slice(self, step: Callable[..., Any], *args: Any) -> Any:
         # graphql-core awaits what a field or a value returns.

@@ -17,6 +17,7 @@ from strawberry.types import ExecutionResult
 
 from api.graphql.answers import Encoded, KeptAnswers, ToKeep, request_key
 from api.graphql.context import Context
+from api.graphql.fragments import KeptFragments
 from api.graphql.http import GraphQLOverHTTP
 from api.graphql.ide import graphiql_html
 from api.graphql.schema import schema
@@ -131,7 +132,8 @@ class PolicyGraphQLRouter(GraphQLOverHTTP, GraphQLRouter[Context, None]):
 
 
 async def kept_answers(context: Context) -> KeptAnswers | None:
-    """The answers kept for the graph version this request sees (None: not kept, or no version)."""
+    """The answers kept for the graph version this request sees (None: not kept, or no version).
+    The parts of answers kept for it go on the context, for the executor (api/graphql/fragments.py)."""
     if context.answers_budget <= 0 or context.store is None:
         return None
     try:
@@ -140,6 +142,8 @@ async def kept_answers(context: Context) -> KeptAnswers | None:
         return None
     if snap.answers is None:
         snap.answers = KeptAnswers(context.answers_budget)
+        snap.fragments = KeptFragments(context.answers_budget)
+    context.fragments = snap.fragments
     return snap.answers
 
 

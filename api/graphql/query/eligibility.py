@@ -65,10 +65,10 @@ class EligibilityFields:
         holdings = Holdings.of(index, held(holding))
         if holding and len(holdings.unrecognised) == len(holding):
             return unknown_designations(index, "holding", holdings)
-        programs = await catalog.in_region(scope)
-        if not include_open:  # only programs with a requirement under a held name can be open
-            wanted = requirements.candidates(holdings.ranks)
-            programs = [p for p in programs if p.id in wanted]
+        if include_open:
+            programs = await catalog.in_region(scope)
+        else:  # only programs with a requirement under a held name can be open
+            programs = await catalog.in_region_among(scope, requirements.candidates(holdings.ranks))
         verdicts = rules.eligible(
             rules.verdicts(programs, conditions, holdings, with_requirements_only=not include_open),
             include_open=include_open,
@@ -110,7 +110,7 @@ class EligibilityFields:
         if holding and len(holdings.unrecognised) == len(holding):
             return unknown_designations(index, "holding", holdings)
         wanted = requirements.candidates(holdings.ranks, one_short=True)
-        programs = [p for p in await catalog.in_region(scope) if p.id in wanted]
+        programs = await catalog.in_region_among(scope, wanted)
         near = rules.nearly_eligible(rules.verdicts(programs, conditions, holdings))
         grant_index = await catalog.grant_index()
         grants = {v.program: grant_index.granting(v.missing[0]) for v in near}
