@@ -192,6 +192,7 @@ def _spread_notice(units: list[Unit], title: str) -> list[Unit]:
 
 # fields that say how to apply or whom to ask, not what is offered or to whom
 _HOW_TO = {FieldName.PROCEDURE, FieldName.CONTACT, FieldName.MATERIALS, FieldName.WINDOW, FieldName.OVERSIGHT}
+_SAYS_HOW = {FieldName.PROCEDURE, FieldName.WINDOW, FieldName.OVERSIGHT}
 _OFFERS_WORDS = re.compile(r"给予|奖励|奖补|补助|补贴|资助|贴息|万元|亿元")
 
 
@@ -211,7 +212,8 @@ def _without_idle(units: list[Unit]) -> list[Unit]:
         for u in units
         if u.kind is UnitKind.PROGRAM
         and all(f.name in _HOW_TO for f in u.fields)
-        and not _OFFERS_WORDS.search(u.title + "".join(f.text for f in u.fields))
+        # (what to file and whom to call name the paid categories: 奖励类项目提供, 梯度培育奖励：…科)
+        and not _OFFERS_WORDS.search(u.title + "".join(f.text for f in u.fields if f.name in _SAYS_HOW))
     ]
     if not idle:
         return units

@@ -384,11 +384,17 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
     runs: list[list[tuple[int, int]]] = []
     pos, last = 0, -2
     opened = False  # the line before names programs and gives no phone
-    for k, raw in enumerate(text.split("\n")):
+    # Lines count as adjacent across blank lines (a web page's paragraphs are apart): k numbers
+    # the lines with text.
+    k = -1
+    for raw in text.split("\n"):
         a, b = pos, pos + len(raw)
         pos = b + 1
         line = SYMBOL_LEAD.sub("", raw.strip())
-        if not line or a + len(raw) - len(raw.lstrip()) in covered:
+        if not line:
+            continue
+        k += 1
+        if a + len(raw) - len(raw.lstrip()) in covered:
             continue
         short = len(line) <= 30 and not re.search(r"[。，；,;\t]", line)
         label = short and (line.endswith(("：", ":")) or bool(_ordinals(line)))

@@ -31,6 +31,25 @@ _TOKEN = re.compile(
 )
 
 
+# A site's own blocks around the notice: the menu, the footer (主办单位, 网站标识码, the site's phone).
+# Named so by their id or class on nearly every portal; dropped whole, nested blocks included.
+_CHROME = re.compile(
+    r"<(?P<tag>div|ul|table)\b[^>]*\b(?:id|class)\s*=\s*[\"'][^\"']*?"
+    r"(?<![\w-])(?:footer|foot|copyright|nav|navbar|menu|topbar|top-bar)(?![\w-])[^\"']*[\"'][^>]*>",
+    re.I,
+)
+
+
+def _chrome_end(text: str, start: int, tag: str) -> int:
+    """Where the block opened at `start` closes (the end of the page if it never does)."""
+    depth = 0
+    for m in re.compile(rf"<(/?){tag}\b[^>]*>", re.I).finditer(text, start):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.end()
+    return len(text)
+
+
 def looks_like_html_page(text: str) -> bool:
     """A web page rather than markdown with HTML fragments: a page tag near the top, or many
     block tags on few lines."""
@@ -58,13 +77,21 @@ def html_view(text: str) -> Clean:
 
     pos = 0
     in_heading = False  # inside <hN>: a <br> is a space, the heading stays one line
+    # Inside a table cell: a paragraph or a <br> is a space too, so a row stays one line of
+    # tab-separated cells (Word pastes a <p> into every cell); a row or a table ends the cell.
+    in_cell = False
     for m in _TOKEN.finditer(text):
+        if m.start() < pos:  # inside a block of the site's chrome
+            continue
         if m.start() > pos:
             for k in range(pos, m.start()):
                 put(text[k], k)
         pos = m.end()
         kind = m.lastgroup
         s = m.start()
+        if kind == "block" and (chrome := _CHROME.match(m.group())):
+            pos = _chrome_end(text, s, chrome.group("tag"))
+            continue
         if kind in ("drop", "dtag", "tag"):
             continue  # comments, scripts, directives, inline tags
         if kind in ("heading", "level"):
@@ -79,8 +106,11 @@ def html_view(text: str) -> Clean:
             in_heading = False
         elif kind == "cell":
             put("\t", s)
+            in_cell = True
         elif kind == "block":
-            put(" " if in_heading else "\n", s)
+            if in_cell and re.match(r"</?(?:tr|table|tbody|thead)\b", m.group(), re.I):
+                in_cell = False
+            put(" " if in_heading or in_cell else "\n", s)
         elif kind == "entity":
             for ch in html.unescape(m.group()):
                 put(" " if ch in "\xa0\u3000" else ch, s)

@@ -551,6 +551,44 @@ def test_html_page_is_read_through_a_rendered_view() -> None:
     _check_offsets(doc)
 
 
+def test_a_pages_table_pasted_from_word_gives_a_program_per_row_and_its_contact_by_name() -> None:
+    # a 申报通知 page whose categories sit in a Word table (a <p> in every cell), its contacts named by
+    # category apart on their own paragraphs, and the site's footer with the site's phone
+    def cell(text: str) -> str:
+        return f'<td style="border:solid windowtext 1.0pt"><p><span style="font-size:12pt">{text}</span></p></td>'
+
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(cell(c) for c in cells) + "</tr>"
+
+    page = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"><html><head><title>通知</title></head>'
+        '<body><div id="menu"><a href="/">首页</a><a href="/tzgg/">通知公告</a></div>'
+        '<div class="TRS_Editor"><p><strong>一、支持方向、申报条件和奖补标准</strong></p><table><tbody>'
+        + row("序号", "项目类别", "申报条件", "奖补标准")
+        + row(
+            "1",
+            "技术改造项目",
+            "申报主体为规模以上工业企业。",
+            "按设备投资额的10%给予补助，最高不超过300万元。",
+        )
+        + row("2", "绿色制造体系建设奖励", "2024年度新获评的国家级绿色工厂。", "国家级绿色工厂奖励50万元。")
+        + "</tbody></table><p><strong>二、联系方式</strong></p>"
+        "<p>技术改造项目：市工业和信息化局投资与规划科，刘工，0312-5906124</p>"
+        "<p>绿色制造体系建设奖励：市工业和信息化局节能与综合利用科，赵工，0312-5906152</p>"
+        "<p>资金拨付：市财政局经济建设科，0312-3086213</p></div>"
+        '<div id="footer"><div class="w"><p>主办单位：保定市工业和信息化局</p>'
+        "<p>联系电话：0312-5906100 网站标识码：1306000029 冀ICP备12003745号-2</p></div></div></body></html>"
+    )
+    doc = read_text(page, name="notice.html")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["技术改造项目", "绿色制造体系建设奖励"]
+    tech, green = programs
+    assert tech.text_of(FieldName.CONDITIONS) == "申报主体为规模以上工业企业。"
+    assert tech.text_of(FieldName.CONTACT) == "市工业和信息化局投资与规划科，刘工，0312-5906124"
+    assert green.text_of(FieldName.CONTACT) == "市工业和信息化局节能与综合利用科，赵工，0312-5906152"
+    _check_offsets(doc)
+
+
 def test_bold_lines_are_titles() -> None:
     text = (
         "**5G工厂**\n\n🕒 申报时间：7-9月\n\n📞 联系方式：工业和信息化部 010-62300441\n\n"
