@@ -127,7 +127,8 @@ _HEADING_MAX = 30
 # What a measure's heading does first (支持技术改造, 推动企业规模扩张, 降低企业融资成本): a policy's verbs
 _MEASURE_VERB = (
     r"(?:支持|推动|推进|培育|建设|鼓励|加快|加强|加大|强化|优化|降低|提升|促进|引导|实施|落实|完善|深化|扩大|发展"
-    r"|打造|做大|做强|做优|激励|奖励|开展|提高|保障|减轻|拓展|助力|健全|壮大|提振|稳定|帮助|构建|营造|开拓|用好|大力)"
+    r"|打造|做大|做强|做优|激励|奖励|开展|提高|保障|减轻|拓展|助力|健全|壮大|提振|稳定|帮助|构建|营造|开拓|用好|大力"
+    r"|实行)"
 )
 _HEAD_LINE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}$")
 _RUN_IN_MEASURE = re.compile(rf"^{_MEASURE_VERB}[\u4e00-\u9fff（）()“”、]{{2,16}}。(?=\S{{10}})")
@@ -139,14 +140,25 @@ _ASPECT = re.compile(
 )
 
 
+# what counts measures told within a paragraph, and the article a heading cites
+_TOLD_COUNT = re.compile(r"^(?:[一二三四五六七八九十]是|另?一方面[，,])")
+_CITED = re.compile(r"（第[^）]{1,8}条）$")
+_ASPECT_ON = re.compile(r"^在(?P<head>[\u4e00-\u9fff]{2,10})上（第[^）]{1,8}条）[，,]")
+
+
 def _measure_head(line: Clean) -> Clean:
     """The heading a paragraph opens with, when it opens with one: a run-in phrase (推动企业规模扩张。)
-    or an aspect (在推动企业上规模方面，); else nothing."""
+    or an aspect (在推动企业上规模方面，, 在贷款贴息上（第四条），); else nothing. A count before it
+    (一是, 另一方面，) and the article it cites after it (（第七条）) are no part of it."""
     text = line.text.strip()
     body = line[len(line.text) - len(line.text.lstrip()) :]
+    if (count := _TOLD_COUNT.match(text)) is not None:
+        text, body = text[count.end() :], body[count.end() :]
     if (m := _RUN_IN_MEASURE.match(text)) is not None:
-        return body[: m.end() - 1]
-    if (m := _ASPECT.match(text)) is not None:
+        head = body[: m.end() - 1]
+        cite = _CITED.search(head.text)
+        return head[: cite.start()] if cite is not None and cite.start() >= 4 else head
+    if (m := _ASPECT.match(text) or _ASPECT_ON.match(text)) is not None:
         return body[m.start("head") : m.end("head")]
     if _HEAD_LINE.match(text):
         return body[: len(text)]
@@ -224,7 +236,7 @@ class _Reader:
     def __init__(self, view: Clean, source: str) -> None:
         self.view = view
         self.source = source  # the document text the view's offsets point into
-        self.lines = [ln for ln in _split(view)]
+        self.lines = _run_together(_split(view))
         self.meta: dict[str, str | None] = {"title": None, "issuer": None}
 
     # ------------------------------------------------------------------ outline
@@ -913,6 +925,36 @@ def _is_contact_line(text: str) -> bool:
 
 def _split(view: Clean) -> list[Clean]:
     return [ln for ln in view.lines() if ln.text.strip()]
+
+
+# 一是实行上市分阶段奖励。对…；二是支持企业挂牌融资。对… / 在贷款贴息上（第四条），对…: measures told one
+# after another within a paragraph (a reporter's answer, a 解读), each opening with its heading
+_TOLD_NEXT = re.compile(
+    r"(?<=[。；;：:])\s*(?=[一二三四五六七八九十]是|另?一方面[，,]|在[\u4e00-\u9fff]{2,10}上（第[^）]{1,8}条）[，,])"
+)
+
+
+def _run_together(lines: list[Clean]) -> list[Clean]:
+    """In a text with no outline numbering, a paragraph that tells measures one after another, each
+    opening with its heading, as one line per measure (and one for the words before); where the text
+    tells three at least so."""
+    numbered = sum(
+        1
+        for ln in lines
+        if (mk := parse_marker(ln.text.strip())) is not None and mk.style not in ("blt", "brk")
+    )
+    if numbered >= 2:
+        return lines
+    split: list[list[Clean]] = []
+    for line in lines:
+        cuts = [m.start() for m in _TOLD_NEXT.finditer(line.text)]
+        pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line.text)], strict=True)]
+        split.append(
+            [p for p in pieces if p.text.strip()] if any(_measure_head(p) for p in pieces[1:]) else [line]
+        )
+    # three measures at least, as for headed paragraphs
+    told = sum(1 for pieces in split if len(pieces) > 1 for p in pieces[1:] if _measure_head(p))
+    return [p for pieces in split for p in pieces] if told >= 3 else lines
 
 
 def _article_numbers(refs: str) -> list[int]:

@@ -1241,6 +1241,32 @@ def test_a_press_conference_tells_each_measure_by_its_aspect() -> None:
     _check_offsets(text)
 
 
+def test_measures_told_one_after_another_in_an_answer_are_measures_each() -> None:
+    # 天水-like 答记者问 (heldout10 l04): 一是…二是…三是… in one answer, 在…上（第四条），… in another,
+    # 一方面，…（第七条） in a third; 另一方面，发挥…作用 is a fund's aim, and 将…提高到 a change told
+    text = (
+        "问：在支持企业上市方面，《措施》有哪些举措？\n"
+        "答：主要有三个方面。一是实行上市分阶段奖励。对辅导备案的企业，给予100万元奖励。"
+        "二是支持企业挂牌融资。对在新三板挂牌的企业给予50万元奖励。\n"
+        "问：在降低企业融资成本方面，有哪些支持政策？\n"
+        "答：《措施》从贴息、担保两个方面发力。在贷款贴息上（第四条），对制造业中小微企业新增贷款，"
+        "按LPR的50%给予贴息，单户企业年度贴息最高50万元。在担保费补贴上（第五条），对小微企业按担保费的50%给予补贴。\n"
+        "问：《措施》在拓宽直接融资渠道方面还有什么安排？\n"
+        "答：一方面，支持企业发行债券（第七条）。对首次发行债券的企业，按融资额的1%给予奖励，最高100万元。"
+        "另一方面，发挥政府投资基金引导作用（第八条）。力争到2027年基金总规模达到50亿元。\n"
+        "问：与以往政策相比，有哪些新变化？\n"
+        "答：一是将辅导备案阶段奖励由50万元提高到100万元；二是新增并购重组奖励。\n"
+    )
+    assert _titles(text) == [
+        "实行上市分阶段奖励",
+        "支持企业挂牌融资",
+        "贷款贴息",
+        "担保费补贴",
+        "支持企业发行债券",
+    ]
+    _check_offsets(text)
+
+
 def test_contact_lines_citing_printed_numbers_reach_those_measures() -> None:
     # measure 1 is a goal, so the programs are 2． and 3．: "第2条" is the first of them (heldout7 y04)
     text = (
