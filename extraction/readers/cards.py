@@ -20,7 +20,7 @@ from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean
 from extraction.readers.fields import lexicon, normalize_heading
 from extraction.readers.furniture import continues, repair, wrap_width
-from extraction.readers.numbering import parse_marker
+from extraction.readers.numbering import Marker, parse_marker
 
 _MIN_CARDS = 5
 _TITLE_MAX = 80
@@ -53,9 +53,32 @@ def read_cards(text: str) -> list[Unit] | None:
     starts = [i for i in starts if _first_label(labels, i) == template]
     if len(starts) < _MIN_CARDS:
         return None
+    # The numbering of the level above the cards (一、支持方向 over （一）…（六）): its next number ends a
+    # card (二、申报条件 after the last card is the notice's, no field of that card; a card's own
+    # 一、… items are not the next number).
+    styles = [parse_marker(lines[i].text).style for i in starts]  # type: ignore[union-attr]
+    style = Counter(styles).most_common(1)[0][0]
+    above: Marker | None = None
     units = []
     for k, first in enumerate(starts):
+        for ln in lines[starts[k - 1] if k else 0 : first]:
+            if (
+                (m := parse_marker(ln.text)) is not None
+                and m.style != style
+                and (above is None or m.style == above.style)
+            ):
+                above = m
         last = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        for j in range(first + 1, last):
+            m = parse_marker(lines[j].text)
+            if (
+                above is not None
+                and m is not None
+                and m.style == above.style
+                and m.number == above.number + 1
+            ):
+                last = j
+                break
         card = _card(lines[first:last], labels[first:last])
         if any(f.heading for f in card.fields):  # 四、两业融合篇 right before a card is a chapter title
             units.append(card)

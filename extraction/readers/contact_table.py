@@ -213,6 +213,12 @@ _ORDINAL_RUN = re.compile(
 _ORDINAL_LIST = re.compile(
     r"第\s*((?:[一二三四五六七八九十\d]{1,3}\s*[、，,和及]\s*)+[一二三四五六七八九十\d]{1,3})\s*(?:项|类|条)"
 )
+# 支持方向一、三、五 / 方向（二）（四）: the directions (categories, topics) of a call a line serves
+_DIRECTION_LIST = re.compile(
+    r"(?:方向|类别|专题|领域)\s*((?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?\s*[、，,和及]?\s*)+)"
+)
+# 各地受理单位 / 受理窗口: the offices that take applications for every direction of a call
+_INTAKE_HEAD = re.compile(r"受理(?:单位|窗口|部门)[^：:，,。]{0,6}$")
 # a line for the whole call (资金管理：…, 综合协调：…), not for programs the reader failed to name
 _ROLE_LABEL = re.compile(r"^\s*(?:资金|财务|综合|统筹|政策)(?:管理|协调|咨询|保障|监管)\s*[:：]")
 # a government office named on a contact line (not a helpdesk's bare number, not a company)
@@ -246,6 +252,8 @@ def attach_contact_sections(
                     and _OFFICE.search(parts[0].text)
                 ):
                     targets = programs  # 资金管理：市财政局经济建设处 …: an office for every program named
+                elif not targets and phones and phones[0] > 0 and _INTAKE_HEAD.search(parts[0].text):
+                    targets = programs  # （三）各地受理单位 / 银川市工业和信息化局 0951-…: every direction's
                 if not targets or not phones:
                     continue
                 c = join(parts[: phones[-1] + 1], text, rejoin=False)
@@ -316,6 +324,9 @@ def _named_groups(
             head, rest = row.group("refs").strip(), c[row.end() :].strip()
         elif label is not None:
             head, rest = label.group("label"), c[label.end() :].strip()
+            if _OFFICE.search(_PARENS.sub("", head)) and _has_phone(rest.text):
+                # 软件和信息服务业处（支持方向一、三、五）：0951-…: the office is in the label
+                rest = c
         elif len(c.text) <= 30 and not _has_phone(c.text):
             head, rest = c.text, c[len(c.text) :]
         else:
@@ -331,6 +342,9 @@ def _named_groups(
             and not own_row
             and aspect is None  # 贷款贴息方面，…: an aspect of its own, whether or not it names a measure
             and (label is None or lexicon().lookup(label.group("label")) is not None)
+            and not (
+                _INTAKE_HEAD.search(c.text) and not _has_phone(c.text)
+            )  # （三）各地受理单位 opens a list
         ):
             groups[-1][1].append(c)  # "电话：…", a line of offices and phones
         else:
@@ -397,7 +411,9 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
         if a + len(raw) - len(raw.lstrip()) in covered:
             continue
         short = len(line) <= 30 and not re.search(r"[。，；,;\t]", line)
-        label = short and (line.endswith(("：", ":")) or bool(_ordinals(line)))
+        label = short and (
+            line.endswith(("：", ":")) or bool(_ordinals(line)) or bool(_INTAKE_HEAD.search(line))
+        )
         # 📞 第01、02条 / 区工业和信息化局 投资与技术改造股 / 0750-…: the office between label and phone
         office = short and opened and last == k - 1 and bool(_OFFICE.search(line))
         opened = label
@@ -640,7 +656,7 @@ def _ordinals(label: str) -> list[int]:
     found = [m.group("n") for m in _ORDINAL.finditer(label)]  # 第一项、第五项: each
     if found:
         return [int(n) if n.isdigit() else cn_number(n) for n in found]
-    run = _ORDINAL_RUN.search(label) or _ORDINAL_LIST.search(label)
+    run = _ORDINAL_RUN.search(label) or _ORDINAL_LIST.search(label) or _DIRECTION_LIST.search(label)
     if run is None:
         return []
     return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extraction.document import FieldName
 from extraction.readers.cards import read_cards
 
 
@@ -44,3 +45,46 @@ def test_a_card_title_printed_twice_is_one_title() -> None:
     )
     cards = read_cards("".join(card.format(n=n) for n in range(1, 6)))
     assert cards is not None and [c.title for c in cards] == [title] * 5
+
+
+def test_the_next_number_of_the_level_above_ends_the_last_card() -> None:
+    # a 申报指南's directions （一）…（五） under 一、支持方向, then the notice's 二、申报条件 (heldout10 l02):
+    # no field of the last direction; a card's own 一、… items do not end it
+    directions = "".join(
+        f"（{'一二三四五'[n]}）数字化方向{n + 1}\n支持对象：区内企业。\n支持方式：奖励。\n支持标准：给予{10 * (n + 1)}万元奖励。\n"
+        for n in range(5)
+    )
+    text = (
+        "一、支持方向\n"
+        + directions.replace("支持方式：奖励。\n", "支持方式：奖励。\n一、先评审\n", 1)
+        + "二、申报条件\n（一）共性条件\n1.在区内注册。\n五、受理单位及联系方式\n软件处（支持方向一、三、五）：0951-5045176\n"
+    )
+    cards = read_cards(text)
+    assert cards is not None and [c.title for c in cards] == [f"数字化方向{n}" for n in range(1, 6)]
+    assert "给予10万元奖励" in cards[0].text_of(FieldName.BENEFIT)  # after its own 一、先评审
+    assert cards[-1].fields[-1].text == "给予50万元奖励。"
+    assert all("区内注册" not in f.text and "0951" not in f.text for f in cards[-1].fields)
+
+
+def test_contact_lines_name_directions_by_number_and_local_intake_offices_serve_every_direction() -> None:
+    # heldout10 l02's shape: 软件处（支持方向一、三、五）：…, a 资金拨付 line (no direction's), and a list
+    # of the cities' 受理单位 under its own heading (every direction's)
+    from extraction.readers import read_text
+
+    directions = "".join(
+        f"（{'一二三四五'[n]}）数字化方向{n + 1}\n支持对象：区内企业。\n支持标准：给予{10 * (n + 1)}万元奖励。\n"
+        for n in range(5)
+    )
+    text = (
+        "关于组织申报2025年自治区数字经济发展专项资金项目的通知\n一、支持方向\n"
+        + directions
+        + "二、受理单位及联系方式\n"
+        "（一）自治区工业和信息化厅\n软件和信息服务业处（支持方向一、三、五）：0951-5045176\n"
+        "信息化推进处（支持方向二、四）：0951-5045183\n（二）自治区财政厅经济建设处（资金拨付）：0951-5069312\n"
+        "（三）各地受理单位\n石嘴山市工业和信息化局　0952-2012675\n吴忠市工业和信息化局　0953-2136519\n"
+    )
+    units = [u for u in read_text(text, name="guide.txt").units if u.kind.value == "program"]
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert "5045176" in contacts["数字化方向3"] and "5045183" not in contacts["数字化方向3"]
+    assert "5045183" in contacts["数字化方向4"]
+    assert all("2012675" in c and "2136519" in c and "5069312" not in c for c in contacts.values())

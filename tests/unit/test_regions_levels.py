@@ -26,6 +26,13 @@ def test_region_table_has_parents_and_area_codes() -> None:
     assert table.get("鄂州市").parent == "湖北省"  # type: ignore[union-attr]
     assert table.province_of(table.get("南京市")).name == "江苏省"  # type: ignore[union-attr]
     assert table.get("江苏省").area_code == "025"  # the capital's  # type: ignore[union-attr]
+    # every prefecture-level city of a province, not its capital alone (宁夏's 受理单位 list)
+    assert [table.get(c).area_code for c in ("石嘴山", "吴忠市", "固原", "中卫")] == [  # type: ignore[union-attr]
+        "0952",
+        "0953",
+        "0954",
+        "0955",
+    ]
 
 
 @pytest.mark.parametrize(
