@@ -213,6 +213,10 @@ _ORDINAL_RUN = re.compile(
 _ORDINAL_LIST = re.compile(
     r"第\s*((?:[一二三四五六七八九十\d]{1,3}\s*[、，,和及]\s*)+[一二三四五六七八九十\d]{1,3})\s*(?:项|类|条)"
 )
+# 市委人才办 0472-5617326（第（一）（二）（四）（五）项）: the items a line serves, after its phone
+_TRAILING_REFS = re.compile(
+    r"[（(](?P<refs>第\s*(?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?\s*[、，,和及至]?\s*)+(?:项|条|类))[)）]\s*[；;。]?$"
+)
 # 支持方向一、三、五 / 方向（二）（四）: the directions (categories, topics) of a call a line serves
 _DIRECTION_LIST = re.compile(
     r"(?:方向|类别|专题|领域)\s*((?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?\s*[、，,和及]?\s*)+)"
@@ -306,6 +310,14 @@ def _named_groups(
     after_rows = False  # the line above is a table's row citing articles
     for c in lines:
         cited = _CITED_ROW.match(c.text)
+        # (one office's line: a line of several offices, each with its items, is cut elsewhere)
+        one = cited is None and len(_DIGITS.findall(c.text)) == 1
+        trailing = _TRAILING_REFS.search(c.text) if one else None
+        if trailing is not None:
+            # 市委人才办 0472-…（第（一）（二）项）: the items it serves, then the office and phone
+            groups.append((_named(trailing.group("refs"), units, programs), [c[: trailing.start()].strip()]))
+            after_rows = True  # a line after it with a phone of its own is its own
+            continue
         label = _LINE_LABEL.match(c.text) if cited is None else None
         row = _ITEM_ROW.match(c.text) if label is None and cited is None else None
         refs = _BRACKET_REFS.match(c.text)
@@ -375,7 +387,7 @@ def _pieces(c: Clean) -> list[Clean]:
         return [c]
 
     def names(t: str) -> bool:
-        return bool(_ASPECT_LABEL.match(t) or _CITED_ROW.match(t))
+        return bool(_ASPECT_LABEL.match(t) or _CITED_ROW.match(t) or _TRAILING_REFS.search(t))
 
     for k, p in enumerate(parts):
         head = max(p.text.rfind("："), p.text.rfind(":"))

@@ -1287,6 +1287,23 @@ def test_contact_lines_citing_printed_numbers_reach_those_measures() -> None:
     assert "4568227" in contacts["鼓励企业升规入统"]
 
 
+def test_each_office_of_a_closing_line_serves_the_items_named_after_its_phone() -> None:
+    # 包头-like 人才 policy (heldout10 l01): 政策咨询：office phone（第（一）（二）项）；…, and an office for a
+    # thing named in no item's title (人才公寓), which serves none of the items named before it
+    text = (
+        "某市人才新政若干措施\n"
+        "（一）发放安家补贴。对新全职引进的A类人才给予200万元安家补贴。（责任单位：市委人才办）\n"
+        "（二）保障人才安居。对首次购房的人才给予购房补贴，最高不超过100万元。（责任单位：市住房和城乡建设局）\n"
+        "（三）资助创新创业项目。对人才领衔的项目给予最高500万元资助。（责任单位：市科学技术局）\n"
+        "政策咨询：市委人才办 0472-5617326（第（一）（二）项）；市科学技术局 0472-5366081（第（三）项）；"
+        "市住房和城乡建设局 0472-5582913（人才公寓）。\n"
+    )
+    contacts = _contacts(text)
+    assert "5617326" in contacts["发放安家补贴"] and "5366081" not in contacts["发放安家补贴"]
+    assert "5366081" in contacts["资助创新创业项目"] and "5617326" not in contacts["资助创新创业项目"]
+    assert "5582913" not in contacts["资助创新创业项目"]
+
+
 def test_a_table_of_articles_and_their_offices_gives_each_article_its_phone() -> None:
     # heldout7 x02: | 第四条 上规模奖励 | 区工信局运行监测科 | 0515-… |, and a row for the payments
     text = (
