@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
-from extraction.readers.cleaner import Clean, clean_span, join
+from extraction.readers.cleaner import Clean, clean_span, concat, join
 from extraction.readers.fields import lexicon, normalize_heading
 from extraction.readers.lines import Line, LineKind, plain
 from extraction.readers.numbering import cn_number, parse_marker
@@ -214,8 +214,9 @@ _ORDINAL_LIST = re.compile(
     r"第\s*((?:[一二三四五六七八九十\d]{1,3}\s*[、，,和及]\s*)+[一二三四五六七八九十\d]{1,3})\s*(?:项|类|条)"
 )
 # 市委人才办 0472-5617326（第（一）（二）（四）（五）项）: the items a line serves, after its phone
+# (第五条至第九条) too, and alone on its line, below the phone it belongs to (a PDF's wrapped line)
 _TRAILING_REFS = re.compile(
-    r"[（(](?P<refs>第\s*(?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?\s*[、，,和及至]?\s*)+(?:项|条|类))[)）]\s*[；;。]?$"
+    r"[（(](?P<refs>第(?:[^（）()\n]|[（(][一二三四五六七八九十\d]{1,3}[)）]){1,30}?(?:项|条|类))[)）]\s*[；;。]?$"
 )
 # 支持方向一、三、五 / 方向（二）（四）: the directions (categories, topics) of a call a line serves
 _DIRECTION_LIST = re.compile(
@@ -243,7 +244,7 @@ def attach_contact_sections(
         return units
     extra: dict[int, list[TextField]] = {}
     for heading, ranges in sections:
-        lines = [p for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text for p in _pieces(c)]
+        lines = _section_lines(text, ranges)
         groups = _named_groups(lines, units, programs)
         name = normalize_heading(heading) or "联系方式"
         if any(targets for targets, _ in groups):
@@ -313,6 +314,12 @@ def _named_groups(
         # (one office's line: a line of several offices, each with its items, is cut elsewhere)
         one = cited is None and len(_DIGITS.findall(c.text)) == 1
         trailing = _TRAILING_REFS.search(c.text) if one else None
+        alone = _TRAILING_REFS.fullmatch(c.text.strip()) if not _has_phone(c.text) else None
+        if alone is not None and groups and not groups[-1][0] and groups[-1][1]:
+            # 市工业和信息化局节能与综合利用科 陈蓉 0773-…\n（第五条至第九条）: the line above serves them
+            groups[-1] = (_named(alone.group("refs"), units, programs), groups[-1][1])
+            after_rows = True
+            continue
         if trailing is not None:
             # 市委人才办 0472-…（第（一）（二）项）: the items it serves, then the office and phone
             groups.append((_named(trailing.group("refs"), units, programs), [c[: trailing.start()].strip()]))
@@ -364,10 +371,24 @@ def _named_groups(
     return groups
 
 
+def _section_lines(text: str, ranges: list[tuple[int, int]]) -> list[Clean]:
+    """A contact section's lines, each cut into its pieces; a line whose bracket a PDF's wrap left
+    open (…0773-2822547（第十 / 条至第十二条）) runs on to the line that closes it."""
+    lines: list[Clean] = []
+    for c in (clean_span(text, a, b).strip() for a, b in ranges):
+        if not c.text:
+            continue
+        if lines and lines[-1].text.count("（") > lines[-1].text.count("）") and "）" in c.text:
+            lines[-1] = concat([lines[-1], c])
+        else:
+            lines.append(c)
+    return [p for c in lines for p in _pieces(c)]
+
+
 def _names_programs(text: str, ranges: list[tuple[int, int]], units: list[Unit]) -> bool:
     """Whether a contact section's lines name programs (so they are those programs' contacts)."""
     programs = [i for i, u in enumerate(units) if u.kind is UnitKind.PROGRAM]
-    lines = [p for c in (clean_span(text, a, b).strip() for a, b in ranges) if c.text for p in _pieces(c)]
+    lines = _section_lines(text, ranges)
     return any(targets for targets, _ in _named_groups(lines, units, programs))
 
 
@@ -589,9 +610,12 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         # label names the articles of the policy each measure cites, not the measures' own numbers
         return sorted({cited[n] for n in numbers})
     printed = _printed_numbers(units, programs)
-    if "条" in printed_label and printed and all(n in printed for n in numbers):
+    in_range = (
+        len(numbers) > 2 and "至" in printed_label
+    )  # 第五条至第九条 spans articles that pay nothing too
+    if "条" in printed_label and printed and (all(n in printed for n in numbers) or in_range):
         # ▲第2、3、4条：… after measures 1．–24．, some of which are goals: the printed numbers
-        return sorted({printed[n] for n in numbers})
+        return sorted({printed[n] for n in numbers if n in printed})
     # 第（三）项 / 【三】 numbers an item (items are numbered on through the sections); 第二项 may
     # number a section of items
     items = bool(re.search(r"[（(【条]", label))  # 第05条 numbers an article, never a section
@@ -661,13 +685,20 @@ def _printed_numbers(units: list[Unit], programs: list[int]) -> dict[int, int]:
 
 
 def _ordinals(label: str) -> list[int]:
-    """第二项 → [2]; 第一项、第五项 → [1, 5]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5];
+    """第二项 → [2]; 第一项、第五项 → [1, 5]; 第五条至第九条 → [5, 6, 7, 8, 9]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5];
     第01、02条 → [1, 2]."""
     if re.fullmatch(r"(?:【[一二三四五六七八九十\d]{1,3}】)+", label):
         return [int(n) if n.isdigit() else cn_number(n) for n in re.findall(r"【(.+?)】", label)]
     found = [m.group("n") for m in _ORDINAL.finditer(label)]  # 第一项、第五项: each
     if found:
-        return [int(n) if n.isdigit() else cn_number(n) for n in found]
+        numbers = [int(n) if n.isdigit() else cn_number(n) for n in found]
+        if (
+            len(numbers) == 2
+            and re.search(r"[)）项条类]\s*(?:至|到)\s*第", label)
+            and numbers[0] < numbers[1]
+        ):
+            return list(range(numbers[0], numbers[1] + 1))  # 第五条至第九条: the range
+        return numbers
     run = _ORDINAL_RUN.search(label) or _ORDINAL_LIST.search(label) or _DIRECTION_LIST.search(label)
     if run is None:
         return []

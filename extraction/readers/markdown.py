@@ -82,6 +82,7 @@ class _Open:
     field_depth: int | None = None  # outline depth of its first numbered field heading
     title_depth: int | None = None  # an implicit unit's numbered title: its outline depth
     line: int = -1  # the line it was opened at
+    article: int | None = None  # the number of its 第N条 title line: what contact lines cite it by
 
     @property
     def outline_depth(self) -> int | None:
@@ -604,6 +605,8 @@ class _Segmenter:
             section=self._section(title.text, depth if section_depth is None else section_depth),
         )
         self.cur.line = ln.index
+        if ln.marker is not None and ln.marker.style == "art":
+            self.cur.article = ln.marker.number
         self.units.append(self.cur)
         self.fld = None
         self.after_break = False
@@ -661,6 +664,7 @@ class _Segmenter:
             section=o.section,
             url=url,
             published_at=issued,
+            number=o.article,
         )
 
     def _field_texts(self, f: _Field) -> list[TextField]:

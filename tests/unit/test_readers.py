@@ -589,6 +589,34 @@ def test_a_pages_table_pasted_from_word_gives_a_program_per_row_and_its_contact_
     _check_offsets(doc)
 
 
+def test_contact_lines_citing_article_ranges_wrapped_by_a_pdf_reach_those_articles() -> None:
+    # 桂林-like 实施细则 read from a PDF (heldout10 k04): 第五条至第九条 on the line below the phone, and
+    # （第十 / 条至第十一条） cut by the wrap; 第六条 pays nothing, so the range reaches the others
+    articles = [
+        "第五条 绿色制造示范奖励。对新获评国家级绿色工厂的企业，给予100万元一次性奖励。",
+        "第六条 绿色工厂评价。市工业和信息化局每年组织开展一次市级绿色工厂评价工作。",
+        "第七条 节能降碳技术改造补助。对规模以上工业企业实施节能改造的，给予30万元补助。",
+        "第八条 合同能源管理补助。按照节能服务合同金额的20%给予补助，最高不超过50万元。",
+        "第九条 绿色信贷贴息。按照实际支付利息的30%给予贴息，最高不超过50万元。",
+        "第十条 智能制造示范奖励。对新认定为国家级智能制造示范工厂的企业，给予200万元奖励。",
+        "第十一条 中小企业上云用数补助。按照云服务费用的30%给予补助，最高不超过10万元。",
+    ]
+    text = (
+        "桂林市工业和信息化局关于印发某某奖补实施细则的通知\n"
+        + "\n".join(articles)
+        + "\n联系人及电话：\n市工业和信息化局节能与综合利用科 陈蓉 0773-2822561\n（第五条至第九条）\n"
+        "市工业和信息化局信息化推进科 杨志斌 0773-2822547（第十\n条至第十一条）\n"
+        "市财政局经济建设科 周勇 0773-2825208（资金拨付）\n"
+    )
+    doc = read_text(text, name="xize.txt")
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units if u.kind is UnitKind.PROGRAM}
+    for title in ("绿色制造示范奖励", "节能降碳技术改造补助", "绿色信贷贴息"):
+        assert "2822561" in contacts[title] and "2822547" not in contacts[title], title
+    for title in ("智能制造示范奖励", "中小企业上云用数补助"):
+        assert "2822547" in contacts[title] and "2822561" not in contacts[title], title
+    assert all("2825208" not in c for c in contacts.values())
+
+
 def test_bold_lines_are_titles() -> None:
     text = (
         "**5G工厂**\n\n🕒 申报时间：7-9月\n\n📞 联系方式：工业和信息化部 010-62300441\n\n"
