@@ -51,7 +51,7 @@ def repair(text: str) -> Clean:
     lines = _lines(text)
     headers = _running_headers(lines, text)
     cards = _card_numbers(lines, text)
-    footer = _site_footer(lines, text) | _article_tail(lines, text)
+    footer = _site_footer(lines, text) | _article_tail(lines, text) | _digest(lines, text)
     dropped = {
         i
         for i, (a, b) in enumerate(lines)
@@ -208,6 +208,28 @@ def _article_tail(lines: list[tuple[int, int]], text: str) -> set[int]:
         if _TAIL_MARK.match(text[a:b].strip(_SPACE)):
             return set(range(i, len(lines)))
     return set()
+
+
+# 📌划重点 / 要点速览: a WeChat article's digest of the measures it then tells in full
+_DIGEST_HEAD = re.compile(r"^[^\w【]*【?(?:划重点|要点速览|政策亮点|核心要点|亮点速览|政策速览)】?[:：]?$")
+
+
+def _digest(lines: list[tuple[int, int]], text: str) -> set[int]:
+    """The bullet lines of a digest (✅ 海外仓最高补助100万元 under 📌划重点): summaries of measures the
+    article tells below, none a measure of its own."""
+    out: set[int] = set()
+    for i, (a, b) in enumerate(lines):
+        if not _DIGEST_HEAD.match(text[a:b].strip(_SPACE)):
+            continue
+        for j in range(i + 1, len(lines)):
+            line = text[lines[j][0] : lines[j][1]].strip(_SPACE)
+            if not line:
+                continue
+            marker = parse_marker(line)
+            if marker is None or marker.style != "blt" or len(line) > 40:
+                break
+            out.add(j)
+    return out
 
 
 def _card_numbers(lines: list[tuple[int, int]], text: str) -> set[int]:

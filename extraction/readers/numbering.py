@@ -44,6 +44,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?P<n>0[1-9]|[1-9]\d)\s*(?:$|[|丨｜]\s*(?=\S)|\s+(?=(?![万亿元个家人年月日号])[\u4e00-\u9fff（）()]{2,16}\s*[━─═]{2,}\s*$))"
         ),
     ),
+    # 🔹01 支持企业开拓境外市场: a card's number after the bullet that leads it
+    (
+        "pad",
+        re.compile(
+            rf"^{_BULLET}\s*(?P<n>0[1-9]|[1-9]\d)\s*(?=(?![万亿元个家人年月日号])[\u4e00-\u9fff（）()“”、]{{2,24}}$)"
+        ),
+    ),
     ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【(?!{_LABELS})[^】\n]{{2,20}}】\s*$)")),
     ("blt", re.compile(rf"^(?P<n>){_BULLET}\s*(?=(?![^\n]*\d{{5}})[^。，；：:,;！!？?\n]{{2,24}}$)")),
 )

@@ -1102,6 +1102,23 @@ def test_zero_padded_card_numbers_alone_on_a_line_number_measures_headed_by_the_
     assert "\n7\n" not in repair("第一段。\n7\n第二段。").text  # a bare page number still goes
 
 
+def test_a_wechat_digest_is_no_measure_and_bulleted_card_numbers_number_the_measures() -> None:
+    # 营口-like 外贸 解读 (heldout10 l03): 📌划重点 ✅ bullets sum up the measures told below under
+    # 🔹01 / 🔹02; the contact lines cite the cards' numbers (第1、2条 / 第3条)
+    text = (
+        "划重点！某市稳外贸新政来了\n"
+        "📌划重点\n✅ 境外展会展位费最高补贴100%\n✅ 海外仓最高补助100万元\n\n"
+        "🔹01 支持企业开拓境外市场\n对企业参加境外展会发生的展位费，按实际发生费用的70%给予补贴，单个展会最高不超过5万元。\n"
+        "🔹02 培育外贸新业态\n对企业在境外新建海外仓的，按实际投资额的30%给予一次性补助，最高不超过100万元。\n"
+        "🔹03 壮大外贸经营主体\n对首次取得进出口实绩的企业给予2万元奖励。\n"
+        "📞政策咨询\n市商务局对外贸易科（第1、3条）：0417-2836217\n市商务局外贸新业态科（第2条）：0417-2836235\n"
+    )
+    assert _titles(text) == ["支持企业开拓境外市场", "培育外贸新业态", "壮大外贸经营主体"]
+    contacts = _contacts(text)
+    assert "2836217" in contacts["壮大外贸经营主体"] and "2836235" in contacts["培育外贸新业态"]
+    assert "2836235" not in contacts["支持企业开拓境外市场"]
+
+
 def test_a_contact_block_keyed_by_article_numbers_serves_those_cards_only() -> None:
     contacts = _contacts(CARDS)
     assert "6103728" in contacts["支持企业增资扩产"] and "6103728" in contacts["鼓励企业升规入统"]
