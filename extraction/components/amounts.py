@@ -93,11 +93,44 @@ def find_amounts(text: str) -> list[Amount]:
                 bool(_PER_BEFORE.search(before) or _PER_AFTER.match(after)),
             )
         )
+    out.extend(_column_amounts(text))
+    out.sort(key=lambda a: a.start)
     # 销售首次超过5000 万元、1亿元、5 亿元的: the items of a list of thresholds are thresholds
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
         if prev.threshold and not cur.cap and _LIST_GAP.fullmatch(text[prev.end : cur.start]):
             out[i] = replace(cur, threshold=True)
+    return out
+
+
+# 奖励金额（万元） / 补助标准(元): a table column whose header gives the unit of the bare numbers below it
+_COLUMN_UNIT = re.compile(r"[（(](万元|亿元|元)[)）]")
+_BARE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
+
+
+def _column_amounts(text: str) -> list[Amount]:
+    """Bare numbers in a tab-separated table's column whose header names the unit (序号 | 认定类别 |
+    奖励金额（万元） above 1 | 制造业单项冠军企业 | 100): amounts in that unit."""
+    out: list[Amount] = []
+    columns: dict[int, str] = {}
+    pos = 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            columns = {}
+        elif any(_COLUMN_UNIT.search(c) for c in cells):
+            columns = {k: m.group(1) for k, c in enumerate(cells) if (m := _COLUMN_UNIT.search(c))}
+        else:
+            at = pos
+            for k, cell in enumerate(cells):
+                m = _BARE_NUMBER.fullmatch(cell)
+                if k in columns and m is not None:
+                    a, b = at + m.start(1), at + m.end(1)
+                    out.append(
+                        Amount(a, b, text[a:b], round(to_wan(float(m.group(1)), columns[k]), 4), False, False)
+                    )
+                at += len(cell) + 1
+        pos += len(line) + 1
     return out
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from extraction.components.clauses import CJK, inside_title
 from extraction.components.context import doc_text
-from extraction.components.levels import LevelPhrase, level_before
+from extraction.components.levels import LevelPhrase, level_before, level_word
 from extraction.components.levels import _word_pattern as _level_word_pattern
 from extraction.lexicons import DesignationEntry, designations
 from schema.ontology import ONTOLOGY
@@ -150,6 +150,8 @@ def _designations_in(text: str) -> list[DesignationMention]:
             phrase = None  # 成都市创新型中小企业: a city's company holding a provincial title
         if phrase is None:
             phrase = _conferred_by(text, start)  # 工信部认定的制造业单项冠军企业: national
+        if phrase is None:
+            phrase = _level_cell(text, end)  # 专精特新“小巨人”企业\t国家级\t50: the row's level column
         found.append(
             DesignationMention(
                 start,
@@ -466,6 +468,19 @@ def _conferred_by(text: str, start: int) -> LevelPhrase | None:
         if m is not None:
             return LevelPhrase(start - len(before) + m.start(), start, level, False, (level,))
     return None
+
+
+def _level_cell(text: str, end: int) -> LevelPhrase | None:
+    """The level of a table row's next cell, when the title fills its cell and the next holds a level
+    alone (认定类别 | 认定层级 | 奖励金额)."""
+    rest = text[end : end + 24]
+    own = re.match(r"[（(][^（）()\t\n]{1,8}[)）]|", rest)  # 制造业单项冠军企业（产品）
+    cells = rest[own.end() :].split("\t") if own is not None else []
+    if len(cells) < 2 or cells[0].strip(" \u3000"):
+        return None
+    word = cells[1].strip(" \u3000")
+    level = level_word(word)
+    return LevelPhrase(end, end, level, False, (level,)) if level else None
 
 
 def _place_below(phrase: str, level: str, only: str | None) -> bool:

@@ -100,6 +100,11 @@ def level_before(text: str, start: int, window: int = 18) -> LevelPhrase | None:
     return LevelPhrase(lo + m.start(), start, lowest(found), minimum or len(named) > 1, named)
 
 
+def level_word(word: str) -> str | None:
+    """The level a word names by itself (国家级, 省级, 自治区级 …), or None."""
+    return _word_levels().get(word)
+
+
 def level_in(text: str) -> str | None:
     """The highest level a short text (a title) names first: 国家级专精特新... -> national."""
     m = _word_pattern().search(text)

@@ -179,6 +179,24 @@ _BARRED_OBJECT = re.compile(
 _QUOTED_REST = re.compile(r"^[”\"]?(?:[、和及与或]?[“\"][^”\"，。；]*[”\"])*")
 
 
+def _starts_a_paid_row(text: str, at: int) -> bool:
+    """The mention fills the first named cell of a tab-separated row that holds a sum, in a measure
+    that pays (按照表1标准给予一次性奖励 above 1 | 制造业单项冠军企业 | 国家级 | 100)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    row = text[line_start : line_end if line_end >= 0 else len(text)]
+    if "\t" not in row:
+        return False
+    before = text[line_start:at]
+    cells_before = before.split("\t")
+    if cells_before[-1].strip(' \u3000“"') or any(
+        not re.fullmatch(r"\s*\d{0,2}\s*", c) for c in cells_before[:-1]
+    ):
+        return False  # not at a cell's start, or after a cell that names something
+    sums = re.search(r"\t\s*\d+(?:\.\d+)?\s*(?:万元|万)?\s*(?:\t|$)", row)
+    return sums is not None and re.search(r"奖励|奖补|补助|资助|给予", text) is not None
+
+
 def classify(text: str, mention: DesignationMention, field: str, next_start: int | None = None) -> str | None:
     sents = sentences(text)
     s, e = enclosing(sents, mention.start, mention.end)
@@ -259,6 +277,8 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         and re.search(r"奖励|奖补|补助|资助|给予", sentence)
     ):
         return "REQUIRES"  # | 首台（套）技术装备 | 列入山东省首台（套）技术装备名单 | 按…给予奖励 |: a row's condition
+    if field == "benefit" and _starts_a_paid_row(text, mention.start):
+        return "REQUIRES"  # 序号 | 认定类别 | 认定层级 | 奖励金额（万元）: a tier table's row pays its title
     if (
         field == "benefit"
         and becomes

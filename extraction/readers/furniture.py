@@ -287,6 +287,8 @@ def wrap_width(lines: list[str]) -> int:
 
 def continues(prev: str, line: str, width: int, para: str = "") -> bool:
     """Whether `line` continues the sentence `prev` (the end of the paragraph `para`) broke off."""
+    if "\t" in line or "\t" in prev:
+        return False  # a table's row (cells apart by tabs, as a Word or web table is read) is a line
     if _is_label(line):
         return False  # a field label (条件要求, 联系方式 …) starts a field, whatever ran before
     if parse_marker(line) is not None or _PARAGRAPH_START.match(line):
@@ -380,7 +382,10 @@ def _put_line(line: str, start: int, chars: list[str], offs: list[int]) -> None:
             while j < n and line[j] in _SPACE:
                 j += 1
             before = line[i - 1] if i else ""
-            if j < n and before and _keeps_space(line, i, j):
+            if j < n and before and "\t" in line[i:j]:
+                chars.append("\t")  # a table's cells stay apart (a Word or web table's row)
+                offs.append(start + line.index("\t", i))
+            elif j < n and before and _keeps_space(line, i, j):
                 chars.append(" ")
                 offs.append(start + i)
             i = j

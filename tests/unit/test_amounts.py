@@ -70,3 +70,8 @@ def test_the_items_of_a_list_of_thresholds_are_thresholds() -> None:
 )
 def test_an_amount_per_physical_unit_is_a_rate(text: str, per_unit: list[bool]) -> None:
     assert [a.per_unit for a in find_amounts(text)] == per_unit
+
+
+def test_bare_numbers_under_a_column_that_names_the_unit_are_amounts() -> None:
+    text = "序号\t认定类别\t奖励金额（万元）\n1\t专精特新中小企业\t15\n2\t创新型中小企业\t3\n3\t其他\t500元"
+    assert [(a.text, a.wan) for a in find_amounts(text)] == [("15", 15.0), ("3", 3.0), ("500元", 0.05)]

@@ -1463,3 +1463,13 @@ def test_an_agency_line_under_each_measure_is_that_measures_contact() -> None:
         and "6221513" not in contacts["发放一次性吸纳就业补贴"]
     )
     assert "6221513" in contacts["落实社会保险补贴"]
+
+
+def test_a_tables_rows_stay_rows_with_their_cells_apart() -> None:
+    # a Word table read into a measure (heldout10 k03): a row ending in a number is not "20\n万元" cut
+    # by a wrap, and its tabs are no spaces to drop beside Chinese characters
+    text = "序号\t认定类别\t认定层级\t奖励金额（万元）\n1\t制造业单项冠军企业\t国家级\t100\n2\t专精特新中小企业\t省级\t15\n"
+    assert repair(text).text.split("\n")[1:3] == [
+        "1\t制造业单项冠军企业\t国家级\t100",
+        "2\t专精特新中小企业\t省级\t15",
+    ]

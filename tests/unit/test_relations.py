@@ -211,6 +211,18 @@ def test_a_table_rows_condition_cell_requires_its_title() -> None:
     assert ("REQUIRES", "首台（套）重大装备", "provincial") in relations(text, "benefit")
 
 
+def test_a_tier_tables_rows_pay_their_titles_at_the_level_column() -> None:
+    # 当涂-like 扶持办法 from a Word file (heldout10 k03): 表1's rows give the title, its level in a
+    # column of its own, and the sum in a column whose header gives the unit
+    text = (
+        "对新认定的企业，按照表1标准给予一次性奖励。\n序号\t认定类别\t认定层级\t奖励金额（万元）\n"
+        "1\t专精特新“小巨人”企业\t国家级\t50\n2\t创新型中小企业\t省级\t3"
+    )
+    found = relations(text, "benefit")
+    assert ("REQUIRES", "专精特新小巨人企业", "national") in found
+    assert ("REQUIRES", "创新型中小企业", "provincial") in found
+
+
 def test_leave_to_reapply_is_not_a_condition() -> None:
     text = "5.2020年(不含2020年)以前已认定的省级两化融合试点示范企业可重新申报认定。"
     assert relations(text, "conditions") == []
