@@ -320,9 +320,12 @@ def _quoted(text: str, taken: list[tuple[int, int]]) -> list[DesignationMention]
             if lead is not None and lead.end() < b - 2:
                 a = lead.end()  # “广州市创新人力资源服务机构”: the city is the title's level, not its name
             name = canonical(text[a:b])
+            # 授予“鹿城英才创新团队”称号: conferred as a title, whatever its head noun (not 获得“全国技术能手”
+            # 称号, a person's honour, held)
+            called = "授予" in m.group(0)[:4] and re.match(r"[”\"](?:荣誉)?称号", text[b : b + 5]) is not None
             if (
                 any(s < b and a < e for s, e in taken)
-                or not _TITLE_HEAD.search(name)
+                or not (called or _TITLE_HEAD.search(name))
                 or len(name) < 4
                 or re.search(
                     r"[的在和与及、，。；：等对将为是把被从向由了]|申报|支持|给予|资金|奖励|补助", name

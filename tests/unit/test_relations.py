@@ -223,6 +223,14 @@ def test_a_tier_tables_rows_pay_their_titles_at_the_level_column() -> None:
     assert ("REQUIRES", "创新型中小企业", "provincial") in found
 
 
+def test_a_title_conferred_by_name_is_granted_whatever_its_head_noun() -> None:
+    # 包头-like 人才 policy (heldout10 l01): a team is named a title; a person's honour held is no title
+    granted = "对人才领衔的项目给予最高500万元项目资助，入选团队授予“鹿城英才创新团队”称号。"
+    assert [(t, n) for t, n, _ in relations(granted, "benefit")] == [("GRANTS", "鹿城英才创新团队")]
+    held = "对新获得“中华技能大奖”“全国技术能手”称号的个人，分别给予20万元、10万元奖励。"
+    assert relations(held, "benefit") == []
+
+
 def test_leave_to_reapply_is_not_a_condition() -> None:
     text = "5.2020年(不含2020年)以前已认定的省级两化融合试点示范企业可重新申报认定。"
     assert relations(text, "conditions") == []
