@@ -6,6 +6,7 @@ between requests while the graph's version (its documents and their hashes) stay
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import weakref
 from collections import defaultdict
@@ -107,6 +108,13 @@ class Condition:
     def level_min(self) -> str | None:
         value = self.rel.get("levelMin")
         return value if isinstance(value, str) else None
+
+    @cached_property
+    def key(self) -> str:
+        """What the fact is, as text: its designation and the relationship's properties."""
+        return json.dumps(
+            [self.type, self.designation, self.rel], sort_keys=True, ensure_ascii=False, default=str
+        )
 
 
 Group = tuple[Condition, ...]

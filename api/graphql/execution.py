@@ -211,11 +211,12 @@ class BudgetedExecution(StrawberryGraphQLCoreExecutionContext):
         self, return_type: Any, field_details_list: Any, result: Any
     ) -> tuple[str, str, str] | None:
         """The key a node's completed value is kept under, or None when it is not kept."""
-        if self.kept is None or not isinstance(result, NodeBase):
-            return None
-        if is_non_null_type(return_type) or is_list_type(return_type):
-            return None  # the wrapped type's own completion is the one kept
-        node_id = result.props.get("id")
+        if self.kept is None or is_non_null_type(return_type) or is_list_type(return_type):
+            return None  # (for a wrapped type, the inner type's own completion is the one kept)
+        if isinstance(result, NodeBase):
+            node_id = result.props.get("id")
+        else:
+            node_id = getattr(result, "fragment_id", None)  # a value that says what it is (Eligibility)
         if node_id is None:
             return None
         memo = self._keys.get(id(field_details_list))

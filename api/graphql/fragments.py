@@ -7,6 +7,8 @@ completes to is a function of the graph version, the node, and the selection mad
 the fragments they spread, the variables they read): node types resolve from the node and the
 version alone (api/graphql/types/). So the executor keeps the completed value of each node it
 completes and gives it back for the same node under the same selection, without resolving a field.
+A value that is no node but says what it is by a `fragment_id` (an `Eligibility`: the program and
+the facts met) is kept the same way.
 
 At ×100 of the seeds, an eligibility answer of 200 programs is about 3,000 fields: resolving them in
 graphql-core takes 50–60 ms of the event loop (most of it awaiting link loaders that the version's

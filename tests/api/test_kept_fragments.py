@@ -107,3 +107,33 @@ def test_the_budget_keeps_the_most_recently_used() -> None:
     assert 0 < len(kept) < 100
     assert kept.get(("Program", "0", "s")) == (value, 3)
     assert kept.get(("Program", "1", "s")) is None
+
+
+ELIGIBLE = """query ($r: String, $h: [DesignationInput!]!) { eligible(holding: $h, region: $r) {
+    ... on EligiblePrograms { programs { program { name benefits { benefit { text } } } met { evidence
+    designation { name level } } } } } }"""
+
+
+def test_an_eligibility_kept_for_one_region_serves_another_with_the_same_answer(
+    graph_store: FalkorStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each eligible program is kept by its program and the facts met: a city's question gets the
+    # province's programs back, as a server that keeps nothing answers them.
+    kept_types: list[str] = []
+    get = KeptFragments.get
+
+    def recording(self: KeptFragments, key: tuple[str, str, str]) -> Any:
+        value = get(self, key)
+        if value is not None:
+            kept_types.append(key[0].split("/")[-1])
+        return value
+
+    holding = [{"name": "专精特新中小企业", "level": "PROVINCIAL"}]
+    with TestClient(create_app(Settings(), store=graph_store, keep_answers=False)) as fresh:
+        expected = {r: _post(fresh, ELIGIBLE, r=r, h=holding) for r in ("江苏", "徐州")}
+    assert expected["江苏"].count(b'"program"') > 0
+    monkeypatch.setattr(KeptFragments, "get", recording)
+    with TestClient(create_app(Settings(), store=graph_store, keep_answers=True)) as kept:
+        assert _post(kept, ELIGIBLE, r="江苏", h=holding) == expected["江苏"]
+        assert _post(kept, ELIGIBLE, r="徐州", h=holding) == expected["徐州"]
+    assert "Eligibility" in kept_types

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from functools import partial
 from typing import Annotated
 
 import strawberry
@@ -14,6 +15,7 @@ from api.graphql.holdings import Holdings
 from api.graphql.inputs import DesignationInput
 from api.graphql.query.shared import (
     designation_link,
+    designation_links,
     held,
     program_props,
     region_scope,
@@ -84,7 +86,11 @@ class EligibilityFields:
         return EligiblePrograms(
             left_out=left_out,
             programs=[
-                Eligibility(program=Program(props=p), met=[designation_link(index, c) for c in v.met])
+                Eligibility(
+                    props=p,
+                    links=partial(designation_links, index, v.met),
+                    fragment_id="\n".join([str(p["id"]), *(c.key for c in v.met)]),
+                )
                 for v, p in zip(verdicts, props, strict=True)
                 if p
             ],

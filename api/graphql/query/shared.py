@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from typing import Any
 
 from api.graphql.catalog import Condition, DesignationIndex, RegionScope
@@ -20,6 +21,10 @@ def held(items: list[DesignationInput]) -> list[Held]:
 
 def designation_link(index: DesignationIndex, cond: Condition) -> DesignationLink:
     return DesignationLink(rel=cond.rel, node=record_props(index.by_id[cond.designation]))
+
+
+def designation_links(index: DesignationIndex, conds: Iterable[Condition]) -> list[DesignationLink]:
+    return [designation_link(index, c) for c in conds]
 
 
 def suggest(typed: str, names: list[str]) -> list[str]:

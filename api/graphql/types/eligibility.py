@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
@@ -15,8 +16,19 @@ from api.graphql.types.region import Region
 
 @strawberry.type(description="A program the holdings qualify for, with the requirements they meet.")
 class Eligibility:
-    program: Program
-    met: list[DesignationLink] = strawberry.field(description="Each requirement and the fact that states it.")
+    # Made when asked for: an answer part kept for the same program and facts (api/graphql/fragments.py,
+    # by `fragment_id`) needs neither.
+    props: strawberry.Private[dict[str, Any]]
+    links: strawberry.Private[Callable[[], list[DesignationLink]]]
+    fragment_id: strawberry.Private[str | None] = None
+
+    @strawberry.field
+    def program(self) -> Program:
+        return Program(props=self.props)
+
+    @strawberry.field(description="Each requirement and the fact that states it.")
+    def met(self) -> list[DesignationLink]:
+        return self.links()
 
 
 @strawberry.type(description="A program one condition short, naming it and the programs that grant it.")
