@@ -586,6 +586,15 @@ class _Reader:
                 self._visit(child, out, shared, top=False)  # a policy's sections are its own, not shared
                 continue
             if (
+                child.marker is not None
+                and child.marker.style in ("blt", "brk")
+                and fname in (None, FieldName.LINK)
+                and sum(1 for c in child.children if c.titled) >= 2
+            ):
+                # 📌 政策原文 over 一、…十、: a post's label for the policy it reprints, no field of it
+                self._visit(child, out, shared, top=top)
+                continue
+            if (
                 fname is not None
                 and top
                 and fname != FieldName.SUMMARY

@@ -1119,6 +1119,22 @@ def test_a_wechat_digest_is_no_measure_and_bulleted_card_numbers_number_the_meas
     assert "2836235" not in contacts["支持企业开拓境外市场"]
 
 
+def test_a_posts_label_over_the_policy_it_reprints_is_no_field() -> None:
+    # 新乡-like WeChat reprint (heldout11 e04): 📌 政策原文 heads the policy's 一、…三、; 📞 政策咨询 heads
+    # contact lines that cite the articles (第一条：…), which are no articles of their own
+    text = (
+        "重磅！某市出台措施支持制造业高质量发展\n📌 政策原文\n某市支持制造业高质量发展若干措施\n"
+        "一、支持企业扩产增效\n对主营业务收入增长20%以上的规模以上工业企业，按增量部分的1%给予奖励，最高100万元。\n"
+        "二、加快培育优质企业\n对新认定的国家级专精特新“小巨人”企业给予50万元奖励。\n"
+        "三、实施技术改造提升\n对设备投资500万元以上的技术改造项目，按设备投资额的10%给予补助。\n"
+        "📞 政策咨询\n第一条：市工业和信息化局运行监测协调科 0373-3681512\n"
+        "第二条、第三条：市工业和信息化局中小企业科 0373-3681536\n"
+    )
+    assert _titles(text) == ["支持企业扩产增效", "加快培育优质企业", "实施技术改造提升"]
+    contacts = _contacts(text)
+    assert "3681512" in contacts["支持企业扩产增效"] and "3681536" in contacts["实施技术改造提升"]
+
+
 def test_a_contact_block_keyed_by_article_numbers_serves_those_cards_only() -> None:
     contacts = _contacts(CARDS)
     assert "6103728" in contacts["支持企业增资扩产"] and "6103728" in contacts["鼓励企业升规入统"]
