@@ -143,7 +143,15 @@ def _read_shape(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     # A guide of cards printed from one template (a PDF's table cells lose the markup the markdown
     # reader keys on): the reader that finds more programs knows the shape better.
     cards = read_cards(text)
-    if cards is not None and len(cards) > max(programs * 1.2, programs + 2):
+    # (or as many, numbered 1, 2, 3 … one after another, where the field reader did not find them:
+    # "1 技术改造贷款贴息", a card's number printed apart from its title, is no heading it knows)
+    numbered = cards is not None and [u.number for u in cards] == list(range(1, len(cards) + 1))
+    if numbered and cards is not None:
+        found = {u.title for u in units if u.kind is UnitKind.PROGRAM}
+        numbered = 2 * sum(1 for u in cards if u.title in found) < len(cards)
+    if cards is not None and (
+        len(cards) > max(programs * 1.2, programs + 2) or (numbered and len(cards) >= programs)
+    ):
         return cards, meta
     labelled = sum(
         1 for u in units if u.kind is UnitKind.PROGRAM and any(f.name in _LABELLED for f in u.fields)

@@ -56,7 +56,7 @@ def read_cards(text: str) -> list[Unit] | None:
     # The numbering of the level above the cards (一、支持方向 over （一）…（六）): its next number ends a
     # card (二、申报条件 after the last card is the notice's, no field of that card; a card's own
     # 一、… items are not the next number).
-    styles = [parse_marker(lines[i].text).style for i in starts]  # type: ignore[union-attr]
+    styles = [_title_marker(lines[i].text).style for i in starts]  # type: ignore[union-attr]
     style = Counter(styles).most_common(1)[0][0]
     above: Marker | None = None
     units = []
@@ -120,9 +120,22 @@ def _glued_label(line: str) -> _Label | None:
     return None
 
 
-def _is_title(line: str, labels: list[list[_Label]], i: int) -> bool:
+# 1 技术改造贷款贴息: a card's number printed apart from its title (a numbered box in a designed card)
+# (the repair drops the space before a Chinese character: "1技术改造贷款贴息"; not "5万元", "12月")
+_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})[ \t\u3000]*(?=(?![万亿元个家年月日号条项倍])[\u4e00-\u9fff“\"])")
+
+
+def _title_marker(line: str) -> Marker | None:
+    """The numbering of a card's title line: a marker, or a bare number set apart by a space."""
     marker = parse_marker(line)
-    if marker is None or marker.style not in ("ar", "cn", "pcn") or labels[i]:
+    if marker is None and (m := _BARE_NUMBER.match(line)) is not None:
+        return Marker("bare", int(m.group("n")), m.end())
+    return marker
+
+
+def _is_title(line: str, labels: list[list[_Label]], i: int) -> bool:
+    marker = _title_marker(line)
+    if marker is None or marker.style not in ("ar", "cn", "pcn", "bare") or labels[i]:
         return False
     title = line[marker.length :].strip()
     if not 4 <= len(title) <= _TITLE_MAX or re.search(r"[。；;]|\.{3,}|…{2,}|\s\d{1,3}$", title):
@@ -132,7 +145,7 @@ def _is_title(line: str, labels: list[list[_Label]], i: int) -> bool:
 
 def _card(lines: list[Clean], labels: list[list[_Label]]) -> Unit:
     head = lines[0]
-    marker = parse_marker(head.text)
+    marker = _title_marker(head.text)
     title = head[marker.length if marker else 0 :].strip()
     title = _wrapped_title(title, lines, labels)
     fields: list[TextField] = []
@@ -157,7 +170,8 @@ def _card(lines: list[Clean], labels: list[list[_Label]]) -> Unit:
             end = found[k + 1].start if k + 1 < len(found) else len(line.text)
             current = (lab.name, lab.heading, [line[lab.value : end]])
     close()
-    return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields))
+    number = marker.number if marker is not None and marker.number else None
+    return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields), number=number)
 
 
 def _wrapped_title(title: Clean, lines: list[Clean], labels: list[list[_Label]]) -> Clean:

@@ -137,6 +137,7 @@ def _unfinished(prev: str, line: str) -> bool:
         and not _is_label(line)
         and parse_marker(line) is None
         and not _PARAGRAPH_START.match(line)
+        and not _CARD_NUMBER.match(line)
     )
 
 
@@ -285,6 +286,10 @@ def wrap_width(lines: list[str]) -> int:
     return full if 40 <= p90 <= 160 and wrapped else 0
 
 
+# 2 专精特新“小巨人”企业奖励: a card's number, a space, its title (not "20 万元" cut from its unit)
+_CARD_NUMBER = re.compile(r"^\d{1,2}[ \u3000]+(?![万亿元个家年月日号条项倍])[\u4e00-\u9fff“\"]")
+
+
 def continues(prev: str, line: str, width: int, para: str = "") -> bool:
     """Whether `line` continues the sentence `prev` (the end of the paragraph `para`) broke off."""
     if "\t" in line or "\t" in prev:
@@ -294,6 +299,8 @@ def continues(prev: str, line: str, width: int, para: str = "") -> bool:
     if parse_marker(line) is not None or _PARAGRAPH_START.match(line):
         # a numbered line starts a paragraph, unless a number was cut from its unit ("第\n3条" aside)
         return prev[-1].isdigit() and bool(_NUMBER_TAIL.match(line)) and not parse_marker(line)
+    if prev[-1].isdigit() and _CARD_NUMBER.match(line):
+        return False  # …0917-3262318 / 2 专精特新“小巨人”企业奖励: the next card's number, set apart
     if prev[-1].isdigit() and _NUMBER_TAIL.match(line):
         return True
     if _AMOUNT_START.match(line) and prev[-1] not in _CLOSERS:

@@ -88,3 +88,20 @@ def test_contact_lines_name_directions_by_number_and_local_intake_offices_serve_
     assert "5045176" in contacts["数字化方向3"] and "5045183" not in contacts["数字化方向3"]
     assert "5045183" in contacts["数字化方向4"]
     assert all("2012675" in c and "2136519" in c and "5069312" not in c for c in contacts.values())
+
+
+def test_a_cards_number_set_apart_from_its_title_numbers_it_and_ends_the_phone_above() -> None:
+    # 宝鸡-like 政策明白卡 printed to PDF (heldout11 e03): "2 专精特新…奖励" under "…0917-3262318" is the
+    # next card, not the phone's last digit; the cards win over headings the field reader makes of them
+    from extraction.readers import read_text
+
+    text = "惠企政策明白卡\n" + "".join(
+        f"{n} 第{n}项惠企奖励政策\n支持内容\n对符合条件的企业一次性奖励{n}0万元。\n申报条件\n在本市注册登记。\n"
+        f"咨询电话：市工信局中小企业科 0917-326231{n}\n"
+        for n in range(1, 7)
+    )
+    cards = read_cards(text)
+    assert cards is not None and [c.title for c in cards] == [f"第{n}项惠企奖励政策" for n in range(1, 7)]
+    assert cards[0].text_of(FieldName.CONTACT).endswith("0917-3262311")
+    programs = [u.title for u in read_text(text, name="card.pdf.txt").units if u.kind.value == "program"]
+    assert programs == [f"第{n}项惠企奖励政策" for n in range(1, 7)]
