@@ -121,6 +121,8 @@ _GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅$|委员会办公�
 _CONTACT_LABEL = re.compile(
     r"(?:联系人|联系电话|咨询电话|联系方式|咨询热线)\s*[:：]|(?:^|[，,。；;\s])(?:政策咨询|业务咨询|咨询|电话)\s*[:：]"
 )
+# 第五条（专利奖奖励）对获得…: an article's heading in brackets before its text
+_PAREN_HEAD = re.compile(r"^\s*[（(](?P<head>[\u4e00-\u9fff“”、]{2,16})[)）](?=\s*\S)")
 _BRACKET_HEAD = re.compile(r"^\s*[【\[](?P<head>[^】\]\n]{2,40})[】\]]")
 _RUN_IN_HEAD = re.compile(r"^(?P<head>[^。：:；;，,\n]{2,30}?)\s*[。：:]")
 _HEADING_MAX = 30
@@ -990,7 +992,7 @@ def _heading(line: Clean, skip: int) -> tuple[Clean, bool]:
     whether it is a title rather than a short sentence ("（2）同时享受贴息。" names, but is a clause)."""
     body = line[skip:].strip()
     body = body[: len(body.text.rstrip("*")) if body.text.endswith("**") else len(body.text)]
-    m = _BRACKET_HEAD.match(body.text)
+    m = _BRACKET_HEAD.match(body.text) or _PAREN_HEAD.match(body.text)
     if m:
         return body[m.start("head") : m.end("head")], True
     text = body.text

@@ -1135,6 +1135,16 @@ def test_a_posts_label_over_the_policy_it_reprints_is_no_field() -> None:
     assert "3681512" in contacts["支持企业扩产增效"] and "3681536" in contacts["实施技术改造提升"]
 
 
+def test_an_articles_heading_in_brackets_names_it() -> None:
+    # 六盘水-like 奖补实施办法 (heldout11 f03): 第六条（专利奖奖励）　对获得…
+    text = (
+        "某市知识产权奖补实施办法\n"
+        "第五条（发明专利授权资助）　对新获得国内发明专利授权的，每件资助5000元。\n"
+        "第六条（专利奖奖励）　对获得中国专利金奖、银奖的，分别奖励50万元、30万元。\n"
+    )
+    assert _titles(text) == ["发明专利授权资助", "专利奖奖励"]
+
+
 def test_a_contact_block_keyed_by_article_numbers_serves_those_cards_only() -> None:
     contacts = _contacts(CARDS)
     assert "6103728" in contacts["支持企业增资扩产"] and "6103728" in contacts["鼓励企业升规入统"]
