@@ -38,11 +38,14 @@ class Lexicon:
 
     def _joined(self, key: str) -> FieldName | None:
         """支持对象和标准 = 支持对象 + 支持标准: two headings joined, the second sharing the first's head;
-        the section holds the money when either part is the benefit."""
+        the section holds the money when either part is the benefit, and is a contact when the second
+        part is a phone."""
         m = re.fullmatch(r"(.{2,6}?)[和及与、](.{2,6})", key)
         if m is None:
             return None
         first, second = m.groups()
+        if self.exact.get(second) is FieldName.CONTACT:
+            return FieldName.CONTACT  # 受理科室及电话: an office and its phone, whom to call
         second_full = second if second in self.exact else first[:-2] + second
         names = [self.exact.get(first), self.exact.get(second_full)]
         if None in names or names[0] not in (FieldName.CONDITIONS, FieldName.BENEFIT):

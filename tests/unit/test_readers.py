@@ -617,6 +617,14 @@ def test_contact_lines_citing_article_ranges_wrapped_by_a_pdf_reach_those_articl
     assert all("2825208" not in c for c in contacts.values())
 
 
+def test_a_column_of_offices_and_phones_is_each_rows_contact() -> None:
+    # 黄石-like 兑现清单 from a Word table (heldout11 e02): 受理科室及电话, an office and its phone
+    from extraction.readers.fields import lexicon
+
+    assert lexicon().lookup("受理科室及电话") is FieldName.CONTACT
+    assert lexicon().lookup("支持对象和标准") is FieldName.BENEFIT  # (a joined heading as before)
+
+
 def test_bold_lines_are_titles() -> None:
     text = (
         "**5G工厂**\n\n🕒 申报时间：7-9月\n\n📞 联系方式：工业和信息化部 010-62300441\n\n"
