@@ -29,6 +29,7 @@ from dataclasses import replace
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.readers.cleaner import Clean, clean_span, concat, join
 from extraction.readers.fields import lexicon, normalize_heading
+from extraction.readers.furniture import continues
 from extraction.readers.lines import Line, LineKind, plain
 from extraction.readers.numbering import cn_number, parse_marker
 
@@ -218,6 +219,14 @@ _ORDINAL_LIST = re.compile(
 _TRAILING_REFS = re.compile(
     r"[（(](?P<refs>第(?:[^（）()\n]|[（(][一二三四五六七八九十\d]{1,3}[)）]){1,30}?(?:项|条|类))[)）]\s*[；;。]?$"
 )
+# 第五条至第九条 / 第一至六条 / 第3—5项: a range of items
+_RANGE = re.compile(
+    r"第\s*(?P<a>[一二三四五六七八九十\d]{1,3})\s*(?:条|项|类)?\s*(?:至|到|—|－|-|~|～)\s*第?\s*(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?:条|项|类)"
+)
+# 高新区财政金融局（第七条）0877-2058352: the items an office serves, between it and its phone
+_MIDDLE_REFS = re.compile(
+    r"[（(](?P<refs>第[^（）()]{1,24}?(?:条|项|类)[^（）()]{0,12})[)）]\s*[:：]?\s*(?=\d)"
+)
 # 支持方向一、三、五 / 方向（二）（四）: the directions (categories, topics) of a call a line serves
 _DIRECTION_LIST = re.compile(
     r"(?:方向|类别|专题|领域)\s*((?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?\s*[、，,和及]?\s*)+)"
@@ -313,7 +322,8 @@ def _named_groups(
         cited = _CITED_ROW.match(c.text)
         # (one office's line: a line of several offices, each with its items, is cut elsewhere)
         one = cited is None and len(_DIGITS.findall(c.text)) == 1
-        trailing = _TRAILING_REFS.search(c.text) if one else None
+        middle = _MIDDLE_REFS.search(c.text) if one else None
+        trailing = (_TRAILING_REFS.search(c.text) or middle) if one else None
         alone = _TRAILING_REFS.fullmatch(c.text.strip()) if not _has_phone(c.text) else None
         if alone is not None and groups and not groups[-1][0] and groups[-1][1]:
             # 市工业和信息化局节能与综合利用科 陈蓉 0773-…\n（第五条至第九条）: the line above serves them
@@ -322,7 +332,11 @@ def _named_groups(
             continue
         if trailing is not None:
             # 市委人才办 0472-…（第（一）（二）项）: the items it serves, then the office and phone
-            groups.append((_named(trailing.group("refs"), units, programs), [c[: trailing.start()].strip()]))
+            # (the line without its references: the office and the phone, whichever side they sit)
+            rest = concat([c[: trailing.start()], c[trailing.end() :]]).strip()
+            # (中国信保营口营业部（第3条统保业务）: named with its office, as a label is)
+            refs = c.text[: trailing.end("refs") + 1] if trailing is middle else trailing.group("refs")
+            groups.append((_named(refs, units, programs), [rest]))
             after_rows = True  # a line after it with a phone of its own is its own
             continue
         label = _LINE_LABEL.match(c.text) if cited is None else None
@@ -373,12 +387,15 @@ def _named_groups(
 
 def _section_lines(text: str, ranges: list[tuple[int, int]]) -> list[Clean]:
     """A contact section's lines, each cut into its pieces; a line whose bracket a PDF's wrap left
-    open (…0773-2822547（第十 / 条至第十二条）) runs on to the line that closes it."""
+    open (…0773-2822547（第十 / 条至第十二条）), or that the wrap cut inside a sentence or a number,
+    runs on to the next."""
     lines: list[Clean] = []
     for c in (clean_span(text, a, b).strip() for a, b in ranges):
+        if "\n" in c.text:  # a range that runs over a wrap (_wrapped_lines): one line again
+            c = concat([part.strip() for part in c.lines()])
         if not c.text:
             continue
-        if lines and lines[-1].text.count("（") > lines[-1].text.count("）") and "）" in c.text:
+        if lines and _cut_by_wrap(lines[-1].text, c.text):
             lines[-1] = concat([lines[-1], c])
         else:
             lines.append(c)
@@ -408,7 +425,12 @@ def _pieces(c: Clean) -> list[Clean]:
         return [c]
 
     def names(t: str) -> bool:
-        return bool(_ASPECT_LABEL.match(t) or _CITED_ROW.match(t) or _TRAILING_REFS.search(t))
+        return bool(
+            _ASPECT_LABEL.match(t)
+            or _CITED_ROW.match(t)
+            or _TRAILING_REFS.search(t)
+            or _MIDDLE_REFS.search(t)
+        )
 
     for k, p in enumerate(parts):
         head = max(p.text.rfind("："), p.text.rfind(":"))
@@ -423,21 +445,44 @@ def _pieces(c: Clean) -> list[Clean]:
 SYMBOL_LEAD = re.compile(r"^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\s]+")
 
 
+def _cut_by_wrap(prev: str, line: str) -> bool:
+    """Whether a PDF's wrap cut a contact line before `line`: inside a phone (…087 / 7-2058316) or
+    inside the bracket that names the items it serves (（第三条 / ）0877-…, （第十 / 条至第十二条）)."""
+    if prev[-1].isdigit() and line[0].isdigit():
+        return continues(prev.split("\n")[-1], line, 0)
+    return prev.count("（") > prev.count("）") and re.search(r"[（(]第[^（）()]{0,12}$", prev) is not None
+
+
+def _wrapped_lines(text: str) -> list[tuple[int, int]]:
+    """The text's lines, a line the wrap cut (a PDF's: "…（第一至六条）087" / "7-2058316；…（第三条" /
+    "）0877-…") joined with the line it runs on to."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        line, prev = raw.strip(), text[out[-1][0] : out[-1][1]].strip() if out else ""
+        if prev and line and _cut_by_wrap(prev, line):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
     """Contact lines outside every program's own text that name programs ("研发投入补助：市经信局技术创新处
     0574-…", "第（一）（七）（八）项：…处，0731-…", above a 细则 in its cover notice or after its last
     measure) are the contacts of the programs they name, not of every program."""
     covered = _covered(units)
     runs: list[list[tuple[int, int]]] = []
-    pos, last = 0, -2
+    last = -2
     opened = False  # the line before names programs and gives no phone
     # Lines count as adjacent across blank lines (a web page's paragraphs are apart): k numbers
     # the lines with text.
     k = -1
-    for raw in text.split("\n"):
-        a, b = pos, pos + len(raw)
-        pos = b + 1
-        line = SYMBOL_LEAD.sub("", raw.strip())
+    for a, b in _wrapped_lines(text):
+        raw = text[a:b]
+        line = SYMBOL_LEAD.sub("", re.sub(r"\s*\n\s*", "", raw.strip()))
         if not line:
             continue
         k += 1
@@ -689,16 +734,20 @@ def _ordinals(label: str) -> list[int]:
     第01、02条 → [1, 2]."""
     if re.fullmatch(r"(?:【[一二三四五六七八九十\d]{1,3}】)+", label):
         return [int(n) if n.isdigit() else cn_number(n) for n in re.findall(r"【(.+?)】", label)]
+    if _RANGE.search(label):
+        # 第五条至第九条 / 第一至六条 / 第二条至第八条、第十条: each range, and the numbers beside them
+        numbers: list[int] = []
+        for m in _RANGE.finditer(label):
+            a, b = (int(n) if n.isdigit() else cn_number(n) for n in (m.group("a"), m.group("b")))
+            numbers += list(range(a, b + 1)) if a < b else [a, b]
+        rest = _RANGE.sub("", label)
+        numbers += [
+            int(n) if n.isdigit() else cn_number(n) for n in (m.group("n") for m in _ORDINAL.finditer(rest))
+        ]
+        return list(dict.fromkeys(numbers))
     found = [m.group("n") for m in _ORDINAL.finditer(label)]  # 第一项、第五项: each
     if found:
-        numbers = [int(n) if n.isdigit() else cn_number(n) for n in found]
-        if (
-            len(numbers) == 2
-            and re.search(r"[)）项条类]\s*(?:至|到)\s*第", label)
-            and numbers[0] < numbers[1]
-        ):
-            return list(range(numbers[0], numbers[1] + 1))  # 第五条至第九条: the range
-        return numbers
+        return [int(n) if n.isdigit() else cn_number(n) for n in found]
     run = _ORDINAL_RUN.search(label) or _ORDINAL_LIST.search(label) or _DIRECTION_LIST.search(label)
     if run is None:
         return []

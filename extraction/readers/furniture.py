@@ -299,6 +299,8 @@ def continues(prev: str, line: str, width: int, para: str = "") -> bool:
     if parse_marker(line) is not None or _PARAGRAPH_START.match(line):
         # a numbered line starts a paragraph, unless a number was cut from its unit ("第\n3条" aside)
         return prev[-1].isdigit() and bool(_NUMBER_TAIL.match(line)) and not parse_marker(line)
+    if line[0] in "）)" and prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")"):
+        return True  # （第七条 / ）0877-…: a bracket the wrap left open closes here
     if prev[-1].isdigit() and _CARD_NUMBER.match(line):
         return False  # …0917-3262318 / 2 专精特新“小巨人”企业奖励: the next card's number, set apart
     if prev[-1].isdigit() and _NUMBER_TAIL.match(line):

@@ -1347,6 +1347,34 @@ def test_each_office_of_a_closing_line_serves_the_items_named_after_its_phone() 
     assert "5582913" not in contacts["资助创新创业项目"]
 
 
+def test_offices_name_the_articles_they_serve_by_ranges_between_office_and_phone() -> None:
+    # 玉溪-like 科创十条 copied from a PDF (heldout11 f02): 局（第一至二条）0877-…；局（第三条）0877-…, the
+    # phone cut by the wrap; and 局（第二条至第三条、第五条）：… as a portal prints it (e01)
+    text = (
+        "某高新区支持科技创新若干措施\n"
+        "一、支持科技企业梯度培育。对新认定的国家高新技术企业给予20万元奖励。\n"
+        "二、鼓励企业加大研发投入。按研发费用增量的10%给予补助，最高100万元。\n"
+        "三、强化科技金融支撑。按贷款利息的50%给予贴息，最高50万元。\n"
+        "政策咨询：高新区科技和人才工作局（第一至二条）087\n7-2058316；高新区财政金融局（第三条\n）0877-2058352。\n"
+    )
+    units = read_text(text, name="kechuang.txt").units
+    # (the phone keeps the document's line break: the phone reader reads across it)
+    contacts = {u.title: u.text_of(FieldName.CONTACT).replace("\n", "") for u in units}
+    assert (
+        "0877-2058316" in contacts["鼓励企业加大研发投入"]
+        and "2058352" not in contacts["鼓励企业加大研发投入"]
+    )
+    assert "2058352" in contacts["强化科技金融支撑"] and "2058316" not in contacts["强化科技金融支撑"]
+
+
+def test_contact_ordinals_expand_ranges() -> None:
+    from extraction.readers.contact_table import _ordinals
+
+    assert _ordinals("区工业和信息化局（第二条至第四条、第十条）") == [2, 3, 4, 10]
+    assert _ordinals("第一至六条") == [1, 2, 3, 4, 5, 6]
+    assert _ordinals("第（一）（七）项") == [1, 7]
+
+
 def test_a_table_of_articles_and_their_offices_gives_each_article_its_phone() -> None:
     # heldout7 x02: | 第四条 上规模奖励 | 区工信局运行监测科 | 0515-… |, and a row for the payments
     text = (
