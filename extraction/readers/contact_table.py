@@ -197,31 +197,33 @@ def _attach(
 
 
 _LINE_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,60}?)\s*[：:]")
-_ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:项|类|部分|批|个|条)")
+_ORDINAL = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d①-⑳]{1,3})\s*(?:项|类|部分|批|个|条)")
 # 2.工业互联网平台建设项目。申报主体应为… / 2.工业互联网标杆场景项目：…: a program's own conditions
 _CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:。]")
-_ITEM_ROW = re.compile(r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d]{1,3}(?:项|条)[、，,和及\s]*)+)")
-_CITED_ROW = re.compile(
-    r"^(?P<refs>第[一二三四五六七八九十\d、，,和及至\s]{1,20}?[条项])[\s，,]"
-    # （第二项出口信保业务可同时咨询…，联系电话：…）: an aside for one item
-    r"|^[（(](?P<aside>第[一二三四五六七八九十\d、，,和及至\s]{1,20}?[条项])"
+_ITEM_ROW = re.compile(
+    r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d①-⑳]{1,3}(?:项|条)[、，,和及\s]*)+)"
 )
-_BRACKET_REFS = re.compile(r"^\W*?(?P<refs>(?:【[一二三四五六七八九十\d]{1,3}】)+)")
+_CITED_ROW = re.compile(
+    r"^(?P<refs>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项])[\s，,]"
+    # （第二项出口信保业务可同时咨询…，联系电话：…）: an aside for one item
+    r"|^[（(](?P<aside>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项])"
+)
+_BRACKET_REFS = re.compile(r"^\W*?(?P<refs>(?:【[一二三四五六七八九十\d①-⑳]{1,3}】)+)")
 _ORDINAL_RUN = re.compile(
-    r"第\s*((?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
+    r"第\s*((?:[（(]\s*[一二三四五六七八九十\d①-⑳]{1,3}\s*[)）]\s*[、，,和及]?\s*)+)(?:项|类|条)"
 )
 # 第01、02条 / 第三、四、五项: one 第 before a list of numbers
 _ORDINAL_LIST = re.compile(
-    r"第\s*((?:[一二三四五六七八九十\d]{1,3}\s*[、，,和及]\s*)+[一二三四五六七八九十\d]{1,3})\s*(?:项|类|条)"
+    r"第\s*((?:[一二三四五六七八九十\d①-⑳]{1,3}\s*[、，,和及]\s*)+[一二三四五六七八九十\d①-⑳]{1,3})\s*(?:项|类|条)"
 )
 # 市委人才办 0472-5617326（第（一）（二）（四）（五）项）: the items a line serves, after its phone
 # (第五条至第九条) too, and alone on its line, below the phone it belongs to (a PDF's wrapped line)
 _TRAILING_REFS = re.compile(
-    r"[（(](?P<refs>第(?:[^（）()\n]|[（(][一二三四五六七八九十\d]{1,3}[)）]){1,30}?(?:项|条|类))[)）]\s*[；;。]?$"
+    r"[（(](?P<refs>第(?:[^（）()\n]|[（(][一二三四五六七八九十\d①-⑳]{1,3}[)）]){1,30}?(?:项|条|类))[)）]\s*[；;。]?$"
 )
 # 第五条至第九条 / 第一至六条 / 第3—5项: a range of items
 _RANGE = re.compile(
-    r"第\s*(?P<a>[一二三四五六七八九十\d]{1,3})\s*(?:条|项|类)?\s*(?:至|到|—|－|-|~|～)\s*第?\s*(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?:条|项|类)"
+    r"第\s*(?P<a>[一二三四五六七八九十\d①-⑳]{1,3})\s*(?:条|项|类)?\s*(?:至|到|—|－|-|~|～)\s*第?\s*(?P<b>[一二三四五六七八九十\d①-⑳]{1,3})\s*(?:条|项|类)"
 )
 # 高新区财政金融局（第七条）0877-2058352: the items an office serves, between it and its phone
 _MIDDLE_REFS = re.compile(
@@ -229,7 +231,7 @@ _MIDDLE_REFS = re.compile(
 )
 # 支持方向一、三、五 / 方向（二）（四）: the directions (categories, topics) of a call a line serves
 _DIRECTION_LIST = re.compile(
-    r"(?:方向|类别|专题|领域)\s*((?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?\s*[、，,和及]?\s*)+)"
+    r"(?:方向|类别|专题|领域)\s*((?:[（(]?\s*[一二三四五六七八九十\d①-⑳]{1,3}\s*[)）]?\s*[、，,和及]?\s*)+)"
 )
 # 各地受理单位 / 受理窗口: the offices that take applications for every direction of a call
 _INTAKE_HEAD = re.compile(r"受理(?:单位|窗口|部门)[^：:，,。]{0,6}$")
@@ -240,7 +242,7 @@ _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
 # one item named alone ("第（五）项", "第5项"), not a run of them ("第（一）（二）项")
-_ITEM_REF = re.compile(r"第\s*[（(]?\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*[)）]?\s*项")
+_ITEM_REF = re.compile(r"第\s*[（(]?\s*(?P<n>[一二三四五六七八九十\d①-⑳]{1,3})\s*[)）]?\s*项")
 
 
 def attach_contact_sections(
@@ -294,7 +296,7 @@ def _by_item(c: Clean, targets: list[int], programs: list[int]) -> list[tuple[in
     refs = list(_ITEM_REF.finditer(c.text))
     pieces: list[tuple[int, Clean]] = []
     for k, m in enumerate(refs):
-        n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+        n = _number(m.group("n"))
         if 1 <= n <= len(programs) and programs[n - 1] in targets:
             i = programs[n - 1]  # items numbered through the notice
         elif 1 <= n <= len(targets):
@@ -474,6 +476,7 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
     0574-…", "第（一）（七）（八）项：…处，0731-…", above a 细则 in its cover notice or after its last
     measure) are the contacts of the programs they name, not of every program."""
     covered = _covered(units)
+    routed = _routed(units)
     runs: list[list[tuple[int, int]]] = []
     last = -2
     opened = False  # the line before names programs and gives no phone
@@ -486,8 +489,9 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
         if not line:
             continue
         k += 1
-        if a + len(raw) - len(raw.lstrip()) in covered:
-            continue
+        start = a + len(raw) - len(raw.lstrip())
+        if start in covered or (start not in routed and not routed.isdisjoint(range(a, b))):
+            continue  # (a line cut into its items' pieces already: 📞 第②至④项咨询：…)
         short = len(line) <= 30 and not re.search(r"[。，；,;\t]", line)
         label = short and (
             line.endswith(("：", ":")) or bool(_ordinals(line)) or bool(_INTAKE_HEAD.search(line))
@@ -589,6 +593,20 @@ def _covered(units: list[Unit]) -> set[int]:
             ):
                 covered.update(f.offsets)
     return covered
+
+
+def _routed(units: list[Unit]) -> set[int]:
+    """Document offsets of contact pieces some programs share but not all: a compiled policy's own
+    closing lines, handed to its measures already."""
+    programs = sum(1 for u in units if u.kind is UnitKind.PROGRAM)
+    uses = Counter(f.offsets[:1] for u in units for f in u.fields if f.name is FieldName.CONTACT)
+    return {
+        i
+        for u in units
+        for f in u.fields
+        if f.name is FieldName.CONTACT and 1 < uses[f.offsets[:1]] < programs
+        for i in f.offsets
+    }
 
 
 def _hollow(u: Unit) -> bool:
@@ -698,7 +716,7 @@ def _loosely_named(key: str, units: list[Unit], programs: list[int]) -> int | No
 
 
 _CITES = re.compile(
-    r"^(?:[^。；]{0,30}[。；])?[^。；]{0,30}?《[^》]{1,30}》\s*第(?P<n>[一二三四五六七八九十\d]{1,3})条"
+    r"^(?:[^。；]{0,30}[。；])?[^。；]{0,30}?《[^》]{1,30}》\s*第(?P<n>[一二三四五六七八九十\d①-⑳]{1,3})条"
 )
 
 
@@ -710,7 +728,7 @@ def _cited_articles(units: list[Unit], programs: list[int]) -> dict[int, int]:
         m = _CITES.search(" ".join(f.text for f in units[i].fields)[:120])
         if m is None:
             return {}
-        n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+        n = _number(m.group("n"))
         if n in out:
             return {}
         out[n] = i
@@ -729,32 +747,34 @@ def _printed_numbers(units: list[Unit], programs: list[int]) -> dict[int, int]:
     return out
 
 
+def _number(n: str) -> int:
+    """12 / 十二 / ⑫ -> 12."""
+    if "①" <= n <= "⑳":
+        return ord(n) - ord("①") + 1
+    return int(n) if n.isascii() and n.isdigit() else cn_number(n)
+
+
 def _ordinals(label: str) -> list[int]:
     """第二项 → [2]; 第一项、第五项 → [1, 5]; 第五条至第九条 → [5, 6, 7, 8, 9]; 第（一）（七）（八）项 / 第（三）、（五）项 → [1, 7, 8] / [3, 5];
     第01、02条 → [1, 2]."""
-    if re.fullmatch(r"(?:【[一二三四五六七八九十\d]{1,3}】)+", label):
-        return [int(n) if n.isdigit() else cn_number(n) for n in re.findall(r"【(.+?)】", label)]
+    if re.fullmatch(r"(?:【[一二三四五六七八九十\d①-⑳]{1,3}】)+", label):
+        return [_number(n) for n in re.findall(r"【(.+?)】", label)]
     if _RANGE.search(label):
         # 第五条至第九条 / 第一至六条 / 第二条至第八条、第十条: each range, and the numbers beside them
         numbers: list[int] = []
         for m in _RANGE.finditer(label):
-            a, b = (int(n) if n.isdigit() else cn_number(n) for n in (m.group("a"), m.group("b")))
+            a, b = (_number(n) for n in (m.group("a"), m.group("b")))
             numbers += list(range(a, b + 1)) if a < b else [a, b]
         rest = _RANGE.sub("", label)
-        numbers += [
-            int(n) if n.isdigit() else cn_number(n) for n in (m.group("n") for m in _ORDINAL.finditer(rest))
-        ]
+        numbers += [_number(n) for n in (m.group("n") for m in _ORDINAL.finditer(rest))]
         return list(dict.fromkeys(numbers))
     found = [m.group("n") for m in _ORDINAL.finditer(label)]  # 第一项、第五项: each
     if found:
-        return [int(n) if n.isdigit() else cn_number(n) for n in found]
+        return [_number(n) for n in found]
     run = _ORDINAL_RUN.search(label) or _ORDINAL_LIST.search(label) or _DIRECTION_LIST.search(label)
     if run is None:
         return []
-    return [
-        int(n) if n.isdigit() else cn_number(n)
-        for n in re.findall(r"[一二三四五六七八九十\d]{1,3}", run.group(1))
-    ]
+    return [_number(n) for n in re.findall(r"[一二三四五六七八九十\d①-⑳]{1,3}", run.group(1))]
 
 
 def _same(key: str, name: str) -> bool:

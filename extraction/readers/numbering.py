@@ -24,6 +24,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pcn", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     ("par", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*[、.．]?\s*")),
     ("circ", re.compile(r"^(?P<n>[①-⑳])\s*")),
+    # 1️⃣ / 🔟: a WeChat or forum post's keycap emoji
+    ("key", re.compile("^(?P<n>\\d\ufe0f?\u20e3|\U0001f51f)\\s*")),
     # ⑴ / ⒈: the single characters some word processors print for (1) and 1.
     ("par", re.compile(r"^(?P<n>[⑴-⒇])\s*")),
     ("ar", re.compile(r"^(?P<n>[⒈-⒛])\s*")),
@@ -64,7 +66,7 @@ NUMBERED_LABEL = re.compile(
 
 @dataclass(frozen=True)
 class Marker:
-    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ | bnum (【一】) | pad (01) | brk (▶【…】) | head (an unnumbered heading) | doc (a compilation's policy): prose.py
+    style: str  # chap | sect | art (第X章/节/条) | cn | pcn | ar | par | circ | key (1️⃣) | bnum (【一】) | pad (01) | brk (▶【…】) | head (an unnumbered heading) | doc (a compilation's policy): prose.py
     number: int
     length: int  # characters the marker (and the spaces after it) takes
 
@@ -86,6 +88,8 @@ def parse_marker(text: str) -> Marker | None:
                 number = 0  # unnumbered: every bracket heading is the next item
             elif style == "circ":
                 number = ord(n) - ord("①") + 1
+            elif style == "key":
+                number = 10 if n == "\U0001f51f" else int(n[0])
             elif "⑴" <= n <= "⒇":
                 number = ord(n) - ord("⑴") + 1
             elif "⒈" <= n <= "⒛":

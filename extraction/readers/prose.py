@@ -39,7 +39,12 @@ _NUMBERED_THROUGH = {"art", "cn", "ar", "pcn", "bnum", "pad"}
 # Styles whose numbers run on through the whole text (第五条 after 第二章), never restarting.
 _RUNNING = {"chap", "sect", "art", "brk", "blt", "head", "doc"}
 # a compilation's policy, its title alone on a line
-_POLICY_LINE = re.compile(r"^《[^《》]{4,60}》$")
+# 《九江市鼓励企业加大研发投入奖补办法》, or a digest's 📢 政策二：关于开展…申报工作的通知
+_POLICY_LABEL = r"(?:政策|文件)[一二三四五六七八九十\d]{1,3}\s*[：:]\s*"
+_POLICY_LINE = re.compile(
+    rf"^(?:{_POLICY_LABEL})?《(?P<title>[^《》]{{4,60}})》$"
+    rf"|^{_POLICY_LABEL}(?P<named>[^。；，,《》]{{4,60}}(?:通知|办法|措施|细则|方案|政策|指南|意见|规定))$"
+)
 _SUPPORT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千]+(?:万|亿)元"
     r"|奖励|奖补|补助|补贴|资助|贴息|返还|扶持资金|资金支持|专项资金|担保|贷款|减免|减征|免征|免收|退税|抵免|加计扣除|租金|免租"
@@ -459,7 +464,9 @@ class _Reader:
         headed = self._headed_paragraphs()
         # 《九江市鼓励企业加大研发投入奖补办法》 alone on its line, twice or more: a compilation's
         # policies, each numbering its measures afresh
-        policies = [i for i, ln in enumerate(self.lines) if _POLICY_LINE.match(ln.text.strip())]
+        policies = [
+            i for i, ln in enumerate(self.lines) if _POLICY_LINE.match(SYMBOL_LEAD.sub("", ln.text.strip()))
+        ]
         policies = policies if len(policies) >= 2 else []
         paragraph_head: int | None = None  # the line of the run-in heading whose paragraph is open
         stack: list[_Node] = [root]
@@ -514,7 +521,13 @@ class _Reader:
             while stack[-1].depth >= depth:
                 stack.pop().end = i
             if style == "doc":
-                heading, titled = line.strip().strip("《》"), True
+                heading, titled = line.strip(), True
+                symbols = SYMBOL_LEAD.match(heading.text)
+                skip = symbols.end() if symbols else 0
+                policy = _POLICY_LINE.match(heading.text[skip:])
+                if policy:
+                    start, end = policy.span(policy.lastgroup)
+                    heading = heading[skip + start : skip + end]
             elif style == "head":
                 heading, titled = _measure_head(line), True
                 paragraph_head = i if len(heading) < len(line.text.strip()) else None
@@ -534,6 +547,8 @@ class _Reader:
         last = stack[-1].line if len(stack) > 1 else len(self.lines)
         first = root.children[0].line if root.children else last
         own = any(_is_contact_line(self.lines[i].text.strip()) for i in range(first, last))
+        # (in a compilation, each policy's closing contacts are its own: the last one's too)
+        own = own or bool(policies)
         for i in range(last + 1, len(self.lines)):
             text = SYMBOL_LEAD.sub("", self.lines[i].text.strip())
             in_force = _IN_FORCE.match(text) and not _GIVES_CLAUSE.search(text)
@@ -585,6 +600,14 @@ class _Reader:
                 self._visit(child, out, shared, top=top)  # a chapter groups articles; it is no measure
                 continue
             if child.marker is not None and child.marker.style == "doc":
+                if (
+                    not child.children
+                    and calls_for_one(child.heading.text)
+                    and _PAYS.search(self._text(child.line, child.end))
+                ):
+                    # 📢 政策二：关于开展…贷款贴息申报工作的通知 summed up in a digest: one call, one program
+                    out.append((self._named_node(child), ""))
+                    continue
                 self._visit(child, out, shared, top=False)  # a policy's sections are its own, not shared
                 continue
             if (
@@ -623,6 +646,15 @@ class _Reader:
                 out.append((child, self._section(child)))
             else:
                 self._visit(child, out, shared, top=False)
+
+    @staticmethod
+    def _named_node(node: _Node) -> _Node:
+        """The node, headed by what its notice calls for (2025年度中小微企业贷款贴息), not by the notice."""
+        name = _notice_name(node.heading.text)
+        k = node.heading.text.find(name)
+        if k < 0 or not name:
+            return node
+        return replace(node, heading=node.heading[k : k + len(name)])
 
     def _measures_under(self, node: _Node, fname: FieldName) -> bool:
         """三、政策支持 23.降低算力使用成本。… 24.…: a section named like the benefit field that holds
@@ -922,16 +954,23 @@ _EMPTY = Clean("", ())
 _PHONE = re.compile(r"\d{7,}|\d{3,4}[-－—]\d{7,8}")
 
 
+# 📞 第②至④项咨询：… / 消费券咨询：…: a line that opens with what its phone answers on
+_ASKS_ABOUT = re.compile(r"^[^\w（(【]*[^：:。，,；;\d]{0,12}?咨询(?:电话)?\s*[:：]")
+
+
 def _labelled_phone_line(line: Clean) -> bool:
     """责任单位：…　联系电话：0792-… / 联系人：…: a phone printed under a contact label."""
+    text = line.text.strip()
     return bool(
-        _PHONE.search(line.text)
-        and (_CONTACT_LINE.match(line.text.strip()) or _CONTACT_LABEL.search(line.text))
+        _PHONE.search(text)
+        and (_CONTACT_LINE.match(text) or _CONTACT_LABEL.search(text) or _ASKS_ABOUT.match(text))
     )
 
 
 def _is_contact_line(text: str) -> bool:
-    return bool(_CONTACT_LINE.match(text) and _PHONE.search(text))
+    # (消费券咨询：市旅文局市场管理科 0898-… under a measure is its own; 第②至④项咨询：… names others)
+    asks = _ASKS_ABOUT.match(text) and not re.search(r"第[^：:]{1,12}[项条]", text)
+    return bool((_CONTACT_LINE.match(text) or asks) and _PHONE.search(text))
 
 
 def _split(view: Clean) -> list[Clean]:

@@ -1527,3 +1527,58 @@ def test_a_tables_rows_stay_rows_with_their_cells_apart() -> None:
         "1\t制造业单项冠军企业\t国家级\t100",
         "2\t专精特新中小企业\t省级\t15",
     ]
+
+
+DIGEST_OF_POLICIES = (
+    "【政策速递】第23期｜文旅消费、贷款贴息、商贸升级三项政策一文看懂\n"
+    "━━━━━━━━━━━━━━━━━━━━\n"
+    "📢 政策一：《三亚市促进文旅消费若干措施》\n"
+    "━━━━━━━━━━━━━━━━━━━━\n"
+    "① 发放文旅消费券\n"
+    "市财政安排3000万元，分三批发放文旅消费券，面额分为“满200元减60元”和“满500元减150元”两种。\n"
+    "消费券咨询：市旅文局市场管理科 0898-88267336\n"
+    "② 支持旅游饭店提质升级\n"
+    "对新评定为五星级旅游饭店的，一次性奖励100万元；新评定为四星级旅游饭店的，一次性奖励30万元。\n"
+    "③ 鼓励景区创A提质\n"
+    "对新评定为国家5A级旅游景区的，一次性奖励500万元。\n"
+    "④ 提升文旅消费环境\n"
+    "延长重点景区、商圈夜间开放时间，持续优化消费环境。\n"
+    "📞 第②至③项咨询：市旅文局产业发展科 0898-88267321\n"
+    "━━━━━━━━━━━━━━━━━━━━\n"
+    "📢 政策二：关于开展2025年度中小微企业贷款贴息申报工作的通知\n"
+    "━━━━━━━━━━━━━━━━━━━━\n"
+    "🔸 谁能报：在三亚市注册、纳税的中小微企业。\n"
+    "🔸 给多少：按贷款实际发生利息的50%给予贴息，单户企业年度贴息最高50万元。\n"
+    "📞 咨询电话：市工信局中小企业科 0898-88356172\n"
+    "━━━━━━━━━━━━━━━━━━━━\n"
+    "📢 政策三：《三亚市促进商贸企业高质量发展的若干措施》\n"
+    "━━━━━━━━━━━━━━━━━━━━\n"
+    "1️⃣ 支持商贸企业做大做强\n"
+    "对年度零售额首次突破1亿元、5亿元的零售企业，分别给予20万元、50万元一次性奖励。\n"
+    "2️⃣ 支持老字号传承创新\n"
+    "对新认定为“中华老字号”的企业，一次性奖励30万元。\n"
+    "3️⃣ 办好消费促进活动\n"
+    "全年举办主题促消费活动。\n"
+    "📞 咨询电话：市商务局商贸流通科 0898-88269415\n"
+    "━━━━━━━━━━━━━━━━━━━━\n"
+    "💡小助手说：以上三项政策均按“就高不重复”原则执行。\n"
+)
+
+
+def test_a_digest_of_several_policies_keeps_each_policys_measures_and_contacts() -> None:
+    # heldout11 f04: a forum post sums up three policies, each under 📢 政策N：, each with its own 📞 line
+    units = [u for u in read_text(DIGEST_OF_POLICIES, name="digest.txt").units if u.kind is UnitKind.PROGRAM]
+    contacts = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert list(contacts) == [
+        "发放文旅消费券",
+        "支持旅游饭店提质升级",
+        "鼓励景区创A提质",
+        "2025年度中小微企业贷款贴息",  # a call summed up: one program, named by what it calls for
+        "支持商贸企业做大做强",  # 1️⃣ numbers as 1. does
+        "支持老字号传承创新",
+    ]
+    assert "88267336" in contacts["发放文旅消费券"] and "88267321" not in contacts["发放文旅消费券"]
+    assert "88267321" in contacts["支持旅游饭店提质升级"] and "88267321" in contacts["鼓励景区创A提质"]
+    assert "88356172" in contacts["2025年度中小微企业贷款贴息"]
+    for title in ("支持商贸企业做大做强", "支持老字号传承创新"):
+        assert "88269415" in contacts[title] and "88267321" not in contacts[title]

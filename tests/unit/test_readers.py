@@ -1222,3 +1222,12 @@ def test_a_payout_guides_labelled_blocks_are_one_program_each() -> None:
     assert "2902327" in units[1].text_of(FieldName.CONTACT) and "2902316" not in units[1].text_of(
         FieldName.CONTACT
     )
+
+
+def test_keycap_emoji_number_items() -> None:
+    from extraction.readers.numbering import parse_marker
+
+    first = parse_marker("1️⃣ 支持商贸企业做大做强")
+    assert first is not None and (first.style, first.number) == ("key", 1)
+    assert parse_marker("3️⃣ 支持老字号传承创新").number == 3
+    assert parse_marker("🔟 十").number == 10
