@@ -149,7 +149,7 @@ def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _pieces_of(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r"[，,、；;]+", text):
+    for m in re.finditer(r"[，,、；;\t]+", text):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()

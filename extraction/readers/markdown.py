@@ -40,6 +40,8 @@ _PROGRAM_FIELDS = {
 }
 _POLICY_FIELDS = {FieldName.TITLE, FieldName.ISSUED_AT, FieldName.SUMMARY}
 _PROGRAM_NAME = re.compile(r"(?:项目|计划|工程|专项|奖励|奖补|补贴|补助|贴息|资助)(?:[（(][^）)]*[)）])?$")
+# the field that names a program, beside whatever heads its card
+_NAMES_IT = re.compile(r"^(?:政策|项目|事项|奖补|支持)名称$")
 _NOTE_PAREN = re.compile(r"[（(][^（()）]*(?:另行通知|详见|见附件|具体方案)[^（()）]*[)）]$")
 _CONTACT_HEADING = re.compile(r"联系方式|联系电话|联系人|咨询电话")
 _ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]")
@@ -652,14 +654,20 @@ class _Segmenter:
             kind = UnitKind.POLICY
         else:
             kind = UnitKind.PROGRAM
+        title = o.title
+        named = next((f for f in fields if f.name is FieldName.TITLE and _NAMES_IT.match(f.heading)), None)
+        one_line = named is not None and "\n" not in named.text.strip()
+        if kind is UnitKind.PROGRAM and named is not None and one_line and 2 <= len(named.text.strip()) <= 40:
+            # ① 匹配度 96%　🏷免申即享 / 【政策名称】高新技术企业认定奖励: the card names itself
+            title = Clean(named.text, named.offsets).strip()
         url = next((u for f in fields if f.name is FieldName.LINK for u in [first_url(f.text)] if u), None)
         issued = next(
             (d for f in fields if f.name is FieldName.ISSUED_AT for d in [find_date(f.text)] if d), None
         )
         return Unit(
             kind=kind,
-            title=o.title.text,
-            title_offsets=o.title.offsets,
+            title=title.text,
+            title_offsets=title.offsets,
             fields=tuple(fields),
             section=o.section,
             url=url,

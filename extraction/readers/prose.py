@@ -185,6 +185,7 @@ _ONE_SCHEME = re.compile(
     r"^(?!.*若干).*(?:办法|细则|规程|规则)(?:（[^）]*）)?》?(?:的通知)?(?:[（(].*[)）])?$"
 )
 # 撤销其资格，并追回已拨付的奖励资金: money taken back, not paid
+_BY_TIERS = re.compile(r"(?:分档|分级|分类|按档次)[^。；：:]{0,12}(?:给予|予以)[^。；：:]{0,12}[：:]$")
 _CLAWBACK = re.compile(r"追回|收回|退回|撤销")
 # …认定管理办法, …评价办法: the rules of a scheme that confers a title (not of a fund: 资金管理办法)
 _RECOGNITION_SCHEME = re.compile(
@@ -632,6 +633,8 @@ class _Reader:
             titled = sum(1 for c in child.children if c.titled)
             if self._has_field_children(child):
                 out.append((child, self._section(child)))  # 1.申报条件 2.奖励标准: one measure's fields
+            elif titled >= 2 and self._in_tiers(child):
+                out.append((child, self._section(child)))  # …分档给予项目资助：1．顶尖人才团队：… 2．…
             elif titled >= 2:
                 self._visit(child, out, shared, top=False)  # a group of titled measures
             elif not titled and any(sum(1 for g in c.children if g.titled) >= 2 for c in child.children):
@@ -682,6 +685,12 @@ class _Reader:
                 return True
             last = subs[-1].marker.number
         return False
+
+    def _in_tiers(self, node: _Node) -> bool:
+        """A measure that gives its support by tiers and lists them (经专家评审分档给予项目资助：):
+        its items are the tiers of one measure, not measures."""
+        stop = node.children[0].line if node.children else node.end
+        return bool(_BY_TIERS.search(self._text(node.line, stop).strip()))
 
     def _own_support(self, node: _Node) -> bool:
         """Support stated in the node's own lines, before its first sub-item."""

