@@ -204,7 +204,9 @@ _ITEM_ROW = re.compile(
     r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d①-⑳]{1,3}(?:项|条)[、，,和及\s]*)+)"
 )
 _CITED_ROW = re.compile(
-    r"^(?P<refs>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项])[\s，,]"
+    # 第三条第（一）项 / 第六条第（一）（二）项: an article's items
+    r"^(?P<items>第[一二三四五六七八九十\d]{1,4}条第?(?:[（(][一二三四五六七八九十\d]{1,3}[)）][、，,和及]?)+项?)(?=[\s，,]|$)"
+    r"|^(?P<refs>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项])[\s，,]"
     # （第二项出口信保业务可同时咨询…，联系电话：…）: an aside for one item
     r"|^[（(](?P<aside>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项])"
 )
@@ -241,6 +243,10 @@ _ROLE_LABEL = re.compile(r"^\s*(?:资金|财务|综合|统筹|政策)(?:管理|�
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处|科|股)")
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
+# 第三条第（一）项 / 第六条第（一）（二）项 / 第四条: an article, and the items of it a line serves
+_ARTICLE_ITEMS = re.compile(
+    r"第(?P<article>[一二三四五六七八九十\d]{1,4})条(?:第?(?P<items>(?:[（(][一二三四五六七八九十\d]{1,3}[)）][、，,和及]?)+)项?)?"
+)
 # one item named alone ("第（五）项", "第5项"), not a run of them ("第（一）（二）项")
 _ITEM_REF = re.compile(r"第\s*[（(]?\s*(?P<n>[一二三四五六七八九十\d①-⑳]{1,3})\s*[)）]?\s*项")
 
@@ -350,7 +356,10 @@ def _named_groups(
         elif cited is not None:
             # | 第四条 上规模奖励 | 区工信局运行监测科 | 0515-… | (a table's row, its cells spaced apart):
             # the articles it cites, then the rest
-            head, rest = cited.group("refs") or cited.group("aside"), c[cited.end() :].strip()
+            head, rest = (
+                cited.group("items") or cited.group("refs") or cited.group("aside"),
+                c[cited.end() :].strip(),
+            )
         elif refs is not None:
             # 📞【一】【二】【四】投资与技术改造科：0756-…: the items it serves, then the office
             head, rest = refs.group("refs"), c[refs.end() :].strip()
@@ -667,6 +676,15 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         named = [_named(p, units, programs) for p in parts]
         # 数字化转型服务券、免费诊断服务、服务商奖励: most parts name programs (a service may be none)
         return sorted({i for t in named for i in t}) if 2 * sum(map(bool, named)) >= len(parts) else []
+    if (held := _ARTICLE_ITEMS.fullmatch(printed_label.strip())) is not None:
+        # 第三条第（一）项 / 第四条: the measures of that article, by their own numbers where it names them
+        article = _number(held.group("article"))
+        items = [_number(n) for n in re.findall(r"[一二三四五六七八九十\d]{1,3}", held.group("items") or "")]
+        found = [
+            i for i in programs if units[i].article == article and (not items or units[i].number in items)
+        ]
+        if found:
+            return found
     cited = _cited_articles(units, programs)
     if "条" in label and cited and all(n in cited for n in numbers):
         # 政策解读: 8．支持数字化智能化转型。《措施》第四条明确… / 咨询（第一条、第四条）：…: the

@@ -749,6 +749,14 @@ class _Reader:
         )
         title = node.heading or self._clause(node)
         number = node.marker.number if node.marker and node.marker.style in _NUMBERED_THROUGH else None
+        article = next(
+            (
+                a.marker.number
+                for a in self._lineage(node)
+                if a.marker is not None and a.marker.style == "art"
+            ),
+            None,
+        )
         return Unit(
             UnitKind.PROGRAM,
             title.text,
@@ -758,7 +766,18 @@ class _Reader:
             # (an item of 推荐范围和条件 is a title one is put forward for: no measure that pays holders)
             measure=own_words is _MEASURE,
             number=number,
+            article=article,
         )
+
+    @staticmethod
+    def _lineage(node: _Node) -> list[_Node]:
+        """The node and the nodes it sits in, nearest first."""
+        out = []
+        n: _Node | None = node
+        while n is not None and n.depth >= 0:
+            out.append(n)
+            n = n.parent
+        return out
 
     def _child_field(self, c: _Node) -> FieldName | None:
         name = lexicon().lookup(normalize_heading(c.heading.text), loose=True)
