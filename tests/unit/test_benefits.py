@@ -124,3 +124,11 @@ def test_each_cell_of_a_tab_separated_tier_row_is_a_benefit() -> None:
         ("grant", 150.0, None),
         ("grant", 1.0, None),
     ]
+
+
+def test_a_refund_is_a_grant_and_a_lowered_threshold_pays_nothing() -> None:
+    assert facts("中小微企业按上年度实际缴纳失业保险费的60%返还，大型企业按30%返还。")[0][0] == "grant"
+    # 降至200万元 lowers the investment asked for; the benefit is the 10% up to 500万元
+    text = "按项目设备投资额的10%给予补助，单个项目最高500万元。项目设备投资额须达到500万元以上，专精特新中小企业降至200万元。"
+    found = facts(text)
+    assert found[0] == ("grant", 500.0, 10.0) and all(amount != 200.0 for _, amount, _ in found)

@@ -793,3 +793,9 @@ def test_a_reviewers_misfires(text: str, expected: list[tuple[str, str, str | No
 def test_a_reward_received_in_a_barring_list_is_no_title_held() -> None:
     text = "有下列情形之一的，不予受理：\n1.已获得国家级专精特新“小巨人”企业奖励的；\n2.申请材料不齐全的。"
     assert relations(text, "conditions") == []
+
+
+def test_a_threshold_lowered_for_holders_is_a_preference() -> None:
+    # heldout12 j04: the title's holders need a smaller investment, they are not the only applicants
+    text = "项目设备投资额须达到500万元以上，专精特新中小企业降至200万元。"
+    assert [r[0] for r in relations(text, "benefit") if r[1] == "专精特新中小企业"] == ["PREFERS"]
