@@ -204,6 +204,9 @@ _SAYS_HOW = {FieldName.PROCEDURE, FieldName.WINDOW, FieldName.OVERSIGHT}
 _OFFERS_WORDS = re.compile(r"给予|奖励|奖补|补助|补贴|资助|贴息|万元|亿元")
 
 
+_GIVES_NOTHING = re.compile(r"不涉及(?:资金|补贴|奖补|奖励|补助)|无(?:资金|补贴|奖补)(?:支持|兑现)")
+
+
 def _without_idle(units: list[Unit]) -> list[Unit]:
     """Units made only of how-to fields (① 企业在线提交申请 … ⑤ 资金直达企业账户 under 【申报流程】 after a
     WeChat post's cards) are the post's procedure, no programs, where other programs offer something;
@@ -215,6 +218,17 @@ def _without_idle(units: list[Unit]) -> list[Unit]:
     ]
     if len(offering) < 2:
         return units
+    # 【补贴标准】本事项为备案服务，不涉及资金兑现: a service listed among the paid ones, no program
+    units = [
+        u
+        for u in units
+        if not (
+            u.kind is UnitKind.PROGRAM
+            and u.get(FieldName.BENEFIT)
+            # (上门免费开展诊断（不涉及资金兑现）: a free service is support all the same)
+            and all(_GIVES_NOTHING.search(f.text) and "免费" not in f.text for f in u.get(FieldName.BENEFIT))
+        )
+    ]
     idle = [
         u
         for u in units

