@@ -539,11 +539,17 @@ class DocumentAssembler:
         title names; else the first body on the contact line. Returns (department id, level)."""
         admins: list[tuple[str, str | None]] = []
         admins: list[tuple[str, str | None]] = []
-        for f in unit.get(FieldName.DEPARTMENT):
-            for dept in filter(_resolved, find_departments(f.text, ctx)):
-                prov = self.prov(f, dept.start, dept.end)
-                admins.append((self.department(dept, prov), dept.level))
-                self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov, key="")
+        named = [
+            (f, dept)
+            for f in unit.get(FieldName.DEPARTMENT)
+            for dept in filter(_resolved, find_departments(f.text, ctx))
+        ]
+        for f, dept in named:
+            if any(other.name != dept.name and other.name.startswith(dept.name) for _, other in named):
+                continue  # 实施主体 赣州市工业和信息化局 / 承办机构 赣州市工业和信息化局中小企业科: the division runs it
+            prov = self.prov(f, dept.start, dept.end)
+            admins.append((self.department(dept, prov), dept.level))
+            self.g.rel("ADMINISTERED_BY", pid, admins[-1][0], prov, key="")
         if not admins and prose:
             # an article: the bodies its title names (省财政厅等三部门) and every body it gives a
             # phone number for

@@ -27,6 +27,9 @@ _HOLDER = _CUES["holder"]
 _HONOUR_ONLY = _CUES["honour_only"]
 # prose must say that something is given, not only name money
 _GIVES = _CUES["gives"]
+_NO_MONEY = re.compile(
+    r"不设[^，。；]{0,4}(?:奖励|资金|补助|奖补)|不(?:给予|安排)[^，。；]{0,4}(?:资金|奖励)"
+)
 
 
 # a numbered heading alone (三、强化金融支持 / 第五条【鼓励企业贷款贴息】), with no word that gives
@@ -120,6 +123,8 @@ def find_benefits(text: str, prose: bool = False, bare: str = "grant") -> list[B
                 kind = bare
             if amount is None and rate is None and _HONOUR_ONLY.search(piece) and not _GIVES.search(piece):
                 continue
+            if amount is None and rate is None and _NO_MONEY.search(piece):
+                continue  # 本事项不设资金奖励: a title and nothing paid
             if (
                 amount is None
                 and rate is None

@@ -207,6 +207,19 @@ _OFFERS_WORDS = re.compile(r"给予|奖励|奖补|补助|补贴|资助|贴息|�
 _GIVES_NOTHING = re.compile(r"不涉及(?:资金|补贴|奖补|奖励|补助)|无(?:资金|补贴|奖补)(?:支持|兑现)")
 
 
+# 企业投资技术改造项目备案 / 惠企资金兑付进度查询: a portal's errands listed among its paid items
+_ERRAND = re.compile(r"(?:备案|查询|办事指引|办事指南)$")
+
+
+def _a_formality(u: Unit) -> bool:
+    """An item a list of paid ones holds that gives nothing: a 备案 or a progress query (【补贴标准】
+    本事项为备案服务，不涉及资金兑现), not a free service (上门免费开展诊断（不涉及资金兑现）)."""
+    said = " ".join(f.text for f in u.get(FieldName.BENEFIT))
+    if "免费" in said or re.search(r"\d\s*(?:万|亿)?元", said):
+        return False
+    return bool(said and _GIVES_NOTHING.search(said)) or bool(_ERRAND.search(u.title))
+
+
 def _without_idle(units: list[Unit]) -> list[Unit]:
     """Units made only of how-to fields (① 企业在线提交申请 … ⑤ 资金直达企业账户 under 【申报流程】 after a
     WeChat post's cards) are the post's procedure, no programs, where other programs offer something;
@@ -218,17 +231,7 @@ def _without_idle(units: list[Unit]) -> list[Unit]:
     ]
     if len(offering) < 2:
         return units
-    # 【补贴标准】本事项为备案服务，不涉及资金兑现: a service listed among the paid ones, no program
-    units = [
-        u
-        for u in units
-        if not (
-            u.kind is UnitKind.PROGRAM
-            and u.get(FieldName.BENEFIT)
-            # (上门免费开展诊断（不涉及资金兑现）: a free service is support all the same)
-            and all(_GIVES_NOTHING.search(f.text) and "免费" not in f.text for f in u.get(FieldName.BENEFIT))
-        )
-    ]
+    units = [u for u in units if u.kind is not UnitKind.PROGRAM or not _a_formality(u)]
     idle = [
         u
         for u in units

@@ -31,11 +31,15 @@ _TOKEN = re.compile(
 )
 
 
-# A site's own blocks around the notice: the menu, the footer (主办单位, 网站标识码, the site's phone).
+# A site's own blocks around the notice: the menu, the footer (主办单位, 网站标识码, the site's phone),
+# a list's filters and pager.
 # Named so by their id or class on nearly every portal; dropped whole, nested blocks included.
 _CHROME = re.compile(
     r"<(?P<tag>div|ul|table)\b[^>]*\b(?:id|class)\s*=\s*[\"'][^\"']*?"
-    r"(?<![\w-])(?:footer|foot|copyright|nav|navbar|menu|topbar|top-bar)(?![\w-])[^\"']*[\"'][^>]*>",
+    r"(?<![\w-])(?:footer|foot|copyright|nav|navbar|menu|topbar|top-bar"
+    # a portal's search box, filter panel and pager around its list
+    r"|(?:filter|filters|search|pager|pagination|paging|breadcrumb|crumbs?)(?:-(?:panel|bar|box|wrap))?)"
+    r"(?![\w-])[^\"']*[\"'][^>]*>",
     re.I,
 )
 

@@ -42,6 +42,8 @@ _POLICY_FIELDS = {FieldName.TITLE, FieldName.ISSUED_AT, FieldName.SUMMARY}
 _PROGRAM_NAME = re.compile(r"(?:项目|计划|工程|专项|奖励|奖补|补贴|补助|贴息|资助)(?:[（(][^）)]*[)）])?$")
 # the field that names a program, beside whatever heads its card
 _NAMES_IT = re.compile(r"^(?:政策|项目|事项|奖补|支持)名称$")
+# a short line of tags or codes (申报兑现市级, 340800-JXJ-ZCDX-0012), no sentence
+_TAG = re.compile(r"[^。；;：:，,！!？?]{1,24}")
 _NOTE_PAREN = re.compile(r"[（(][^（()）]*(?:另行通知|详见|见附件|具体方案)[^（()）]*[)）]$")
 _CONTACT_HEADING = re.compile(r"联系方式|联系电话|联系人|咨询电话")
 _ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]")
@@ -522,6 +524,11 @@ class _Segmenter:
                 continue
             if ln.level and not skipped and plain_next and len(plain(nxt.text)) <= 20:
                 skipped += 1  # a heading's subtitle: "（省级认定）", "——2024年版"
+                continue
+            if ln.level and skipped < 3 and plain_next and _TAG.fullmatch(plain(nxt.text).strip()):
+                # ### 工业企业技术改造设备投资补助 / 申报兑现市级 / 事项编码 / 340800-JXJ-ZCDX-0012: a
+                # portal card's tags and code before its fields
+                skipped += 1
                 continue
             if ln.marker is not None and not run_in and skipped < 2 and plain_next and _is_sentence(nxt):
                 skipped += 1  # a numbered title's one-paragraph description: "支持…的项目。"

@@ -857,3 +857,18 @@ def test_a_listed_measure_that_pays_those_newly_recognised_requires_the_title(tm
     required = {(p, e.get("name")) for p, _d, e in _rels(graph, "REQUIRES")}
     assert ("培育隐形冠军企业", "隐形冠军企业") in required
     assert ("高新技术企业培育", "高新技术企业") in required
+
+
+def test_a_division_named_beside_its_body_administers_alone() -> None:
+    # heldout6 v04: 实施主体 赣州市工业和信息化局 / 承办机构 赣州市工业和信息化局中小企业科
+    t = "赣州市优质中小企业梯度培育奖励申报\n实施主体：赣州市工业和信息化局\n承办机构：赣州市工业和信息化局中小企业科\n"
+    title = "赣州市优质中小企业梯度培育奖励申报"
+    unit = unit_of(
+        t,
+        title,
+        field(t, FieldName.DEPARTMENT, "赣州市工业和信息化局", heading="实施主体"),
+        field(t, FieldName.DEPARTMENT, "赣州市工业和信息化局中小企业科", heading="承办机构"),
+    )
+    source = SourceDocument("v04.txt", t, DocFormat.MARKDOWN, "x", title=title, units=(unit,))
+    graph = assemble_document(source)
+    assert {d for _, d, _ in _rels(graph, "ADMINISTERED_BY")} == {"赣州市工业和信息化局中小企业科"}

@@ -132,3 +132,8 @@ def test_a_refund_is_a_grant_and_a_lowered_threshold_pays_nothing() -> None:
     text = "按项目设备投资额的10%给予补助，单个项目最高500万元。项目设备投资额须达到500万元以上，专精特新中小企业降至200万元。"
     found = facts(text)
     assert found[0] == ("grant", 500.0, 10.0) and all(amount != 200.0 for _, amount, _ in found)
+
+
+def test_a_title_with_no_money_is_no_benefit() -> None:
+    # heldout12 g04: a recognition listed among paid items says it pays nothing
+    assert facts("经评审认定的，授予“安庆市企业技术中心”称号，有效期三年。本事项不设资金奖励。") == []

@@ -1271,3 +1271,42 @@ def test_a_card_that_gives_nothing_is_no_program_but_a_free_service_is() -> None
     )
     titles = [u.title for u in read_text(text, name="cards.txt").units if u.kind is UnitKind.PROGRAM]
     assert titles == ["高新技术企业认定奖励", "工业企业首次升规奖励", "数字化转型诊断"]
+
+
+def test_a_portal_list_of_items_with_tags_filters_and_errands() -> None:
+    # heldout12 g04: 政务服务网 政策兑现 cards (tags and a code between the title and the fields, labels
+    # and values in <dl>), a filter panel above them and a 备案 errand among the paid items
+    def card(title: str, tag: str, body: str, benefit: str) -> str:
+        return (
+            f'<div class="item"><h3>{title}</h3><span class="tag">{tag}</span>'
+            "<dl><dt>事项编码</dt><dd>340800-JXJ-ZCDX-0012</dd></dl>"
+            "<dl><dt>实施主体</dt><dd>安庆市经济和信息化局</dd></dl>"
+            f"<dl><dt>承办机构</dt><dd>{body}</dd></dl>"
+            "<dl><dt>申报条件</dt><dd>规模以上工业企业。</dd></dl>"
+            f"<dl><dt>扶持标准</dt><dd>{benefit}</dd></dl>"
+            "<dl><dt>咨询电话</dt><dd>0556-5519326</dd></dl></div>"
+        )
+
+    page = (
+        "<!DOCTYPE html><html><body>"
+        '<div class="filter-panel"><p>主管部门：全部市经信局市科技局</p><p>适用对象：法人自然人</p></div>'
+        + card(
+            "工业企业技术改造设备投资补助",
+            "申报兑现市级",
+            "投资与技术改造科",
+            "按设备投资额的10%给予补助，单个项目最高500万元。",
+        )
+        + card("首次升规工业企业奖励", "免申即享市级", "运行监测协调科", "一次性奖励10万元。")
+        + card(
+            "企业投资技术改造项目备案",
+            "办事服务市级",
+            "投资与技术改造科",
+            "本事项为行政备案，即时办结，不收费。",
+        )
+        + "</body></html>"
+    )
+    doc = read_text(page, name="portal.html")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["工业企业技术改造设备投资补助", "首次升规工业企业奖励"]
+    assert programs[0].text_of(FieldName.DEPARTMENT) == "安庆市经济和信息化局\n投资与技术改造科"
+    _check_offsets(doc)

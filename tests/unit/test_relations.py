@@ -799,3 +799,9 @@ def test_a_threshold_lowered_for_holders_is_a_preference() -> None:
     # heldout12 j04: the title's holders need a smaller investment, they are not the only applicants
     text = "项目设备投资额须达到500万元以上，专精特新中小企业降至200万元。"
     assert [r[0] for r in relations(text, "benefit") if r[1] == "专精特新中小企业"] == ["PREFERS"]
+
+
+def test_a_lower_bar_of_its_own_for_holders_is_a_preference() -> None:
+    # heldout12 g04
+    text = "项目设备（含软件）投资额500万元以上，省级专精特新中小企业300万元以上。"
+    assert [r[0] for r in relations(text, "conditions") if r[1] == "专精特新中小企业"] == ["PREFERS"]
