@@ -461,7 +461,15 @@ def _cut_by_wrap(prev: str, line: str) -> bool:
     inside the bracket that names the items it serves (（第三条 / ）0877-…, （第十 / 条至第十二条）)."""
     if prev[-1].isdigit() and line[0].isdigit():
         return continues(prev.split("\n")[-1], line, 0)
-    return prev.count("（") > prev.count("）") and re.search(r"[（(]第[^（）()]{0,12}$", prev) is not None
+    if prev.endswith(("，", "：", ":", ",")) and re.fullmatch(r"[\d\-－—、，, ]{7,}[；;。]?", line):
+        return True  # …认定）：程立华， / 0793-8207316: the phone the wrap put on a line of its own
+    if prev.count("（") <= prev.count("）"):
+        return False
+    # …（第三条 / ）0877-…, or an office's bracket of the measures it serves (投资与规划科（企业技术改造奖补、智能制
+    # / 造奖励、…）：程立华，) closed on the next line
+    return re.search(r"[（(]第[^（）()]{0,12}$", prev) is not None or (
+        re.search(r"(?:局|处|科|股|室|中心)[（(][^（）()]{2,40}$", prev) is not None and "）" in line
+    )
 
 
 def _wrapped_lines(text: str) -> list[tuple[int, int]]:

@@ -286,7 +286,8 @@ def _headers_at_page_breaks(lines: list[Line]) -> set[str]:
     for i in breaks:
         for j in (*range(max(0, i - 3), i), *range(i + 1, min(len(lines), i + 4))):
             s = lines[j].text.strip()
-            if 0 < len(s) <= 120 and "\f" not in s and not _PAGE_NUMBER.match(s):
+            # (a table's header row printed again on every page is the table's: its reader skips it)
+            if 0 < len(s) <= 120 and "\f" not in s and "\t" not in s and not _PAGE_NUMBER.match(s):
                 near[page_key(s)] += 1
     # a field label (条件要求, 联系方式) that happens to end many pages is content
     return {s for s, n in near.items() if n >= max(3, len(breaks) // 4) and _field_heading(s) is None}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from extraction.readers.pdf_tables import TableRun, page_text_with_tables
 from schema.errors import InputError
 
 PAGE_BREAK = "\n\f\n"
@@ -52,11 +53,13 @@ def read_pdf(data: bytes, source: str, on_page: object = None) -> PagedText:
         parts: list[str] = []
         starts: list[int] = []
         pos = 0
+        run = TableRun()
         for i in range(total):
             page = pdf[i]
             textpage = page.get_textpage()
             try:
-                text = textpage.get_text_bounded()
+                # (a bordered table laid out by rows, where the page draws one)
+                text = page_text_with_tables(page, textpage, run) or textpage.get_text_bounded()
             finally:
                 textpage.close()
                 page.close()

@@ -258,3 +258,22 @@ def test_two_lists_of_one_definition_continue_each_others_numbers() -> None:
     for num_id, text in (("91", "支持技术改造"), ("92", "支持企业上规模")):
         _list_item(document.add_paragraph(text), num_id)
     assert read_docx(_saved(document), "two.docx") == "一、支持技术改造\n二、支持企业上规模\n"
+
+
+def test_a_bordered_program_table_in_a_pdf_is_laid_out_by_rows() -> None:
+    # heldout12 g02 (printed by chromium): 序号 | 项目类别 | 申报条件 | 支持标准, a row cut by each page break
+    doc = read_document(
+        Path(__file__).resolve().parents[1]
+        / "fixtures"
+        / "heldout12"
+        / "g02_shangrao_shenbao_tongzhi_biaoge.pdf"
+    )
+    assert "2\t首次升规入统奖励\t1.2024年度首次纳入规模以上工业统计；" in doc.text
+    assert "\n\t\t（含软件）投资额1000万元以上" in doc.text  # the rest of row 1 on page 2, no number
+    programs = [u for u in doc.units if u.kind.value == "program"]
+    assert [u.title for u in programs][:3] == ["企业技术改造奖补", "首次升规入统奖励", "专精特新企业奖励"]
+    first = programs[0]
+    assert "500万元" in first.text_of(FieldName.BENEFIT)  # the part of its cell after the break
+    # the office that lists the measures it serves in a bracket the wrap cut, its phone on a line alone
+    assert "0793-8207316" in first.text_of(FieldName.CONTACT)
+    assert "0793-8207329" in programs[1].text_of(FieldName.CONTACT)
