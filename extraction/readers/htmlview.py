@@ -54,6 +54,10 @@ def _chrome_end(text: str, start: int, tag: str) -> int:
     return len(text)
 
 
+_ROWSPAN = re.compile(r"\browspan\s*=\s*[\"']?(\d{1,3})", re.I)
+_COLSPAN = re.compile(r"\bcolspan\s*=\s*[\"']?(\d{1,3})", re.I)
+
+
 def looks_like_html_page(text: str) -> bool:
     """A web page rather than markdown with HTML fragments: a page tag near the top, or many
     block tags on few lines."""
@@ -84,6 +88,19 @@ def html_view(text: str) -> Clean:
     # Inside a table cell: a paragraph or a <br> is a space too, so a row stays one line of
     # tab-separated cells (Word pastes a <p> into every cell); a row or a table ends the cell.
     in_cell = False
+    # a cell that spans rows (rowspan) leaves its column empty in the rows below: an empty cell is
+    # put there, so every row of the table keeps its cells in their columns
+    col = 0
+    spans: dict[int, int] = {}  # column -> rows below that it still spans
+
+    def spanned(s: int) -> None:
+        """Empty cells for the columns from `col` on that cells above span."""
+        nonlocal col
+        while spans.get(col, 0) > 0:
+            spans[col] -= 1
+            put("\t", s)
+            col += 1
+
     for m in _TOKEN.finditer(text):
         if m.start() < pos:  # inside a block of the site's chrome
             continue
@@ -109,11 +126,26 @@ def html_view(text: str) -> Clean:
             put("\n", s)
             in_heading = False
         elif kind == "cell":
+            spanned(s)
             put("\t", s)
             in_cell = True
+            if (rows := _ROWSPAN.search(m.group())) and int(rows.group(1)) > 1:
+                spans[col] = int(rows.group(1)) - 1
+            cols = _COLSPAN.search(m.group())
+            col += int(cols.group(1)) if cols else 1
         elif kind == "block":
             if in_cell and re.match(r"</?(?:tr|table|tbody|thead)\b", m.group(), re.I):
                 in_cell = False
+            if re.match(r"</tr\b", m.group(), re.I):
+                # the last columns a cell above still spans, then a new row
+                while col <= max(spans, default=-1):
+                    spanned(s)
+                    col += 1
+                col = 0
+            elif re.match(r"<tr\b", m.group(), re.I):
+                col = 0
+            elif re.match(r"</?table\b", m.group(), re.I):
+                col, spans = 0, {}
             put(" " if in_heading or in_cell else "\n", s)
         elif kind == "entity":
             for ch in html.unescape(m.group()):

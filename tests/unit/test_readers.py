@@ -1310,3 +1310,28 @@ def test_a_portal_list_of_items_with_tags_filters_and_errands() -> None:
     assert [u.title for u in programs] == ["工业企业技术改造设备投资补助", "首次升规工业企业奖励"]
     assert programs[0].text_of(FieldName.DEPARTMENT) == "安庆市经济和信息化局\n投资与技术改造科"
     _check_offsets(doc)
+
+
+def test_a_web_tables_rowspan_leaves_its_columns_empty_below() -> None:
+    # heldout12 g03: 条款 | 支持事项 | 支持对象及条件 | 奖补标准 | 责任单位, one 支持事项 over several tiers
+    page = (
+        "<!DOCTYPE html><html><body><h1>政策解读</h1><table>"
+        "<tr><th>条款</th><th>支持事项</th><th>支持对象及条件</th><th>奖补标准</th><th>责任单位</th></tr>"
+        '<tr><td rowspan="2">第一条</td><td rowspan="2">企业升规纳统奖励</td>'
+        '<td>首次纳入规模以上工业统计的工业企业</td><td>一次性奖励10万元</td><td rowspan="2">市工信局</td></tr>'
+        "<tr><td>纳统次年仍在库且产值保持正增长的企业</td><td>再奖励5万元</td></tr>"
+        '<tr><td rowspan="2">第二条</td><td rowspan="2">优质企业梯度培育奖励</td>'
+        '<td>新认定的国家级专精特新“小巨人”企业</td><td>一次性奖励50万元</td><td rowspan="2">市工信局</td></tr>'
+        "<tr><td>新认定的省级专精特新中小企业</td><td>一次性奖励10万元</td></tr>"
+        "<tr><td>第三条</td><td>重点展会补贴</td><td>参加重点展会的工业企业</td><td>按展位费的50%给予补贴</td><td>市商务局</td></tr>"
+        "</table></body></html>"
+    )
+    from extraction.readers.htmlview import html_view
+
+    assert "\n\t\t\t纳统次年仍在库且产值保持正增长的企业\t再奖励5万元\t\n" in html_view(page).text
+    doc = read_text(page, name="jiedu.html")
+    programs = {u.title: u for u in doc.units if u.kind is UnitKind.PROGRAM}
+    assert list(programs) == ["企业升规纳统奖励", "优质企业梯度培育奖励", "重点展会补贴"]
+    assert "再奖励5万元" in programs["企业升规纳统奖励"].text_of(FieldName.BENEFIT)
+    assert "省级专精特新中小企业" in programs["优质企业梯度培育奖励"].text_of(FieldName.CONDITIONS)
+    _check_offsets(doc)
