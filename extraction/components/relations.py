@@ -367,8 +367,9 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
     if _PROSE_REQUIRE.search(before) and re.search(r"申报|申请|推荐|条件|对象|范围", sentence):
         return "REQUIRES"
     if (
-        _PROSE_REQUIRE.search(before)
-        and re.search(r"对[^，。；]{0,12}$", text[s : mention.start])
+        # (对新获评国家级绿色工厂、自治区级绿色工厂的企业: the cue before the list holds for every item)
+        _PROSE_REQUIRE.search(text[s : mention.start])
+        and re.search(r"对(?:[^，。；、]{0,16}、)*[^，。；、]{0,12}$", text[s : mention.start])
         and re.search(r"给予|奖励|补助|奖补|补贴|资助", sentence)
     ):
         return "REQUIRES"  # 对获评国家级绿色工厂的企业给予一次性奖励30万元: money for holders

@@ -693,19 +693,23 @@ class _Segmenter:
         if not merged.text:
             return []
         if self.width:
-            merged = _unwrap(merged, self.width)
+            merged = _unwrap(merged, self.width, self.text)
         return split_inline(f.name, f.heading, merged)
 
 
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\d+\s*号")
 
 
-def _unwrap(c: Clean, width: int) -> Clean:
+def _unwrap(c: Clean, width: int, text: str) -> Clean:
     """A hard-wrapped field's lines joined where a sentence runs on (对新增规\n模以上工业企业)."""
     lines = c.lines()
     chars, offs = list(lines[0].text), list(lines[0].offsets)
     for prev, line in itertools.pairwise(lines):
         a, b = prev.text.strip(), line.text.strip()
+        if a and prev.offsets:
+            # (a field that starts after a run-in title, 第五条 绿色制造示范奖励。对新获评…自治区: the
+            # printed line it ends is as wide as the others)
+            a = text[text.rfind("\n", 0, prev.offsets[0]) + 1 : prev.offsets[-1] + 1].strip() or a
         if not (a and b and continues(a, b, width)):
             chars.append("\n")
             offs.append(line.offsets[0] - 1 if line.offsets else (offs[-1] if offs else 0))

@@ -1335,3 +1335,18 @@ def test_a_web_tables_rowspan_leaves_its_columns_empty_below() -> None:
     assert "再奖励5万元" in programs["企业升规纳统奖励"].text_of(FieldName.BENEFIT)
     assert "省级专精特新中小企业" in programs["优质企业梯度培育奖励"].text_of(FieldName.CONDITIONS)
     _check_offsets(doc)
+
+
+def test_a_run_in_measures_first_line_wrapped_in_a_pdf_joins_the_next() -> None:
+    # heldout10 k04 (a 红头文件 printed to PDF): 第五条 绿色制造示范奖励。对新获评…自治区 / 级绿色工厂的企业…:
+    # the text after the run-in title is short, but the printed line it ends is full
+    from pathlib import Path
+
+    from extraction.readers import read_document
+
+    pdf = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "heldout10" / "k04_guilin_shishi_xize_hongtou.pdf"
+    )
+    units = {u.title: u for u in read_document(pdf).units if u.kind is UnitKind.PROGRAM}
+    said = " ".join(f.text for f in units["绿色制造示范奖励"].fields)
+    assert "对新获评国家级绿色工厂、自治区级绿色工厂的企业" in said

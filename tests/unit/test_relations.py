@@ -805,3 +805,23 @@ def test_a_lower_bar_of_its_own_for_holders_is_a_preference() -> None:
     # heldout12 g04
     text = "项目设备（含软件）投资额500万元以上，省级专精特新中小企业300万元以上。"
     assert [r[0] for r in relations(text, "conditions") if r[1] == "专精特新中小企业"] == ["PREFERS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # heldout10 k04: a measure's run-in text read as its summary; the cue before a list holds for each item
+        (
+            "对新获评国家级绿色工厂、自治区级绿色工厂的企业，分别给予100万元、30万元一次性奖励。",
+            [("REQUIRES", "绿色工厂", "national"), ("REQUIRES", "绿色工厂", "provincial")],
+        ),
+        (
+            "对新认定为国家级智能制造示范工厂的企业，给予200万元一次性奖励；对入选工业和信息化部5G工厂名录的企业，给予30万元一次性奖励。",
+            [("REQUIRES", "智能制造示范工厂", "national"), ("REQUIRES", "5G工厂", "national")],
+        ),
+    ],
+)
+def test_money_for_holders_in_a_measures_own_words(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert relations(text, "summary") == expected
