@@ -85,6 +85,10 @@ def _level_of_prefix(prefix: str, region: Region | None) -> str | None:
     }.get(prefix)
 
 
+# a development zone named by its kind alone, in its own text (高新区 for 玉溪高新区)
+_ZONE_WORDS = "高新区|经开区|开发区|新区|园区"
+
+
 def _resolve_region(prefix: str, ctx: Context) -> Region | None:
     named = regions().get(prefix)
     if named is not None:
@@ -95,6 +99,8 @@ def _resolve_region(prefix: str, ctx: Context) -> Region | None:
         return ctx.city
     if prefix in ("区", "县"):
         return ctx.district
+    if prefix in _ZONE_WORDS.split("|") and ctx.district is not None and ctx.district.short == prefix:
+        return ctx.district  # 高新区…局 in 玉溪高新区's own text
     return None
 
 
@@ -206,7 +212,7 @@ _UNLISTED_FORM = re.compile(
     rf"(?P<sub>[{CJK}]{{1,4}}?[区县](?=[{CJK}]))?(?P<form>[{CJK}]{{2,8}}?(?:局|委员会|管委会))(?![限部面势长])"
 )
 _NOT_IN_FORM = re.compile(
-    r"^[级内外场属直长民]|[的在与及对为是将等个项了各该本其所和]|以上|以下|有关|相关|主管|职能|业务|部门"
+    r"^[级内外场属直长民]|[的在与及对为是将等个项了各该本其所]|以上|以下|有关|相关|主管|职能|业务|部门"
     # 市县两级财政局 (bodies of two levels), 市专精特新企业认定委员会 (a scheme's panel): no one body
     r"|[两三各]级|认定|评审|审定|评定|评选"
 )
@@ -217,7 +223,10 @@ def _region_prefix() -> re.Pattern[str]:
     names = sorted(regions().by_name, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names if n != regions().country.name)
     # a bare 市 or 区 starts a name after a break or a word that governs one (由市…局), not inside a word (城市)
-    return re.compile(rf"(?P<region>{alt}|(?:(?<![{CJK}])|(?<=[由经向和及与到至在请的]))(?:省|市|区|县))")
+    # (高新区科技和人才工作局 in a zone's own text: the zone's body)
+    return re.compile(
+        rf"(?P<region>{alt}|(?:(?<![{CJK}])|(?<=[由经向和及与到至在请的]))(?:{_ZONE_WORDS}|省|市|区|县))"
+    )
 
 
 def _unlisted(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[DepartmentMention]:

@@ -127,3 +127,18 @@ def test_any_zones_committee_or_a_committees_bureau_is_no_committee_of_its_own()
 def test_a_county_bureaus_section_is_a_division_but_a_stake_is_not() -> None:
     assert names("市经信局投资与技术进步股 0711-6812316", EZHOU) == ["鄂州市经济和信息化局投资与技术进步股"]
     assert names("市国资委持有的股份", EZHOU) == ["鄂州市国有资产监督管理委员会"]
+
+
+def test_a_zones_own_bodies_named_by_the_zone_kind_alone() -> None:
+    # heldout11 f02: （牵头单位：高新区科技和人才工作局；配合单位：高新区财政金融局） in 玉溪高新区's own text
+    from extraction.components.regions import Region
+
+    zone = Region("玉溪高新区", "高新区", "district", "玉溪市", "0877")
+    ctx = Context(regions().get("云南省"), regions().get("玉溪市"), district=zone)
+    assert names("牵头单位：高新区科技和人才工作局；配合单位：高新区财政金融局", ctx) == [
+        "玉溪高新区科技和人才工作局",
+        "玉溪高新区财政金融局",
+    ]
+    # another zone's text does not take them
+    other = Context(regions().get("云南省"), regions().get("玉溪市"))
+    assert names("高新区财政金融局", other) == []
