@@ -33,6 +33,7 @@ from extraction.readers.cards import read_cards
 from extraction.readers.contact_table import route_named_conditions, route_named_contacts
 from extraction.readers.decode import decode_bytes
 from extraction.readers.docx import is_docx, read_docx
+from extraction.readers.fixed_width import fixed_width_view
 from extraction.readers.htmlview import html_view, looks_like_html_page, remap
 from extraction.readers.markdown import read_markdown
 from extraction.readers.pdf import is_pdf, read_pdf
@@ -107,6 +108,11 @@ def read_text(
         fmt = DocFormat.TABLE if looks_like_table(view.text) else DocFormat.MARKDOWN
         units, meta = _read_lines(view.text, fmt)
         units = [remap(u, view.offsets) for u in units]
+    elif fmt is DocFormat.MARKDOWN and (aligned := fixed_width_view(text)) is not None:
+        # a table aligned with spaces (a spreadsheet saved as text): read as tab-separated rows
+        fmt = DocFormat.TABLE if looks_like_table(aligned.text) else DocFormat.MARKDOWN
+        units, meta = _read_lines(aligned.text, fmt)
+        units = [remap(u, aligned.offsets) for u in units]
     else:
         units, meta = _read_lines(text, fmt)
     # a policy digest that summarises a collection of paid measures: each measure a program too

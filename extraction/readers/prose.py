@@ -173,6 +173,11 @@ def _measure_head(line: Clean) -> Clean:
 
 
 # 问：… / Q1：…: the question a 政策问答 item asks, which names what its answer tells
+# 【政策依据】《若干措施》第二条 支持企业升规入统: the article an answer explains, and its title
+_CITED_ARTICLE = re.compile(
+    r"^\s*[【\[]?(?:政策依据|依据|政策出处)[】\]]?\s*[:：]?\s*《[^》]{2,40}》\s*第[一二三四五六七八九十百\d]{1,4}条\s*"
+    r"(?P<title>[\u4e00-\u9fff（）“”、]{2,24})\s*$"
+)
 _QUESTION = re.compile(r"^(?:问|Q\d{0,2})\s*[：:]\s*(?=\S[^\n]{3,60}[？?]\s*$)")
 _CLAUSE_MAX = 40  # a clause that names a measure by what it gives runs longer than a heading
 # A measure's own words state what it pays and to whom together ("对认定为…的企业给予…奖励"):
@@ -510,7 +515,9 @@ class _Reader:
                     continue  # "3." in a sentence, not the next item
             else:
                 # a new list starts at 1; （四） after 二、 continues the （三） of 一、 (numbered through)
-                if style not in _RUNNING and marker.number not in (1, seen.get(style, 0) + 1):
+                # (41．问：… a Q&A published in parts numbers its questions on from the part before)
+                asks = _QUESTION.match(text[lead + marker.length :].strip()) is not None
+                if style not in _RUNNING and marker.number not in (1, seen.get(style, 0) + 1) and not asks:
                     continue
                 styles.append(style)
                 depth = len(styles) - 1
@@ -562,7 +569,41 @@ class _Reader:
             self.meta["issuer"] = "、".join(_signers(self.lines[first:]))
         for node in stack[1:]:
             node.end = cut
+        self._fold_follow_ups(root)
         return root
+
+    def _fold_follow_ups(self, node: _Node) -> None:
+        """A Q&A whose answers cite the article they explain (【政策依据】《若干措施》第二条 支持企业升规入统):
+        each such answer is a measure named by that article, and a question citing none that follows
+        it (…今年又重新入规，还能享受首次入规奖励吗？) asks more about the same measure."""
+        for child in node.children:
+            self._fold_follow_ups(child)
+        asked = [c for c in node.children if self._asks(c)]
+        cited = {id(c): self._cited_title(c) for c in asked}
+        if sum(1 for t in cited.values() if t is not None) < 2:
+            return
+        kept: list[_Node] = []
+        for c in node.children:
+            title = cited.get(id(c))
+            if id(c) in cited and title is None and kept and cited.get(id(kept[-1])) is not None:
+                kept[-1].end = c.end  # a follow-up question: part of the measure above
+                continue
+            if title is not None:
+                c.heading = title
+            kept.append(c)
+        node.children = kept
+
+    def _asks(self, node: _Node) -> bool:
+        line = self.lines[node.line]
+        rest = line.text[node.marker.length :] if node.marker else line.text
+        return _QUESTION.match(rest.strip()) is not None
+
+    def _cited_title(self, node: _Node) -> Clean | None:
+        for i in range(node.line + 1, node.end):
+            m = _CITED_ARTICLE.match(self.lines[i].text)
+            if m is not None:
+                return self.lines[i][m.start("title") : m.end("title")]
+        return None
 
     def _signature(self, k: int) -> bool:
         """Whether line k is the issuing body signing the text, not an office above its phone

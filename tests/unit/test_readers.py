@@ -1350,3 +1350,32 @@ def test_a_run_in_measures_first_line_wrapped_in_a_pdf_joins_the_next() -> None:
     units = {u.title: u for u in read_document(pdf).units if u.kind is UnitKind.PROGRAM}
     said = " ".join(f.text for f in units["绿色制造示范奖励"].fields)
     assert "对新获评国家级绿色工厂、自治区级绿色工厂的企业" in said
+
+
+def test_a_table_aligned_with_spaces_is_read_by_its_columns() -> None:
+    # heldout13 q04: an Excel 清单 saved as text; cells wrap onto lines whose first column is empty
+    text = (
+        "松北区惠企政策清单（2025年第二批）\n\n"
+        "序号  政策层级  政策名称              支持标准                      申报条件                  责任单位    咨询电话\n"
+        "1     省        工业企业首次升规奖励  对首次纳入规模以上工业企业统  当年首次纳入规模以上工业  区工信局    0451-88316620\n"
+        "                                      计的企业给予一次性奖励20万元  企业统计\n"
+        "2     市        工业企业技术改造设备  按项目设备投资额的10%给予补   规上工业企业；项目设备投  市工信局    0451-86631245\n"
+        "                补助                  助，单个项目最高1000万元      资额1000万元以上                      0451-88316620\n"
+        "3     区        中小企业贷款贴息      按LPR的50%给予贴息，每家企    区内中小微企业新增的流动  区金融服务  0451-88317236\n"
+        "                                      业每年最高50万元              资金贷款                  中心\n"
+        "\n注：表中“区”指松北区。\n"
+    )
+    doc = read_text(text, name="list.txt")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == [
+        "工业企业首次升规奖励",
+        "工业企业技术改造设备补助",
+        "中小企业贷款贴息",
+    ]
+    assert (
+        programs[0].text_of(FieldName.BENEFIT) == "对首次纳入规模以上工业企业统计的企业给予一次性奖励20万元"
+    )
+    assert programs[1].text_of(FieldName.CONTACT) == "0451-86631245 0451-88316620"
+    for u in programs:  # every character points at the same character of the document
+        for f in u.fields:
+            assert all(ch == " " or text[o] == ch for ch, o in zip(f.text, f.offsets, strict=True))
