@@ -30,7 +30,7 @@ from pathlib import Path
 from extraction.document import DocFormat, FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.cards import read_cards
-from extraction.readers.contact_table import route_named_conditions, route_named_contacts
+from extraction.readers.contact_table import contacts_by_office, route_named_conditions, route_named_contacts
 from extraction.readers.decode import decode_bytes
 from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.fixed_width import fixed_width_view
@@ -133,7 +133,8 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     units, meta = _read_shape(text, fmt)
     units = _without_idle(units)
     # a contact block that names programs (第（二）项：…, above the rules in a cover notice) is theirs
-    return route_named_conditions(text, route_named_contacts(text, units)), meta
+    units = contacts_by_office(text, route_named_contacts(text, units))
+    return route_named_conditions(text, units), meta
 
 
 def _read_shape(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | None]]:

@@ -489,6 +489,33 @@ def _wrapped_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# 规划投资科 / 企业服务科: an office named alone in a program's cell, its phone in the notice's list
+_BARE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:科|处|股|室|中心)")
+
+
+def contacts_by_office(text: str, units: list[Unit]) -> list[Unit]:
+    """A program whose department cell names only an office (受理科室：规划投资科), with no phone of its
+    own, takes the contact line that names that office with a phone (区工业和信息化局规划投资科：周先生，
+    0431-87905315) from the notice's contact section."""
+    covered = _covered(units)
+    lines = [(a, b) for a, b in _wrapped_lines(text) if a not in covered and _has_phone(text[a:b])]
+    extra: dict[int, list[TextField]] = {}
+    for k, u in enumerate(units):
+        if u.kind is not UnitKind.PROGRAM or u.get(FieldName.CONTACT):
+            continue
+        offices = [
+            f.text.strip() for f in u.get(FieldName.DEPARTMENT) if _BARE_OFFICE.fullmatch(f.text.strip())
+        ]
+        for office in offices:
+            found = [
+                (a, b) for a, b in lines if re.search(rf"{re.escape(office)}(?=[\s：:，,（(])", text[a:b])
+            ]
+            for a, b in found[:1]:
+                c = clean_span(text, a, b).strip()
+                extra.setdefault(k, []).append(TextField(FieldName.CONTACT, c.text, c.offsets, "联系方式"))
+    return _with_extra(units, extra)
+
+
 def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
     """Contact lines outside every program's own text that name programs ("研发投入补助：市经信局技术创新处
     0574-…", "第（一）（七）（八）项：…处，0731-…", above a 细则 in its cover notice or after its last
@@ -680,8 +707,10 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
     if not numbers:
         # 梯度培育奖励、单项冠军奖励、服务券支持：… names several programs by title
         parts = [p for p in re.split(r"[、，,及和与/]", label) if len(p) >= 2]
-        if len(parts) < 2:
-            return []
+        if len(parts) < 2 or re.search(
+            r"(?:局|厅|委|办)[\u4e00-\u9fff]{0,10}(?:处|科|股|室)$", label.strip()
+        ):
+            return []  # (区工业和信息化局规划投资科: an office's name, not a list of measures)
         named = [_named(p, units, programs) for p in parts]
         # 数字化转型服务券、免费诊断服务、服务商奖励: most parts name programs (a service may be none)
         return sorted({i for t in named for i in t}) if 2 * sum(map(bool, named)) >= len(parts) else []

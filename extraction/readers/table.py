@@ -84,6 +84,13 @@ def _header(ln: Line, text: str) -> _Header | None:
         if name is not None:
             mapped += 1
         columns.append(name)
+    keys = [normalize_heading(c) for c in cells]
+    if title_col is None and number_col is not None and mapped >= 2 and "类别" in keys:
+        # 序号 | 类别 | 支持内容 | 申报条件 | 受理科室: numbered rows named by their category (without a
+        # 序号, 类别 | 条件 | 奖补标准 lists the tiers of one measure)
+        title_col = keys.index("类别")
+        columns[title_col] = FieldName.TITLE
+        mapped += 1
     if mapped < 3 or title_col is None:
         return None
     key = tuple(normalize_heading(c) for c in cells)

@@ -1379,3 +1379,24 @@ def test_a_table_aligned_with_spaces_is_read_by_its_columns() -> None:
     for u in programs:  # every character points at the same character of the document
         for f in u.fields:
             assert all(ch == " " or text[o] == ch for ch, o in zip(f.text, f.offsets, strict=True))
+
+
+def test_numbered_category_rows_take_their_offices_phone_from_the_contact_list() -> None:
+    # heldout13 p03: 序号 | 类别 | 支持内容 | 申报条件 | 受理科室, and the offices' phones in 五、联系方式
+    text = (
+        "关于组织申报2025年度绿园区工业发展专项资金的通知\n"
+        "序号\t类别\t支持内容\t申报条件\t受理科室\n"
+        "1\t技术改造设备补助\t按项目设备投资额的8%给予补助，单个项目最高不超过200万元。\t申报主体为规模以上工业企业。\t规划投资科\n"
+        "2\t首次升规奖励\t对首次纳入规模以上工业统计的企业，给予一次性奖励8万元。\t2024年度新纳入规上工业统计。\t企业服务科\n"
+        "3\t专精特新企业奖励\t新认定为国家级专精特新“小巨人”企业的，奖励50万元。\t2024年度新认定的企业。\t企业服务科\n"
+        "五、联系方式\n"
+        "区工业和信息化局规划投资科：周先生，0431-87905315；\n"
+        "区工业和信息化局企业服务科：谭女士，0431-87905327；\n"
+        "区财政局经济建设科（资金拨付）：0431-87905042。\n"
+    )
+    programs = [u for u in read_text(text, name="lvyuan.txt").units if u.kind is UnitKind.PROGRAM]
+    phones = {u.title: u.text_of(FieldName.CONTACT) for u in programs}
+    assert list(phones) == ["技术改造设备补助", "首次升规奖励", "专精特新企业奖励"]
+    assert "87905315" in phones["技术改造设备补助"] and "87905327" not in phones["技术改造设备补助"]
+    assert "87905327" in phones["首次升规奖励"] and "87905327" in phones["专精特新企业奖励"]
+    assert not any("87905042" in p for p in phones.values())
