@@ -79,7 +79,8 @@ class Unit:
     # the number printed before a measure whose numbering runs through the text (第三条, 2．): what a
     # contact line's "第2、3、4条" names
     number: int | None = None
-    # the 第N条 a measure is or sits in (第三条（一）): what "第三条第（一）项" in a contact table names
+    # the 第N条 (or 专项N：) a measure is or sits in (第三条（一）): what "第三条第（一）项" or "专项一：" in a
+    # contact list names
     article: int | None = None
 
     def get(self, name: FieldName) -> list[TextField]:

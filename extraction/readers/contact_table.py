@@ -236,6 +236,10 @@ _MIDDLE_REFS = re.compile(
 _DIRECTION_LIST = re.compile(
     r"(?:方向|类别|专题|领域)\s*((?:[（(]?\s*[一二三四五六七八九十\d①-⑳]{1,3}\s*[)）]?\s*[、，,和及]?\s*)+)"
 )
+# 单位　　联系人　　联系电话: the header of a list of offices and phones
+_COLUMN_HEADS = re.compile(
+    r"(?:单位|部门|科室|处室|名称|地区|联系人|联系电话|电话|手机|地址|邮箱)(?:\s+(?:单位|部门|科室|处室|名称|联系人|联系电话|电话|手机|地址|邮箱))+"
+)
 # 各地受理单位 / 受理窗口: the offices that take applications for every direction of a call
 _INTAKE_HEAD = re.compile(r"受理(?:单位|窗口|部门)[^：:，,。]{0,6}$")
 # a line for the whole call (资金管理：…, 综合协调：…), not for programs the reader failed to name
@@ -244,6 +248,8 @@ _ROLE_LABEL = re.compile(r"^\s*(?:资金|财务|综合|统筹|政策)(?:管理|�
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处|科|股)")
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
+# 专项一 / 方向2: a call's direction named by its number
+_DIRECTION_LABEL = re.compile(r"(?:专项|方向|专题|板块)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})")
 # 第三条第（一）项 / 第六条第（一）（二）项 / 第四条: an article, and the items of it a line serves
 _ARTICLE_ITEMS = re.compile(
     r"第(?P<article>[一二三四五六七八九十\d]{1,4})条(?:第?(?P<items>(?:[（(][一二三四五六七八九十\d]{1,3}[)）][、，,和及]?)+)项?)?"
@@ -266,8 +272,13 @@ def attach_contact_sections(
         groups = _named_groups(lines, units, programs)
         name = normalize_heading(heading) or "联系方式"
         if any(targets for targets, _ in groups):
+            intake = False  # the group before is a head of intake offices with no phone of its own
             for targets, parts in groups:
                 phones = [k for k, c in enumerate(parts) if _has_phone(c.text)]
+                after_intake, intake = (
+                    intake,
+                    not targets and not phones and bool(_INTAKE_HEAD.search(parts[0].text)),
+                )
                 if (
                     not targets
                     and phones
@@ -275,7 +286,11 @@ def attach_contact_sections(
                     and _OFFICE.search(parts[0].text)
                 ):
                     targets = programs  # 资金管理：市财政局经济建设处 …: an office for every program named
-                elif not targets and phones and phones[0] > 0 and _INTAKE_HEAD.search(parts[0].text):
+                elif (
+                    not targets
+                    and phones
+                    and ((phones[0] > 0 and _INTAKE_HEAD.search(parts[0].text)) or after_intake)
+                ):
                     targets = programs  # （三）各地受理单位 / 银川市工业和信息化局 0951-…: every direction's
                 if not targets or not phones:
                     continue
@@ -539,7 +554,10 @@ def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:
             continue  # (a line cut into its items' pieces already: 📞 第②至④项咨询：…)
         short = len(line) <= 30 and not re.search(r"[。，；,;\t]", line)
         label = short and (
-            line.endswith(("：", ":")) or bool(_ordinals(line)) or bool(_INTAKE_HEAD.search(line))
+            line.endswith(("：", ":"))
+            or bool(_ordinals(line))
+            or bool(_INTAKE_HEAD.search(line))
+            or bool(_COLUMN_HEADS.fullmatch(line))  # 单位　联系人　联系电话: a list's header
         )
         # 📞 第01、02条 / 区工业和信息化局 投资与技术改造股 / 0750-…: the office between label and phone
         office = short and opened and last == k - 1 and bool(_OFFICE.search(line))
@@ -676,6 +694,11 @@ def _has_phone(s: str) -> bool:
 def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
     """The programs a contact line's label names: by section, by title, else by ordinal."""
     printed_label = label
+    if (direction := _DIRECTION_LABEL.fullmatch(printed_label.strip())) is not None:
+        # 专项一：中小企业处 … 0771-…: the measures under 专项一 (or 专项三 itself)
+        found = [i for i in programs if units[i].article == _number(direction.group("n"))]
+        if found:
+            return found
     marker = None if _BRACKET_REFS.fullmatch(label) else parse_marker(label)
     label = label[marker.length :] if marker else label  # "（二）" numbers the contact lines
     if lexicon().lookup(label) is not None:

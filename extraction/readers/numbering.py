@@ -60,7 +60,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # 专题一：中小企业数字化转型 / 方向2：…: a label that numbers a direction before the words naming it
 NUMBERED_LABEL = re.compile(
-    r"^(?:专题|方向|类别|领域|任务|板块|事项|支持方向|重点方向|申报方向)[一二三四五六七八九十\d]{1,3}\s*[：:]\s*(?=\S)"
+    r"^(?:专项|专题|方向|类别|领域|任务|板块|事项|支持方向|重点方向|申报方向)[一二三四五六七八九十\d]{1,3}\s*[：:]\s*(?=\S)"
 )
 
 

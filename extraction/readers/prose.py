@@ -173,6 +173,11 @@ def _measure_head(line: Clean) -> Clean:
 
 
 # 问：… / Q1：…: the question a 政策问答 item asks, which names what its answer tells
+# 专项一：专精特新企业培育 / 方向2：… on a line of its own
+_LABEL_LINE = re.compile(
+    r"^(?:专项|方向|类别|专题|板块|支持方向|重点方向|申报方向)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[：:]\s*"
+    r"[^。；;，,：:]{2,24}$"
+)
 # 【政策依据】《若干措施》第二条 支持企业升规入统: the article an answer explains, and its title
 _CITED_ARTICLE = re.compile(
     r"^\s*[【\[]?(?:政策依据|依据|政策出处)[】\]]?\s*[:：]?\s*《[^》]{2,40}》\s*第[一二三四五六七八九十百\d]{1,4}条\s*"
@@ -484,6 +489,9 @@ class _Reader:
             self._meta_line(text)
             lead = _MARKUP_LEAD.match(text).end()  # markdown "## 第二章", "**一、…**"
             marker = parse_marker(text[lead:])
+            if marker is None and (label := _LABEL_LINE.match(text[lead:].strip())) is not None:
+                # 专项三：中小企业数字化转型 alone on its line: a direction numbered by its label
+                marker = Marker("lbl", cn_number(label.group("n")) or int(label.group("n") or 0), 0)
             if marker is None and i in headed:
                 marker = Marker("head", 0, 0)
             if i in policies:
@@ -794,7 +802,7 @@ class _Reader:
             (
                 a.marker.number
                 for a in self._lineage(node)
-                if a.marker is not None and a.marker.style == "art"
+                if a.marker is not None and a.marker.style in ("art", "lbl")
             ),
             None,
         )

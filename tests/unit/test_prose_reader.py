@@ -1663,3 +1663,35 @@ def test_a_qa_in_parts_names_measures_by_the_articles_it_cites_and_folds_follow_
     assert [u.title for u in units] == ["支持企业升规入统", "支持优质企业梯度培育"]
     first = " ".join(f.text for f in units[0].fields)
     assert "退库后重新入库的企业不予奖励" in first  # the follow-up question is part of the measure
+
+
+def test_a_calls_directions_by_label_and_their_contacts_by_direction_and_by_city() -> None:
+    # heldout13 q02: 专项一：… over （一）（二）, 专项二：… with its fields directly; contacts per 专项, then the
+    # cities' intake offices under a list header (every direction's, by heldout10's convention)
+    text = (
+        "关于组织申报2025年自治区中小企业发展专项资金项目的通知\n"
+        "专项一：专精特新企业培育\n"
+        "（一）专精特新“小巨人”企业奖补\n"
+        "1．支持方式：对2024年度新认定的国家级专精特新“小巨人”企业，给予一次性奖补100万元。\n"
+        "（二）专精特新中小企业技术改造\n"
+        "1．支持方式：按项目设备投资额的10%给予补助，单个项目最高不超过200万元。\n"
+        "专项二：中小企业开拓市场\n"
+        "1．支持方式：按实际发生展位费的50%给予补助，每家企业年度补助最高不超过10万元。\n"
+        "二、联系方式\n"
+        "（一）专项业务咨询\n"
+        "专项一：中小企业处　韦海宁　0771-2802316\n"
+        "专项二：中小企业处　覃晓东　0771-2802331\n"
+        "（二）各设区市受理单位及联系电话\n"
+        "单位　　　　　　　　　　　联系人　　联系电话\n"
+        "南宁市工业和信息化局　　　梁　斌　　0771-5765218\n"
+        "柳州市工业和信息化局　　　潘晓燕　　0772-2825364\n"
+    )
+    units = [u for u in read_text(text, name="guangxi.txt").units if u.kind is UnitKind.PROGRAM]
+    phones = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert list(phones) == ["专精特新“小巨人”企业奖补", "专精特新中小企业技术改造", "中小企业开拓市场"]
+    assert (
+        "2802316" in phones["专精特新中小企业技术改造"]
+        and "2802331" not in phones["专精特新中小企业技术改造"]
+    )
+    assert "2802331" in phones["中小企业开拓市场"] and "2802316" not in phones["中小企业开拓市场"]
+    assert all("5765218" in p and "2825364" in p for p in phones.values())
