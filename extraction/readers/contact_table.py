@@ -248,6 +248,10 @@ _ROLE_LABEL = re.compile(r"^\s*(?:资金|财务|综合|统筹|政策)(?:管理|�
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处|科|股)")
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
+# 01\t市工信局投资与规划科\t029-…: a row whose first cell is the numbers of the items it serves
+_NUMBER_CELL = re.compile(
+    r"^\s*(?P<refs>\d{1,2}(?:\s*[、，,]\s*\d{1,2})*)(?:\t|\s+(?=[\u4e00-\u9fff]{2,}(?:局|厅|委|办|处|科|股|中心)))"
+)
 # 专项一 / 方向2: a call's direction named by its number
 _DIRECTION_LABEL = re.compile(r"(?:专项|方向|专题|板块)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})")
 # 第三条第（一）项 / 第六条第（一）（二）项 / 第四条: an article, and the items of it a line serves
@@ -343,6 +347,16 @@ def _named_groups(
     groups: list[tuple[list[int], list[Clean]]] = []
     after_rows = False  # the line above is a table's row citing articles
     for c in lines:
+        numbered = _NUMBER_CELL.match(c.text)
+        if numbered is not None and (printed := _printed_numbers(units, programs)):
+            # 03、08 | 市工信局中小企业科 | 029-33217538: a table's row citing the cards by number
+            cards = [
+                printed[n] for n in map(int, re.findall(r"\d{1,2}", numbered.group("refs"))) if n in printed
+            ]
+            if cards:
+                groups.append((cards, [c[numbered.end() :].strip()]))
+                after_rows = True
+                continue
         cited = _CITED_ROW.match(c.text)
         # (one office's line: a line of several offices, each with its items, is cut elsewhere)
         one = cited is None and len(_DIGITS.findall(c.text)) == 1

@@ -614,8 +614,8 @@ class _Segmenter:
             section=self._section(title.text, depth if section_depth is None else section_depth),
         )
         self.cur.line = ln.index
-        if ln.marker is not None and ln.marker.style == "art":
-            self.cur.article = ln.marker.number
+        if ln.marker is not None and ln.marker.style in ("art", "pad"):
+            self.cur.article = ln.marker.number  # (第三条, or a card's 01: what a contact table cites)
         self.units.append(self.cur)
         self.fld = None
         self.after_break = False

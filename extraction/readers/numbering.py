@@ -46,6 +46,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?P<n>0[1-9]|[1-9]\d)\s*(?:$|[|丨｜]\s*(?=\S)|\s+(?=(?![万亿元个家人年月日号])[\u4e00-\u9fff（）()]{2,16}\s*[━─═]{2,}\s*$))"
         ),
     ),
+    # 01 🏭 支持技术改造: a card's number before the icon that leads its title
+    ("pad", re.compile("^(?P<n>0[1-9]|[1-9]\\d)\\s+(?=[\U0001f300-\U0001faff\u2600-\u27bf])")),
     # 🔹01 支持企业开拓境外市场: a card's number after the bullet that leads it
     (
         "pad",

@@ -10,6 +10,9 @@ _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”
 _TRAIL = "。.：:；;，,、 \n*#-—|━─═"  # (━━ 01 梯度培育奖励 ━━: a card's rules)
 
 
+_PICTOGRAPHS = re.compile(r"[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+
+
 def tidy_title(c: Clean) -> Clean:
     """Drop line breaks and spaces next to CJK characters (PDF line wraps: "江苏省工业和信息产业 转型升级"),
     surrounding punctuation and emphasis; offsets follow the kept characters."""
@@ -23,8 +26,9 @@ def tidy_title(c: Clean) -> Clean:
             if ch == "\n" or _WIDE.match(prev or " ") or _WIDE.match(nxt or " ") or not prev or not nxt:
                 continue
         keep.append(i)
-    t = Clean("".join(text[i] for i in keep), tuple(offs[i] for i in keep))
-    return t.strip(_TRAIL + "\t")
+    t = Clean("".join(text[i] for i in keep), tuple(offs[i] for i in keep)).strip(_TRAIL + "\t")
+    lead = _PICTOGRAPHS.match(t.text)  # 🏭 支持技术改造: a card's icon is no part of its name
+    return t[lead.end() :] if lead and lead.end() < len(t.text) else t
 
 
 _DATE = re.compile(

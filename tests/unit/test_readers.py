@@ -1400,3 +1400,24 @@ def test_numbered_category_rows_take_their_offices_phone_from_the_contact_list()
     assert "87905315" in phones["技术改造设备补助"] and "87905327" not in phones["技术改造设备补助"]
     assert "87905327" in phones["首次升规奖励"] and "87905327" in phones["专精特新企业奖励"]
     assert not any("87905042" in p for p in phones.values())
+
+
+def test_numbered_cards_with_icons_and_a_contact_table_citing_their_numbers() -> None:
+    # heldout13 p04 (a WeChat page saved from the browser): 01 🏭 支持技术改造 / 💰 支持标准：… cards, then
+    # 📞 咨询电话 as a table 要点 | 咨询科室 | 电话 whose rows cite the cards by number (03、08)
+    from pathlib import Path
+
+    from extraction.readers import read_document
+
+    page = (
+        Path(__file__).resolve().parents[1]
+        / "fixtures"
+        / "heldout13"
+        / "p04_xianyang_weixin_yitu_zhengce_yaodian.html"
+    )
+    programs = [u for u in read_document(page).units if u.kind is UnitKind.PROGRAM]
+    phones = {u.title: u.text_of(FieldName.CONTACT) for u in programs}
+    assert list(phones)[:3] == ["支持技术改造", "鼓励升规入统", "培育优质企业"]
+    assert "33217516" in phones["支持技术改造"] and "33217538" not in phones["支持技术改造"]
+    assert "33217538" in phones["培育优质企业"] and "33217538" in phones["开拓国内外市场"]
+    assert "33217516" not in phones["开拓国内外市场"]
