@@ -24,6 +24,13 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
+def _labels(cell: str) -> bool:
+    """A short cell that names a field (事项名称, 支持标准, 咨询电话 …)."""
+    from extraction.readers.fields import lexicon, normalize_heading
+
+    return len(cell) <= 12 and lexicon().lookup(normalize_heading(cell)) is not None
+
+
 def read_docx(data: bytes, source: str) -> str:
     """The document's text; raises InputError naming `source` for a broken or protected file."""
     import docx  # python-docx, imported here: only Word files need it
@@ -50,7 +57,11 @@ def read_docx(data: bytes, source: str) -> str:
                     value = " ".join(cell.text.split())
                     if not cells or cells[-1] != value:  # a merged cell repeats itself
                         cells.append(value)
-                lines.append("\t".join(cells))
+                if len(cells) == 2 and _labels(cells[0]):
+                    # 受理部门 | 区经信局投资与技术改造科: a card's label and its value, a labelled field
+                    lines.append(f"{cells[0]}：{cells[1]}")
+                else:
+                    lines.append("\t".join(cells))
     text = "\n".join(lines).strip()
     if not text:
         raise InputError(source, "Word document with no text")

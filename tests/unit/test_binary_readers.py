@@ -277,3 +277,17 @@ def test_a_bordered_program_table_in_a_pdf_is_laid_out_by_rows() -> None:
     # the office that lists the measures it serves in a bracket the wrap cut, its phone on a line alone
     assert "0793-8207316" in first.text_of(FieldName.CONTACT)
     assert "0793-8207329" in programs[1].text_of(FieldName.CONTACT)
+
+
+def test_a_word_card_of_label_and_value_rows_is_read_as_labelled_fields() -> None:
+    # heldout13 p01: one Word table per 事项, each row 事项名称 | … / 支持标准 | … / 受理部门 | …
+    doc = read_document(
+        Path(__file__).resolve().parents[1]
+        / "fixtures"
+        / "heldout13"
+        / "p01_keqiao_duixian_zhinan_shixiang_biaoge.docx"
+    )
+    assert "\n受理部门：" in doc.text
+    first = next(u for u in doc.units if u.kind.value == "program")
+    assert first.title == "工业企业技术改造项目补助"
+    assert "投资与技术改造科" in first.text_of(FieldName.DEPARTMENT)
