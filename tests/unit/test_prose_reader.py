@@ -1695,3 +1695,20 @@ def test_a_calls_directions_by_label_and_their_contacts_by_direction_and_by_city
     )
     assert "2802331" in phones["中小企业开拓市场"] and "2802316" not in phones["中小企业开拓市场"]
     assert all("5765218" in p and "2825364" in p for p in phones.values())
+
+
+def test_a_policys_own_article_says_which_body_is_responsible_for_which_articles() -> None:
+    # heldout13 q01: 第十一条 政策兑现 （一）第二条、第十条由区投资促进局负责；…
+    text = (
+        "株洲高新区产业扶持政策\n"
+        "第二条　支持重大项目落地。对固定资产投资额5亿元以上的项目，按投资额的2%给予奖励，最高1000万元。\n"
+        "第三条　支持企业梯度培育。对新认定的国家级专精特新“小巨人”企业，给予一次性奖励50万元。\n"
+        "第四条　政策兑现\n"
+        "本政策由各责任部门按条款受理审核：\n"
+        "（一）第二条由区投资促进局负责；\n"
+        "（二）第三条由区经济发展局负责。\n"
+    )
+    units = {u.title: u for u in read_prose(text)[0]}
+    assert "投资促进局" in units["支持重大项目落地"].text_of(FieldName.DEPARTMENT)
+    assert "经济发展局" in units["支持企业梯度培育"].text_of(FieldName.DEPARTMENT)
+    assert "投资促进局" not in units["支持企业梯度培育"].text_of(FieldName.DEPARTMENT)
