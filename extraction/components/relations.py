@@ -355,8 +355,13 @@ def classify(text: str, mention: DesignationMention, field: str, next_start: int
         lead = text[s : mention.start]
         # 对…国家技术创新示范企业、…，市级产业创新中心、…，给予: the 对 of the sentence opens the whole list
         listed = "对" in lead and not re.search(r"给予|奖励|补助|资助", lead)
-        if (re.search(r"对|获评|获得|认定的|评为|入选", before) or listed) and re.search(
-            r"给予|奖励|补助|支持", sentence
+        bought = re.search(
+            r"(?:购买|采购|使用|租用)[^，。；]{0,6}$", before
+        )  # 购买工业互联网平台…服务: a seller
+        if (
+            (re.search(r"对|获评|获得|认定的|评为|入选", before) or listed)
+            and not bought
+            and re.search(r"给予|奖励|补助|支持|补贴|贴息|发放", sentence)
         ):
             return "REQUIRES"
         # 省级5G全连接工厂30万元: an amount for holders of the title
