@@ -92,6 +92,9 @@ def html_view(text: str) -> Clean:
     # put there, so every row of the table keeps its cells in their columns
     col = 0
     spans: dict[int, int] = {}  # column -> rows below that it still spans
+    # The browser numbers an <ol>'s items; the text has no numbers of its own. The view prints
+    # them ("1." outside, "（1）" in a nested list) so a list of measures reads as numbered items.
+    lists: list[int | None] = []  # per open list: the next item's number, None in a <ul>
 
     def spanned(s: int) -> None:
         """Empty cells for the columns from `col` on that cells above span."""
@@ -147,6 +150,8 @@ def html_view(text: str) -> Clean:
             elif re.match(r"</?table\b", m.group(), re.I):
                 col, spans = 0, {}
             put(" " if in_heading or in_cell else "\n", s)
+            if tag := re.match(r"<(/?)(ol|ul|li)\b", m.group(), re.I):
+                _number_item(tag.group(1), tag.group(2).lower(), m.group(), lists, put, s)
         elif kind == "entity":
             for ch in html.unescape(m.group()):
                 put(" " if ch in "\xa0\u3000" else ch, s)
@@ -155,6 +160,22 @@ def html_view(text: str) -> Clean:
     for k in range(pos, len(text)):
         put(text[k], k)
     return Clean("".join(chars), tuple(offs))
+
+
+def _number_item(close: str, tag: str, token: str, lists: list[int | None], put, s: int) -> None:  # type: ignore[no-untyped-def]
+    if tag in ("ol", "ul") and close:
+        if lists:
+            lists.pop()
+    elif tag == "ol":
+        start = re.search(r"\bstart\s*=\s*[\"']?(\d{1,4})", token, re.I)
+        lists.append(int(start.group(1)) if start else 1)
+    elif tag == "ul":
+        lists.append(None)
+    elif tag == "li" and not close and lists and lists[-1] is not None:
+        n = lists[-1]
+        lists[-1] = n + 1
+        for ch in f"{n}." if sum(x is not None for x in lists) == 1 else f"（{n}）":
+            put(ch, s)
 
 
 def remap(unit: Unit, offsets: tuple[int, ...]) -> Unit:

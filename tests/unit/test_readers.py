@@ -1421,3 +1421,22 @@ def test_numbered_cards_with_icons_and_a_contact_table_citing_their_numbers() ->
     assert "33217516" in phones["支持技术改造"] and "33217538" not in phones["支持技术改造"]
     assert "33217538" in phones["培育优质企业"] and "33217538" in phones["开拓国内外市场"]
     assert "33217516" not in phones["开拓国内外市场"]
+
+
+def test_an_ordered_list_of_measures_on_a_page_reads_as_numbered_programs() -> None:
+    # 岳阳-style 图文解读: the browser numbers the <ol>, the page's text has no numbers of its own
+    from extraction.readers.htmlview import html_view
+
+    page = (
+        "<html><body><div class='article-con'><p>二、主要内容</p><ol>"
+        "<li><strong>支持企业技术改造。</strong>对规模以上工业企业的技术改造项目，按设备投资额的10%给予补助，"
+        "单个项目最高300万元。</li>"
+        "<li><strong>鼓励企业升规入统。</strong>对首次纳入规模以上工业企业统计的企业，给予10万元奖励。</li>"
+        "</ol><ul><li>相关链接</li></ul><ol start='3'><li>支持绿色制造。对新获评国家级绿色工厂的，奖励50万元。</li>"
+        "</ol></div></body></html>"
+    )
+    view = html_view(page).text
+    assert "\n1.支持企业技术改造。" in view and "\n2.鼓励企业升规入统。" in view
+    assert "\n3.支持绿色制造。" in view and "\n相关链接" in view
+    names = {u.title for u in read_text(page, name="p.html").units if u.kind is UnitKind.PROGRAM}
+    assert {"支持企业技术改造", "鼓励企业升规入统", "支持绿色制造"} <= names
