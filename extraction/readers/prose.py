@@ -151,6 +151,8 @@ _ASPECT = re.compile(
 # what counts measures told within a paragraph, and the article a heading cites
 _TOLD_COUNT = re.compile(r"^(?:[一二三四五六七八九十]是|另?一方面[，,])")
 _CITED = re.compile(r"（第[^）]{1,8}条）$")
+# 一是鼓励企业升规入统，对…: after a count, a short lead phrase closed by a comma is the heading too
+_TOLD_LEAD = re.compile(rf"^(?:{_MEASURE_VERB}|发放|提供)[\u4e00-\u9fff（）()“”、]{{2,14}}(?=[，,])")
 _ASPECT_ON = re.compile(r"^在(?P<head>[\u4e00-\u9fff]{2,10})上（第[^）]{1,8}条）[，,]")
 
 
@@ -162,6 +164,8 @@ def _measure_head(line: Clean) -> Clean:
     body = line[len(line.text) - len(line.text.lstrip()) :]
     if (count := _TOLD_COUNT.match(text)) is not None:
         text, body = text[count.end() :], body[count.end() :]
+        if not _RUN_IN_MEASURE.match(text) and (lead := _TOLD_LEAD.match(text)) is not None:
+            return body[: lead.end()]
     if (m := _RUN_IN_MEASURE.match(text)) is not None:
         head = body[: m.end() - 1]
         cite = _CITED.search(head.text)

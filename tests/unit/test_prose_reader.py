@@ -1712,3 +1712,17 @@ def test_a_policys_own_article_says_which_body_is_responsible_for_which_articles
     assert "投资促进局" in units["支持重大项目落地"].text_of(FieldName.DEPARTMENT)
     assert "经济发展局" in units["支持企业梯度培育"].text_of(FieldName.DEPARTMENT)
     assert "投资促进局" not in units["支持企业梯度培育"].text_of(FieldName.DEPARTMENT)
+
+
+def test_measures_told_by_a_lead_phrase_and_a_comma_in_a_news_report() -> None:
+    # 滁州-like 融媒体 news report (heldout14 z02): 一是鼓励企业升规入统，对…; the lead before the comma
+    # names the measure. 一是将…纳入…, a change told, names none.
+    text = (
+        "在培育优质企业梯队方面，《若干政策》明确了三项举措。一是鼓励企业升规入统，对首次纳入规模以上工业统计的"
+        "企业给予一次性奖励10万元；二是支持企业专精特新发展，对新认定的国家级专精特新“小巨人”企业奖励100万元；"
+        "三是发放数字化转型券，中小企业购买数字化转型服务的，按合同金额的30%给予补助，最高10万元。\n"
+        "“和2023年版政策相比，含金量明显提升。”相关负责人介绍。一是将北京证券交易所纳入奖励范围，"
+        "二是新增并购重组奖励。\n"
+    )
+    assert _titles(text) == ["鼓励企业升规入统", "支持企业专精特新发展", "发放数字化转型券"]
+    _check_offsets(text)
