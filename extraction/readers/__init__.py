@@ -146,10 +146,14 @@ def _read_shape(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     # a table printed to PDF and read back row by row: its header names the columns
     if (rows := read_row_blocks(text)) is not None:
         return rows, meta
-    programs = sum(1 for u in units if u.kind is UnitKind.PROGRAM)
+    cards = read_cards(text)
+    # programs the field reader titled by a card's label line (扶持对象市区工业企业) are misreads
+    card_labels = {f.heading for u in cards or () for f in u.fields if f.heading}
+    programs = sum(
+        1 for u in units if u.kind is UnitKind.PROGRAM and not any(u.title.startswith(h) for h in card_labels)
+    )
     # A guide of cards printed from one template (a PDF's table cells lose the markup the markdown
     # reader keys on): the reader that finds more programs knows the shape better.
-    cards = read_cards(text)
     # (or as many, numbered 1, 2, 3 … one after another, where the field reader did not find them:
     # "1 技术改造贷款贴息", a card's number printed apart from its title, is no heading it knows)
     numbered = cards is not None and [u.number for u in cards] == list(range(1, len(cards) + 1))

@@ -122,7 +122,10 @@ def _glued_label(line: str) -> _Label | None:
 
 # 1 技术改造贷款贴息: a card's number printed apart from its title (a numbered box in a designed card)
 # (the repair drops the space before a Chinese character: "1技术改造贷款贴息"; not "5万元", "12月")
-_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})[ \t\u3000]*(?=(?![万亿元个家年月日号条项倍])[\u4e00-\u9fff“\"])")
+# 12 …, or a code of section and item (2-01 技术改造) as a 汇编 numbers its cards
+_BARE_NUMBER = re.compile(
+    r"^(?:\d{1,2}[-－])?(?P<n>\d{1,3})[ \t\u3000]*(?=(?![万亿元个家年月日号条项倍])[\u4e00-\u9fff“\"])"
+)
 
 
 def _title_marker(line: str) -> Marker | None:
@@ -170,6 +173,11 @@ def _card(lines: list[Clean], labels: list[list[_Label]]) -> Unit:
             end = found[k + 1].start if k + 1 < len(found) else len(line.text)
             current = (lab.name, lab.heading, [line[lab.value : end]])
     close()
+    # 2-01 技术改造 / 政策名称 工业企业技术改造项目补助: the card's number heads a category; its
+    # 政策名称 names the program
+    named = next((f for f in fields if f.name is FieldName.TITLE), None)
+    if named is not None and 4 <= len(named.text) <= _TITLE_MAX and "\n" not in named.text:
+        title = Clean(named.text, named.offsets)
     number = marker.number if marker is not None and marker.number else None
     return Unit(UnitKind.PROGRAM, title.text, title.offsets, tuple(fields), number=number)
 

@@ -287,7 +287,9 @@ def wrap_width(lines: list[str]) -> int:
 
 
 # 2 专精特新“小巨人”企业奖励: a card's number, a space, its title (not "20 万元" cut from its unit)
-_CARD_NUMBER = re.compile(r"^\d{1,2}[ \u3000]+(?![万亿元个家年月日号条项倍])[\u4e00-\u9fff“\"]")
+_CARD_NUMBER = re.compile(
+    r"^(?:\d{1,2}[-－])?\d{1,3}[ \u3000]+(?![万亿元个家年月日号条项倍])[\u4e00-\u9fff“\"]"
+)
 
 
 def continues(prev: str, line: str, width: int, para: str = "") -> bool:

@@ -105,3 +105,29 @@ def test_a_cards_number_set_apart_from_its_title_numbers_it_and_ends_the_phone_a
     assert cards[0].text_of(FieldName.CONTACT).endswith("0917-3262311")
     programs = [u.title for u in read_text(text, name="card.pdf.txt").units if u.kind.value == "program"]
     assert programs == [f"第{n}项惠企奖励政策" for n in range(1, 7)]
+
+
+def test_cards_numbered_by_section_and_item_are_named_by_their_policy_name() -> None:
+    # 衢州 汇编-like PDF (heldout14 o01): "2-01 技术改造" heads a category; 政策名称 names the program;
+    # a card's code after a phone is not the phone's wrapped tail
+    from extraction.readers import read_text
+
+    names = [
+        "工业企业技术改造项目补助",
+        "数字化改造示范奖励",
+        "高新技术企业认定奖励",
+        "制造业中小企业贷款贴息",
+        "绿色低碳发展奖励",
+    ]
+    heads = ["技术改造", "数字化改造", "高新技术企业", "融资支持", "绿色低碳"]
+    text = "".join(
+        f"2-0{k} {heads[k - 1]}\n政策名称 {name}\n政策依据 衢政发〔2025〕4号第{k}条\n扶持对象 市区工业企业\n扶持标准\n"
+        f"对新认定的省级企业，奖励{10 * k}万元。\n兑现流程 企业申报 → 审核 → 资金拨付\n"
+        f"咨询方式 市经信局某科　0570-306821{k}\n"
+        for k, name in enumerate(names, start=1)
+    )
+    cards = read_cards(text)
+    assert cards is not None and [c.title for c in cards] == names
+    assert [c.number for c in cards] == [1, 2, 3, 4, 5]
+    doc = read_text(text, name="o01.txt")
+    assert [u.title for u in doc.units if u.kind.name == "PROGRAM"] == names
