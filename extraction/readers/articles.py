@@ -246,6 +246,7 @@ def _article(rec: dict[str, object]) -> Unit | None:
         if c.text:
             fields.append(TextField(FieldName.BODY, c.text, c.offsets, ""))
             fields.extend(labelled_passages(c))
+    fields.extend(_record_fields(rec))
     url = _pick(rec, "url")
     time = _pick(rec, "time")
     published = find_date(time.text) if time is not None else _epoch_date(rec)
@@ -260,6 +261,46 @@ def _article(rec: dict[str, object]) -> Unit | None:
         url=url.text.strip() if url is not None and url.text.strip() else None,
         published_at=published,
     )
+
+
+# A portal's or mini-program's API names a record's fields in English (supportStandard, deptFullName)
+# or in Chinese (支持标准): each a labelled field of the article, as a page's labels would be.
+_FIELD_KEYS: tuple[tuple[FieldName, tuple[str, ...]], ...] = (
+    (FieldName.BENEFIT, ("supportstandard", "supportcontent", "benefit")),
+    (FieldName.CONDITIONS, ("applycondition", "condition", "supportobject", "applyobject")),
+    (FieldName.DEPARTMENT, ("deptfullname", "deptname", "department")),
+    (FieldName.CONTACT, ("handleoffice", "contactperson", "contactphone", "contactinfo", "phone")),
+)
+
+
+def _record_fields(rec: dict[str, object]) -> list[TextField]:
+    found: dict[FieldName, list[Clean]] = {}
+    for key, v in rec.items():
+        if not isinstance(v, Located) or not v.text.strip():
+            continue
+        k = key.lower().replace("_", "")
+        name = next((n for n, words in _FIELD_KEYS if any(w in k for w in words)), None)
+        if name is None and re.search(r"[\u4e00-\u9fff]", key) and len(key) <= 10:
+            name = lexicon().lookup(key)
+        if name in (None, FieldName.TITLE, FieldName.BODY):
+            continue
+        c = clean(v.text, v.offsets)
+        if c.text.strip():
+            found.setdefault(name, []).append(c)
+    fields = []
+    for name, parts in found.items():
+        if name is FieldName.DEPARTMENT:
+            parts = [max(parts, key=len)]  # 市工信局 and 龙岩市工业和信息化局: one body, the full name
+        # the parts of a contact (office, person, phone) read as one line, a space apart
+        text, offs = "", []
+        for c in parts:
+            if text:
+                text += " "
+                offs.append(c.offsets[0])
+            text += c.text
+            offs.extend(c.offsets)
+        fields.append(TextField(name, text, tuple(offs), ""))
+    return fields
 
 
 def _epoch_date(rec: dict[str, object]) -> str | None:

@@ -1440,3 +1440,35 @@ def test_an_ordered_list_of_measures_on_a_page_reads_as_numbered_programs() -> N
     assert "\n3.支持绿色制造。" in view and "\n相关链接" in view
     names = {u.title for u in read_text(page, name="p.html").units if u.kind is UnitKind.PROGRAM}
     assert {"支持企业技术改造", "鼓励企业升规入统", "支持绿色制造"} <= names
+
+
+def test_an_api_dump_of_policy_records_reads_their_english_keyed_fields(tmp_path: Path) -> None:
+    # 龙岩 惠企通-like mini-program API (heldout14 o04): the benefit, the condition, the body and the
+    # contact are keys of the record, not passages of its content
+    from extraction.extract import extract_file
+
+    record = {
+        "policyName": "工业企业首次升规奖励",
+        "deptName": "市工信局",
+        "deptFullName": "龙岩市工业和信息化局",
+        "handleOffice": "运行监测协调科",
+        "supportObject": "首次纳入规模以上工业统计的企业",
+        "supportStandard": "对首次纳入规上工业统计的企业给予15万元一次性奖励。",
+        "content": "<p>本事项实行&ldquo;免申即享&rdquo;，企业无需申报。</p>",
+        "contactPerson": "吴科长",
+        "contactPhone": "0597-2336827",
+    }
+    raw = json.dumps(
+        {"code": 200, "data": {"list": [record, {**record, "policyName": "另一项奖励"}]}}, ensure_ascii=False
+    )
+    doc = read_text(raw, name="api.json")
+    unit = doc.units[0]
+    assert unit.text_of(FieldName.DEPARTMENT) == "龙岩市工业和信息化局"
+    assert unit.text_of(FieldName.CONTACT) == "运行监测协调科 吴科长 0597-2336827"
+    assert "15万元" in unit.text_of(FieldName.BENEFIT)
+    contact = unit.get(FieldName.CONTACT)[0]  # every character points into the raw JSON
+    assert all(raw[o] == ch for ch, o in zip(contact.text, contact.offsets, strict=True) if ch != " ")
+    (tmp_path / "api.json").write_text(raw, encoding="utf-8")
+    graph = extract_file(tmp_path / "api.json")
+    programs = [n for n in graph.nodes if n.label == "Program"]
+    assert {n.properties["name"] for n in programs} == {"工业企业首次升规奖励", "另一项奖励"}
