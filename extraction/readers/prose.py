@@ -82,6 +82,7 @@ _ACCEPTS = re.compile(
     # (…由区投资促进局负责； / 负责受理 / 兑现 / 办理)
     r"[^；;。]{0,24}?由(?P<body>[^，,；;。由]{3,30}?)(?:(?:负责)?(?:受理|兑现|办理)|负责(?=[；;。，,]))"
 )
+_ITS_PHONE = re.compile(r"[，,]\s*(?:联系|咨询)?电话[：:]?\s*(?:\d{3,4}[-－—]?)?\d{7,8}")
 _RUNS = re.compile(
     r"(?:^|[。；，,]|条\s*)(?:[^，。；]{0,12}?由)?(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责"
     r"(?:全[省市区县]|本[省市区县])?"
@@ -273,9 +274,24 @@ class _Reader:
             for m in _ACCEPTS.finditer(line.text):
                 refs = _article_numbers(m.group("refs"))
                 body = line[m.start("body") : m.end("body")]
+                # …由规划与技术改造科负责，电话0730-8232516: the office's phone, said with it
+                phone = _ITS_PHONE.match(line.text, m.end())
                 for n in refs:
                     out.setdefault(n, []).append(_text_field(FieldName.DEPARTMENT, body, "受理"))
+                    if phone is not None:
+                        said = line[m.start("body") : phone.end()]
+                        out[n].append(_text_field(FieldName.CONTACT, said, "联系方式"))
         return out
+
+    @cached_property
+    def articled(self) -> bool:
+        """Whether the text numbers anything 第N条 (else 第N条 in a 解读 counts its numbered measures)."""
+        return any(
+            (mk := parse_marker(t := ln.text.strip())) is not None
+            and mk.style == "art"
+            and not _ACCEPTS.match(t)
+            for ln in self.lines
+        )
 
     @cached_property
     def measures(self) -> tuple[list[tuple[_Node, str]], list[TextField]]:
@@ -785,9 +801,10 @@ class _Reader:
                 fields.append(self._field(name, c.line, c.end, normalize_heading(c.heading.text)))
         else:
             fields.append(self._field(own_words, node.line, node.end, ""))
-        accepts = (
-            self.accepting.get(node.marker.number, []) if node.marker and node.marker.style == "art" else []
+        cited = node.marker is not None and (
+            node.marker.style == "art" or (node.marker.style == "ar" and not self.articled)
         )
+        accepts = self.accepting.get(node.marker.number, []) if cited and node.marker else []
         fields.extend(self._responsible(node) or accepts or self._doers(node))
         # its own 政策咨询：…，电话：… line, printed under it
         own = [

@@ -1726,3 +1726,24 @@ def test_measures_told_by_a_lead_phrase_and_a_comma_in_a_news_report() -> None:
     )
     assert _titles(text) == ["鼓励企业升规入统", "支持企业专精特新发展", "发放数字化转型券"]
     _check_offsets(text)
+
+
+def test_an_answer_naming_the_office_and_phone_of_each_numbered_measure() -> None:
+    # 岳阳-like 解读 (heldout14 o03): measures numbered 1.–3., and an answer 第一条由…负责，电话…；
+    # 第二条… (第N条 counts the measures: nothing in the text is numbered 第N条)
+    text = (
+        "二、主要内容\n"
+        "1.支持企业技术改造。对技术改造项目，按设备投资额的10%给予补助，单个项目最高300万元。\n"
+        "2.鼓励企业升规入统。对首次纳入规模以上工业企业统计的企业，给予10万元奖励。\n"
+        "3.支持绿色制造。对新获评国家级绿色工厂的，奖励50万元。\n"
+        "三、政策问答\n"
+        "问：政策兑现过程中遇到问题，可以咨询哪些部门？\n"
+        "答：第一条由市工业和信息化局规划与技术改造科负责，电话0730-8232516；第二条、第三条由运行监测协调科负责，"
+        "电话0730-8232507。\n"
+    )
+    units = {u.title: u for u in read_prose(text)[0]}
+    assert "0730-8232516" in units["支持企业技术改造"].text_of(FieldName.CONTACT)
+    assert "规划与技术改造科" in units["支持企业技术改造"].text_of(FieldName.DEPARTMENT)
+    for name in ("鼓励企业升规入统", "支持绿色制造"):
+        assert "0730-8232507" in units[name].text_of(FieldName.CONTACT)
+        assert "0730-8232516" not in units[name].text_of(FieldName.CONTACT)
