@@ -451,7 +451,11 @@ def _names_programs(text: str, ranges: list[tuple[int, int]], units: list[Unit])
 
 
 # 上规模、梯度培育方面，请联系市工信局中小企业科，电话…: what a piece of a contact paragraph serves
-_ASPECT_LABEL = re.compile(r"^(?P<label>[^，,。；;：:]{2,40}?)方面[，,]\s*(?:请)?(?:联系|咨询|致电)?")
+# (or 升规入统、专精特新和单项冠军政策可咨询市经信局中小企业科，电话…: the topics a piece serves)
+_ASPECT_LABEL = re.compile(
+    r"^(?P<label>[^，,。；;：:]{2,40}?)(?:方面[，,]\s*(?:请)?(?:联系|咨询|致电)?"
+    r"|(?:政策|事项|业务|问题)?(?:可|请)(?:咨询|联系|致电))"
+)
 
 
 def _pieces(c: Clean) -> list[Clean]:

@@ -1747,3 +1747,20 @@ def test_an_answer_naming_the_office_and_phone_of_each_numbered_measure() -> Non
     for name in ("鼓励企业升规入统", "支持绿色制造"):
         assert "0730-8232507" in units[name].text_of(FieldName.CONTACT)
         assert "0730-8232516" not in units[name].text_of(FieldName.CONTACT)
+
+
+def test_a_contact_paragraph_naming_topics_reaches_the_measures_named_so() -> None:
+    # 滁州-like news report (heldout14 z02): 升规入统和专精特新政策可咨询…，电话…；技术改造…可咨询…
+    text = (
+        "在培育优质企业梯队方面，《若干政策》明确了三项举措。一是鼓励企业升规入统，对首次纳入规模以上工业统计的"
+        "企业给予一次性奖励10万元；二是支持企业专精特新发展，对新认定的国家级专精特新“小巨人”企业奖励100万元；"
+        "三是加大技术改造支持力度，对设备投资额1000万元以上的项目，按设备投资额的10%给予补助。\n"
+        "咨询电话：升规入统和专精特新政策可咨询市经济和信息化局中小企业科，电话0550-3061325；"
+        "技术改造政策可咨询市经济和信息化局投资与规划科，电话0550-3061347。\n"
+    )
+    units = {u.title: u for u in read_text(text, name="z.txt").units}
+    assert "3061325" in units["鼓励企业升规入统"].text_of(FieldName.CONTACT)
+    assert "3061347" not in units["鼓励企业升规入统"].text_of(FieldName.CONTACT)
+    assert "3061325" in units["支持企业专精特新发展"].text_of(FieldName.CONTACT)
+    assert "3061347" in units["加大技术改造支持力度"].text_of(FieldName.CONTACT)
+    assert "3061325" not in units["加大技术改造支持力度"].text_of(FieldName.CONTACT)
