@@ -203,6 +203,8 @@ _CONDITION_LABEL = re.compile(r"^(?P<label>[^：:，,。；;\n]{2,30}?)\s*[：:�
 _ITEM_ROW = re.compile(
     r"^\s*\d{1,2}\s+(?P<refs>(?:第[一二三四五六七八九十\d①-⑳]{1,3}(?:项|条)[、，,和及\s]*)+)"
 )
+# 一　陶瓷产业提质升级专项　投资与规划科　程亮　0798-…: a table's row, its number, then what it serves
+_NUMBERED_ROW = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s+(?P<name>[^\s\d]{4,40})\s+(?=\S)")
 _CITED_ROW = re.compile(
     # 第三条第（一）项 / 第六条第（一）（二）项: an article's items
     r"^(?P<items>第[一二三四五六七八九十\d]{1,4}条第?(?:[（(][一二三四五六七八九十\d]{1,3}[)）][、，,和及]?)+项?)(?=[\s，,]|$)"
@@ -380,6 +382,7 @@ def _named_groups(
         label = _LINE_LABEL.match(c.text) if cited is None else None
         row = _ITEM_ROW.match(c.text) if label is None and cited is None else None
         refs = _BRACKET_REFS.match(c.text)
+        numbered = _NUMBERED_ROW.match(c.text) if label is None and row is None and cited is None else None
         aspect = _ASPECT_LABEL.match(c.text) if cited is None and label is None else None
         if aspect is not None:
             head, rest = aspect.group("label"), c[aspect.end() :].strip()
@@ -396,6 +399,9 @@ def _named_groups(
         elif row is not None:
             # 1　第一项、第五项　市工业和信息化局投资与技术改造处　0871-…: a contact table's row
             head, rest = row.group("refs").strip(), c[row.end() :].strip()
+        elif numbered is not None and len(c.text) - numbered.end() <= 40:
+            # (a short row: office, person, phone; not a row of a programs' table)
+            head, rest = numbered.group("name"), c[numbered.end() :].strip()
         elif label is not None:
             head, rest = label.group("label"), c[label.end() :].strip()
             if _OFFICE.search(_PARENS.sub("", head)) and _has_phone(rest.text):

@@ -1764,3 +1764,28 @@ def test_a_contact_paragraph_naming_topics_reaches_the_measures_named_so() -> No
     assert "3061325" in units["支持企业专精特新发展"].text_of(FieldName.CONTACT)
     assert "3061347" in units["加大技术改造支持力度"].text_of(FieldName.CONTACT)
     assert "3061325" not in units["加大技术改造支持力度"].text_of(FieldName.CONTACT)
+
+
+def test_a_contact_table_whose_rows_are_numbered_and_name_the_directions() -> None:
+    # 景德镇-like 申报指南 (heldout14 z03): 附件1 各专项受理科室及联系方式, rows 一　专项名称　科室　联系人　电话
+    text = (
+        "2025年度某市工业高质量发展专项资金申报指南\n"
+        "一、支持方向\n"
+        "（一）陶瓷产业提质升级专项\n"
+        "支持标准：按设备投资额的10%给予补助，最高300万元。\n"
+        "（二）航空产业配套专项\n"
+        "支持标准：对首次进入主机厂配套体系的企业，奖励50万元。\n"
+        "（三）绿色制造专项\n"
+        "支持标准：对新获评国家级绿色工厂的企业，奖励50万元。\n"
+        "附件1\n"
+        "各专项受理科室及联系方式\n"
+        "序号\t专项名称\t受理科室\t联系人\t联系电话\n"
+        "一\t陶瓷产业提质升级专项\t投资与规划科\t程　亮\t0798-8569327\n"
+        "二\t航空产业配套专项\t装备工业科\t胡建国\t0798-8569341\n"
+        "三\t绿色制造专项\t节能与综合利用科\t邹　敏\t0798-8569336\n"
+    )
+    units = {u.title: u for u in read_text(text, name="z.txt").units}
+    assert "8569327" in units["陶瓷产业提质升级专项"].text_of(FieldName.CONTACT)
+    assert "8569341" not in units["陶瓷产业提质升级专项"].text_of(FieldName.CONTACT)
+    assert "8569341" in units["航空产业配套专项"].text_of(FieldName.CONTACT)
+    assert "8569336" in units["绿色制造专项"].text_of(FieldName.CONTACT)
