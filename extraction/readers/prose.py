@@ -1080,6 +1080,8 @@ def _split(view: Clean) -> list[Clean]:
 # after another within a paragraph (a reporter's answer, a 解读), each opening with its heading
 _TOLD_NEXT = re.compile(
     r"(?<=[。；;：:])\s*(?=[一二三四五六七八九十]是|另?一方面[，,]|在[\u4e00-\u9fff]{2,10}上（第[^）]{1,8}条）[，,])"
+    # (在推动绿色低碳和创新发展方面，一是…: the aspect introduces the measures after it)
+    r"|(?<=方面[，,])(?=一是)"
 )
 
 
