@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from extraction.document import Unit
@@ -162,7 +163,10 @@ def html_view(text: str) -> Clean:
     return Clean("".join(chars), tuple(offs))
 
 
-def _number_item(close: str, tag: str, token: str, lists: list[int | None], put, s: int) -> None:  # type: ignore[no-untyped-def]
+def _number_item(
+    close: str, tag: str, token: str, lists: list[int | None], put: Callable[[str, int], None], s: int
+) -> None:
+    """Keep the stack of open lists; at an <ol>'s item, print its number."""
     if tag in ("ol", "ul") and close:
         if lists:
             lists.pop()
