@@ -82,7 +82,6 @@ _ACCEPTS = re.compile(
     # (…由区投资促进局负责； / 负责受理 / 兑现 / 办理)
     r"[^；;。]{0,24}?由(?P<body>[^，,；;。由]{3,30}?)(?:(?:负责)?(?:受理|兑现|办理)|负责(?=[；;。，,]))"
 )
-_ITS_PHONE = re.compile(r"[，,]\s*(?:联系|咨询)?电话[：:]?\s*(?:\d{3,4}[-－—]?)?\d{7,8}")
 _RUNS = re.compile(
     r"(?:^|[。；，,]|条\s*)(?:[^，。；]{0,12}?由)?(?P<body>[\u4e00-\u9fff（）()、]{3,40}?)(?:牵头)?负责"
     r"(?:全[省市区县]|本[省市区县])?"
@@ -1051,6 +1050,8 @@ class _Reader:
 
 _EMPTY = Clean("", ())
 _PHONE = re.compile(r"\d{7,}|\d{3,4}[-－—]\d{7,8}")
+# …负责，电话0730-8232516: the phone said right after an office
+_ITS_PHONE = re.compile(rf"[，,]\s*(?:联系|咨询)?电话[：:]?\s*(?:{_PHONE.pattern})")
 
 
 # 📞 第②至④项咨询：… / 消费券咨询：…: a line that opens with what its phone answers on
