@@ -11,6 +11,7 @@ import time
 import weakref
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -471,7 +472,7 @@ class Catalog:
                 table[scope.asked] = found
         return found
 
-    async def in_region_among(self, scope: RegionScope | None, ids: set[str]) -> list[ProgramScope]:
+    async def in_region_among(self, scope: RegionScope | None, ids: AbstractSet[str]) -> list[ProgramScope]:
         """`in_region`, only the programs in `ids`, in the same order: when `ids` is the smaller, it
         costs what `ids` holds, not what the region holds (a region at ×100 has about 10,000)."""
         programs = await self.in_region(scope)

@@ -157,7 +157,9 @@ def search(
                 next_frontier.append(((*steps, step), state, produced))
         applied |= applied_now
         frontier = next_frontier
-        if not frontier:
+        # Chains are ranked by length first: once this depth has filled the page, no deeper chain can
+        # enter it, and going on costs the most (the frontier grows with every depth).
+        if not frontier or len(results) >= limit:
             break
     results.sort(key=lambda c: c.sort_key)
     return results[:limit]

@@ -83,11 +83,14 @@ class ProgramFields:
         region = await region_scope(info, f.region)
         if region is not None and not region.known:
             raise PublicError(f"no region named {f.region!r} is in the graph")
-        ordered = await catalog.in_region(region)  # the region's programs only, in name order
         text_ids: frozenset[str] | None = None
         if f.text is not None:
             full, words = searching.terms(f.text)
             text_ids = await catalog.text_matches(f.text, lambda p: _text_match(p, full, words))
+            # The few programs a text names, not every program of the region, go through the filters.
+            ordered = await catalog.in_region_among(region, text_ids)
+        else:
+            ordered = await catalog.in_region(region)  # the region's programs only, in name order
         department = name_key(f.department) if f.department is not None else None
 
         def matches(p: ProgramScope) -> bool:

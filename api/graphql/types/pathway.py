@@ -47,7 +47,8 @@ class Pathways:
     left_out: int = strawberry.field(
         default=0,
         description="Programs the chains could have applied to (every condition met by then) that `on` "
-        "left out: closed or no longer in force.",
+        "left out: closed or no longer in force. Counted over the steps searched: once shorter chains "
+        "fill the page, longer ones are not looked for.",
     )
 
 
