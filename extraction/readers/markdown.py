@@ -87,6 +87,9 @@ class _Open:
     title_depth: int | None = None  # an implicit unit's numbered title: its outline depth
     line: int = -1  # the line it was opened at
     article: int | None = None  # the number of its 第N条 title line: what contact lines cite it by
+    direction: int | None = (
+        None  # the 专项N：/项目N： heading it sits under: what 专项一：… in a contact list names
+    )
 
     @property
     def outline_depth(self) -> int | None:
@@ -616,6 +619,8 @@ class _Segmenter:
         self.cur.line = ln.index
         if ln.marker is not None and ln.marker.style in ("art", "pad"):
             self.cur.article = ln.marker.number  # (第三条, or a card's 01: what a contact table cites)
+        frames = self.outline.stack if depth is None else self.outline.stack[: depth + 1]
+        self.cur.direction = next((f.number for f in reversed(frames) if f.key == "lbl"), None)
         self.units.append(self.cur)
         self.fld = None
         self.after_break = False
@@ -680,6 +685,7 @@ class _Segmenter:
             url=url,
             published_at=issued,
             number=o.article,
+            article=o.direction,
         )
 
     def _field_texts(self, f: _Field) -> list[TextField]:

@@ -55,6 +55,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^{_BULLET}\s*(?P<n>0[1-9]|[1-9]\d)\s*(?=(?![万亿元个家人年月日号])[\u4e00-\u9fff（）()“”、]{{2,24}}$)"
         ),
     ),
+    # 项目一：工业企业技术改造补助 / 专项2：…: a guide numbers its directions with a label word
+    # (专项一：中小企业处　韦海宁　0771-…, a contact line that routes by the label, is none)
+    (
+        "lbl",
+        re.compile(
+            rf"^(?:专项|专题|方向|类别|领域|任务|板块|事项|项目|支持方向|重点方向|申报方向)(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})\s*[：:]\s*(?=[^\n]*$)(?![^\n]*\d{{5}})(?=\S)"
+        ),
+    ),
     ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【(?!{_LABELS})[^】\n]{{2,20}}】\s*$)")),
     ("blt", re.compile(rf"^(?P<n>){_BULLET}\s*(?=(?![^\n]*\d{{5}})[^。，；：:,;！!？?\n]{{2,24}}$)")),
 )
@@ -62,7 +70,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # 专题一：中小企业数字化转型 / 方向2：…: a label that numbers a direction before the words naming it
 NUMBERED_LABEL = re.compile(
-    r"^(?:专项|专题|方向|类别|领域|任务|板块|事项|支持方向|重点方向|申报方向)[一二三四五六七八九十\d]{1,3}\s*[：:]\s*(?=\S)"
+    r"^(?:专项|专题|方向|类别|领域|任务|板块|事项|项目|支持方向|重点方向|申报方向)[一二三四五六七八九十\d]{1,3}\s*[：:]\s*(?=\S)"
 )
 
 
@@ -84,7 +92,7 @@ def parse_marker(text: str) -> Marker | None:
         m = pattern.match(text)
         if m:
             n = m.group("n")
-            if style in ("cn", "pcn", "chap", "sect", "art", "bnum", "pad"):
+            if style in ("cn", "pcn", "chap", "sect", "art", "bnum", "pad", "lbl"):
                 number = int(n) if n.isdigit() else cn_number(n)
             elif style in ("brk", "blt"):
                 number = 0  # unnumbered: every bracket heading is the next item

@@ -1472,3 +1472,74 @@ def test_an_api_dump_of_policy_records_reads_their_english_keyed_fields(tmp_path
     graph = extract_file(tmp_path / "api.json")
     programs = [n for n in graph.nodes if n.label == "Program"]
     assert {n.properties["name"] for n in programs} == {"工业企业首次升规奖励", "另一项奖励"}
+
+
+def test_a_label_word_numbers_the_projects_of_a_guide() -> None:
+    """项目一：… / 项目二：… head a 申报指南's projects; their 一、申报条件 … 四、受理地点及咨询电话 are fields."""
+    from extraction.readers.numbering import parse_marker
+
+    assert parse_marker("项目二：工业企业升规入统奖励").style == "lbl"
+    assert parse_marker("项目二：工业企业升规入统奖励").number == 2
+    # a contact line keyed by the label is no heading
+    assert parse_marker("专项一：中小企业处　王明　0851-28632316") is None
+    text = "\n".join(
+        [
+            "某区2025年度惠企政策兑现申报指南",
+            "",
+            "项目一：工业企业技术改造补助",
+            "一、申报条件",
+            "1、申报主体为在本区注册的规模以上工业企业；",
+            "二、支持标准",
+            "按项目设备投资额的8%给予补助，单个项目最高不超过200万元。",
+            "三、申报材料",
+            "1、申报表；",
+            "四、受理地点及咨询电话",
+            "受理地点：区政务服务中心二楼15号窗口",
+            "咨询电话：0851-28632316（区工业和信息化局投资与技术改造股）",
+            "",
+            "项目二：工业企业升规入统奖励",
+            "一、申报条件",
+            "1、2024年度首次纳入规模以上工业统计的企业；",
+            "二、支持标准",
+            "给予一次性奖励10万元。",
+            "三、申报材料",
+            "1、申报表；",
+            "四、受理地点及咨询电话",
+            "受理地点：区行政中心B栋409室",
+            "咨询电话：0851-28632325（区工业和信息化局运行监测股）",
+        ]
+    )
+    doc = read_text(text, name="guide.txt")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs][-2:] == ["工业企业技术改造补助", "工业企业升规入统奖励"]
+    assert "28632325" in programs[-1].text_of(FieldName.CONTACT)
+    assert "28632316" not in programs[-1].text_of(FieldName.CONTACT)
+    assert "规模以上工业企业" in programs[-2].text_of(FieldName.CONDITIONS)
+
+
+def test_a_contact_line_keyed_by_a_direction_serves_the_programs_under_it() -> None:
+    """专项一：中小企业处 … in a notice's contacts reaches the programs under the 专项一： heading."""
+    text = "\n".join(
+        [
+            "关于组织申报2025年中小企业发展专项资金项目的通知",
+            "一、支持方向和标准",
+            "专项一：专精特新企业培育",
+            "（一）专精特新中小企业技术改造",
+            "1．支持内容：支持专精特新中小企业开展设备更新。",
+            "2．支持方式：按项目设备投资额的10%给予补助，单个项目最高不超过200万元。",
+            "3．申报条件：申报企业须为有效期内的省级专精特新中小企业。",
+            "专项二：中小企业开拓市场",
+            "（一）参加重点展会",
+            "1．支持内容：支持中小企业参加重点展会。",
+            "2．支持方式：按实际发生展位费的50%给予补助，最高不超过10万元。",
+            "3．申报条件：须以企业名义参展。",
+            "二、联系方式",
+            "专项一：中小企业处　王明　0771-2802316",
+            "专项二：市场处　李丽　0771-2802331",
+        ]
+    )
+    doc = read_text(text, name="notice.txt")
+    by_title = {u.title: u for u in doc.units if u.kind is UnitKind.PROGRAM}
+    assert "2802316" in by_title["专精特新中小企业技术改造"].text_of(FieldName.CONTACT)
+    assert "2802331" not in by_title["专精特新中小企业技术改造"].text_of(FieldName.CONTACT)
+    assert "2802331" in by_title["参加重点展会"].text_of(FieldName.CONTACT)
