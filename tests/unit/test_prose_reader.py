@@ -1670,6 +1670,7 @@ def test_a_calls_directions_by_label_and_their_contacts_by_direction_and_by_city
     # cities' intake offices under a list header (every direction's, by heldout10's convention)
     text = (
         "关于组织申报2025年自治区中小企业发展专项资金项目的通知\n"
+        "一、支持方向和标准\n"
         "专项一：专精特新企业培育\n"
         "（一）专精特新“小巨人”企业奖补\n"
         "1．支持方式：对2024年度新认定的国家级专精特新“小巨人”企业，给予一次性奖补100万元。\n"
