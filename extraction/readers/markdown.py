@@ -251,6 +251,14 @@ class _Segmenter:
             self.cur.title_depth = self.pending_depth
             self.pending = None
             self.pending_is_title = False
+        if fm is not None and self.cur is not None and self._names_another(fm.name, fm.heading):
+            # 【政策名称】… once more: the next entry of a compilation that names each by a field
+            named = clean_span(self.text, ln.start + fm.content_start, ln.end).strip()
+            if 2 <= len(named.text) <= 40:
+                self._close()
+                self._open_unit(named, ln, None, run_in=False, section_depth=depth)
+                assert self.cur is not None
+                self.cur.implicit = True
         if fm is not None and self.cur is not None:
             if self.cur.field_depth is None and depth is not None:
                 self.cur.field_depth = depth
@@ -425,6 +433,16 @@ class _Segmenter:
             return False
         above_fields = cur.field_depth is None or cur.title_depth < cur.field_depth
         return above_fields and depth <= cur.title_depth
+
+    def _names_another(self, name: FieldName, heading: str) -> bool:
+        """A naming field (政策名称) where the open unit has been named by one already."""
+        cur = self.cur
+        return (
+            cur is not None
+            and name is FieldName.TITLE
+            and bool(_NAMES_IT.match(heading))
+            and any(f.name is FieldName.TITLE and _NAMES_IT.match(f.heading) for f in cur.fields)
+        )
 
     # -- titles ------------------------------------------------------------------------------
     def _title_of(self, ln: Line) -> Clean | None:

@@ -1543,3 +1543,30 @@ def test_a_contact_line_keyed_by_a_direction_serves_the_programs_under_it() -> N
     assert "2802316" in by_title["专精特新中小企业技术改造"].text_of(FieldName.CONTACT)
     assert "2802331" not in by_title["专精特新中小企业技术改造"].text_of(FieldName.CONTACT)
     assert "2802331" in by_title["参加重点展会"].text_of(FieldName.CONTACT)
+
+
+def test_a_compilation_names_each_entry_by_a_bracket_field() -> None:
+    """【政策名称】 again starts the next entry, under one section heading; 【兑现条件】 is its conditions."""
+    text = "\n".join(
+        [
+            "某市惠企政策汇编",
+            "",
+            "一、科技创新",
+            "",
+            "【政策名称】高新技术企业认定奖励",
+            "【支持内容】对首次认定的国家高新技术企业，给予一次性奖励20万元。",
+            "【兑现条件】在本市注册、具有独立法人资格。",
+            "【主管部门】市科技局（高新技术科）",
+            "【咨询电话】0352-2043165",
+            "",
+            "【政策名称】科技创新券",
+            "【支持内容】按企业实际支付科技服务费用的50%兑付创新券，每家企业每年最高10万元。",
+            "【兑现条件】已入库国家科技型中小企业。",
+            "【主管部门】市科技局（高新技术科）",
+            "【咨询电话】0352-2043172",
+        ]
+    )
+    programs = [u for u in read_text(text, name="huibian.txt").units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["高新技术企业认定奖励", "科技创新券"]
+    assert "科技型中小企业" in programs[1].text_of(FieldName.CONDITIONS)
+    assert "2043165" not in programs[1].text_of(FieldName.CONTACT)
