@@ -118,7 +118,7 @@ def looks_like_table(text: str) -> bool:
     if header is None:
         return False
     width = len(header.columns)
-    rows = sum(1 for _, cells, _ in _logical_rows(text, lines) if len(cells) == width)
+    rows = sum(1 for _, cells, _ in _logical_rows(text, lines, width) if len(cells) == width)
     prose = sum(1 for ln in lines if not _is_row(ln) and len(ln.text.strip()) > 40)
     return rows >= 3 and rows > prose
 
@@ -140,9 +140,13 @@ def table_units(text: str, header: _Header, groups: list[_Group]) -> list[Unit]:
     return [u for u in (_unit(text, header, g) for g in groups) if u is not None]
 
 
-def _logical_rows(text: str, lines: list[Line]) -> list[tuple[Line, list[tuple[int, int]], list[int]]]:
+def _logical_rows(
+    text: str, lines: list[Line], width: int | None = None
+) -> list[tuple[Line, list[tuple[int, int]], list[int]]]:
     """Rows with their cells; a quoted cell holding line breaks (a spreadsheet export: `"第一行
-    第二行"`) joins the physical lines it spans into one row."""
+    第二行"`) joins the physical lines it spans into one row, and so does a cell copied from a web
+    page with its line break bare: a row short of the header's `width` whose next line makes it up
+    (…奖励50万元；\n对通过复核的，再给予20万元 ⇥ 济政字〔2025〕16号 ⇥ 市工信局)."""
     out: list[tuple[Line, list[tuple[int, int]], list[int]]] = []
     i = 0
     while i < len(lines):
@@ -152,15 +156,30 @@ def _logical_rows(text: str, lines: list[Line]) -> list[tuple[Line, list[tuple[i
             continue
         cells = _cells(ln)
         spanned = [ln.index]
-        while cells and _open_quote(text[cells[-1][0] : cells[-1][1]]) and i < len(lines):
+        while cells and i < len(lines):
             nxt = lines[i]
+            more = _cells(nxt) if "\t" in nxt.text else [(nxt.start, nxt.end)]
+            quoted = _open_quote(text[cells[-1][0] : cells[-1][1]])
+            if not quoted and not _completes(text, cells, nxt, more, width):
+                break
             i += 1
             spanned.append(nxt.index)
-            more = _cells(nxt) if "\t" in nxt.text else [(nxt.start, nxt.end)]
             cells[-1] = (cells[-1][0], more[0][1])
             cells.extend(more[1:])
         out.append((ln, [_unquote(text, c) for c in cells], spanned))
     return out
+
+
+def _completes(
+    text: str, cells: list[tuple[int, int]], nxt: Line, more: list[tuple[int, int]], width: int | None
+) -> bool:
+    """The next line holds the rest of a row cut short by a bare line break in its last cell."""
+    if width is None or nxt.kind is not LineKind.TEXT or len(cells) >= width:
+        return False
+    if len(cells) + len(more) - 1 != width or not text[cells[-1][0] : cells[-1][1]].strip():
+        return False
+    head = text[more[0][0] : more[0][1]].strip()
+    return bool(head) and not re.fullmatch(r"\d{1,3}", head)  # (a new row starts with its number)
 
 
 def _open_quote(cell: str) -> bool:
@@ -183,7 +202,7 @@ def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Grou
     taken = {header.line}
     section = ""
     width = len(header.columns)
-    for ln, cells, spanned in _logical_rows(text, lines):
+    for ln, cells, spanned in _logical_rows(text, lines, width):
         texts = [text[a:b] for a, b in cells]
         if tuple(normalize_heading(t) for t in texts) == header.key:
             taken.add(ln.index)

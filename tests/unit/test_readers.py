@@ -1570,3 +1570,26 @@ def test_a_compilation_names_each_entry_by_a_bracket_field() -> None:
     assert [u.title for u in programs] == ["高新技术企业认定奖励", "科技创新券"]
     assert "科技型中小企业" in programs[1].text_of(FieldName.CONDITIONS)
     assert "2043165" not in programs[1].text_of(FieldName.CONTACT)
+
+
+def test_a_table_copied_from_a_web_page_with_a_line_break_inside_a_cell() -> None:
+    """A 奖补项目 column names the rows (not the merged 类别 beside it), and a cell broken over two lines
+    (the rest of the row on the next line, no quotes) stays one row."""
+    rows = [
+        "序号\t类别\t奖补项目\t奖补标准\t政策依据\t责任单位",
+        "1\t技术改造\t技术改造设备奖补\t按设备投资额的10%给予奖补，单个项目最高500万元\t第二条\t市工信局",
+        "2\t\t技改专项贷款贴息\t按实际支付利息的50%给予贴息，最高100万元\t第三条\t市工信局",
+        "3\t企业培育\t专精特新企业奖励\t对新认定的国家级专精特新“小巨人”企业，给予一次性奖励50万元；",
+        "对通过三年期复核的，再给予20万元奖励\t第五条\t市工信局",
+        "4\t\t首次升规纳统奖励\t给予一次性奖励10万元\t第四条\t市统计局",
+    ]
+    doc = read_text("某市奖补标准一览表\n" + "\n".join(rows) + "\n", name="yilanbiao.txt")
+    programs = [u for u in doc.units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == [
+        "技术改造设备奖补",
+        "技改专项贷款贴息",
+        "专精特新企业奖励",
+        "首次升规纳统奖励",
+    ]
+    assert "再给予20万元" in programs[2].text_of(FieldName.BENEFIT)
+    assert "市工信局" in programs[2].text_of(FieldName.DEPARTMENT)
