@@ -251,8 +251,9 @@ class _Segmenter:
             self.cur.title_depth = self.pending_depth
             self.pending = None
             self.pending_is_title = False
-        if fm is not None and self.cur is not None and self._names_another(fm.name, fm.heading):
-            # 【政策名称】… once more: the next entry of a compilation that names each by a field
+        if fm is not None and self._names_another(fm.name, fm.heading):
+            # 【政策名称】… once more (or first, with nothing open): the next entry of a compilation
+            # that names each by a field
             named = clean_span(self.text, ln.start + fm.content_start, ln.end).strip()
             if 2 <= len(named.text) <= 40:
                 self._close()
@@ -435,14 +436,13 @@ class _Segmenter:
         return above_fields and depth <= cur.title_depth
 
     def _names_another(self, name: FieldName, heading: str) -> bool:
-        """A naming field (政策名称) where the open unit has been named by one already."""
+        """A naming field (政策名称) where no unit is open, or the open one has been named by one."""
         cur = self.cur
-        return (
-            cur is not None
-            and name is FieldName.TITLE
-            and bool(_NAMES_IT.match(heading))
-            and any(f.name is FieldName.TITLE and _NAMES_IT.match(f.heading) for f in cur.fields)
-        )
+        if name is not FieldName.TITLE or not _NAMES_IT.match(heading):
+            return False
+        if cur is None:
+            return self.pending is None  # (a title line above it names the unit it opens)
+        return any(f.name is FieldName.TITLE and _NAMES_IT.match(f.heading) for f in cur.fields)
 
     # -- titles ------------------------------------------------------------------------------
     def _title_of(self, ln: Line) -> Clean | None:

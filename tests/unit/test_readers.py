@@ -1593,3 +1593,57 @@ def test_a_table_copied_from_a_web_page_with_a_line_break_inside_a_cell() -> Non
     ]
     assert "再给予20万元" in programs[2].text_of(FieldName.BENEFIT)
     assert "市工信局" in programs[2].text_of(FieldName.DEPARTMENT)
+
+
+def test_service_guides_named_by_their_item_name_line_with_an_aligned_materials_table() -> None:
+    """A portal page of 事项 (事项名称 / 设定依据 / 受理条件 / 兑现标准 / 受理部门 / 咨询电话 / 办理地点 /
+    申请材料 as a space-aligned table): each 事项 a program with its fields, the table no title."""
+    guide = [
+        "事项名称：{name}",
+        "事项类型：其他行政权力（政策兑现·申报兑现）",
+        "设定依据：《若干政策》第{n}条",
+        "受理条件：",
+        "  1．在本市注册登记、具有独立法人资格的规模以上工业企业；",
+        "兑现标准：{benefit}",
+        "办理时限：承诺办结时限：30个工作日",
+        "受理部门：某市经济和信息化局（{office}）",
+        "咨询电话：{phone}",
+        "办理地点：某市政务服务中心一楼综合窗口12号",
+        "申请材料：",
+        "  序号  材料名称                        材料形式  份数  备注",
+        "  1     惠企政策兑现申请表              原件      1     加盖企业公章",
+        "  2     营业执照                        复印件    1     ",
+        "办理流程：企业申报 → 初审 → 审核 → 公示 → 拨付",
+        "",
+    ]
+    text = "\n".join(
+        [
+            "某市经济和信息化局  2025年度惠企政策兑现事项",
+            "",
+            *(
+                line.format(
+                    name="工业企业技术改造项目补助",
+                    n="二",
+                    benefit="按设备投资额的8%给予补助，最高200万元。",
+                    office="投资与技术改造科",
+                    phone="0833-2441316",
+                )
+                for line in guide
+            ),
+            *(
+                line.format(
+                    name="专精特新中小企业奖励",
+                    n="四",
+                    benefit="一次性奖励10万元。",
+                    office="中小企业科",
+                    phone="0833-2441325",
+                )
+                for line in guide
+            ),
+        ]
+    )
+    programs = [u for u in read_text(text, name="guides.txt").units if u.kind is UnitKind.PROGRAM]
+    assert [u.title for u in programs] == ["工业企业技术改造项目补助", "专精特新中小企业奖励"]
+    assert "规模以上工业企业" in programs[0].text_of(FieldName.CONDITIONS)
+    assert "10万元" in programs[1].text_of(FieldName.BENEFIT)
+    assert "2441325" in programs[1].text_of(FieldName.CONTACT)
