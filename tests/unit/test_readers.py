@@ -1616,30 +1616,17 @@ def test_service_guides_named_by_their_item_name_line_with_an_aligned_materials_
         "办理流程：企业申报 → 初审 → 审核 → 公示 → 拨付",
         "",
     ]
+    items = [
+        {"name": "工业企业技术改造项目补助", "n": "二", "benefit": "按设备投资额的8%给予补助，最高200万元。"},
+        {"name": "专精特新中小企业奖励", "n": "四", "benefit": "一次性奖励10万元。"},
+    ]
+    items[0] |= {"office": "投资与技术改造科", "phone": "0833-2441316"}
+    items[1] |= {"office": "中小企业科", "phone": "0833-2441325"}
     text = "\n".join(
         [
             "某市经济和信息化局  2025年度惠企政策兑现事项",
             "",
-            *(
-                line.format(
-                    name="工业企业技术改造项目补助",
-                    n="二",
-                    benefit="按设备投资额的8%给予补助，最高200万元。",
-                    office="投资与技术改造科",
-                    phone="0833-2441316",
-                )
-                for line in guide
-            ),
-            *(
-                line.format(
-                    name="专精特新中小企业奖励",
-                    n="四",
-                    benefit="一次性奖励10万元。",
-                    office="中小企业科",
-                    phone="0833-2441325",
-                )
-                for line in guide
-            ),
+            *(line.format(**item) for item in items for line in guide),
         ]
     )
     programs = [u for u in read_text(text, name="guides.txt").units if u.kind is UnitKind.PROGRAM]
