@@ -30,7 +30,12 @@ from pathlib import Path
 from extraction.document import DocFormat, FieldName, SourceDocument, TextField, Unit, UnitKind
 from extraction.readers.articles import looks_like_json, read_articles
 from extraction.readers.cards import read_cards
-from extraction.readers.contact_table import contacts_by_office, route_named_conditions, route_named_contacts
+from extraction.readers.contact_table import (
+    contacts_by_department,
+    contacts_by_office,
+    route_named_conditions,
+    route_named_contacts,
+)
 from extraction.readers.decode import decode_bytes
 from extraction.readers.docx import is_docx, read_docx
 from extraction.readers.fixed_width import fixed_width_view
@@ -134,6 +139,8 @@ def _read_lines(text: str, fmt: DocFormat) -> tuple[list[Unit], dict[str, str | 
     units = _without_idle(units)
     # a contact block that names programs (第（二）项：…, above the rules in a cover notice) is theirs
     units = contacts_by_office(text, route_named_contacts(text, units))
+    # a list of the bodies' phones serves the programs whose department notes name those bodies
+    units = contacts_by_department(text, units)
     return route_named_conditions(text, units), meta
 
 

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import replace
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
+from extraction.lexicons import departments
 from extraction.readers.cleaner import Clean, clean_span, concat, join
 from extraction.readers.fields import lexicon, normalize_heading
 from extraction.readers.furniture import continues
@@ -553,6 +554,56 @@ def contacts_by_office(text: str, units: list[Unit]) -> list[Unit]:
                 c = clean_span(text, a, b).strip()
                 extra.setdefault(k, []).append(TextField(FieldName.CONTACT, c.text, c.offsets, "联系方式"))
     return _with_extra(units, extra)
+
+
+# 市经济和信息化局：0719-8651236 (a list of the bodies' phones, in a notice's 附件 or closing lines)
+_BODY_PHONE = re.compile(
+    r"^\s*(?P<body>[\u4e00-\u9fff]{3,20}?)(?P<note>[（(][^）)\n]{1,12}[）)])?\s*[:：]\s*(?=[\d（(])"
+)
+
+
+def contacts_by_department(text: str, units: list[Unit]) -> list[Unit]:
+    """A list of the bodies' phones (市经济和信息化局：0719-…, one line each) outside every program: a
+    program with no contact of its own takes the line of each body its department note names
+    (责任单位：市经信局、市财政局), short and full names alike. A line given for one purpose only
+    (市财政局（资金拨付）：…) serves no program."""
+    covered = _covered(units)
+    listed: list[tuple[tuple[str, str], int, int]] = []
+    for a, b in _wrapped_lines(text):
+        line = text[a:b]
+        m = _BODY_PHONE.match(line)
+        if a in covered or m is None or not _has_phone(line):
+            continue
+        key = _body_key(m.group("body"))
+        if key is not None and m.group("note") is None:
+            listed.append((key, a, b))
+    if len(listed) < 2:
+        return units
+    extra: dict[int, list[TextField]] = {}
+    for k, u in enumerate(units):
+        if u.kind is not UnitKind.PROGRAM or u.get(FieldName.CONTACT):
+            continue
+        named = {
+            key
+            for f in u.get(FieldName.DEPARTMENT)
+            for part in re.split(r"[、，,；;和及]", f.text)
+            if (key := _body_key(part.strip())) is not None
+        }
+        for key, a, b in listed:
+            if key in named:
+                c = clean_span(text, a, b).strip()
+                extra.setdefault(k, []).append(TextField(FieldName.CONTACT, c.text, c.offsets, "联系方式"))
+    return _with_extra(units, extra)
+
+
+def _body_key(name: str) -> tuple[str, str] | None:
+    """市经信局 and 市经济和信息化局 alike: (the level word it starts with, the kind of body)."""
+    name = _PARENS.sub("", name).strip()
+    forms = departments().form_kind()
+    form = max((f for f in forms if name.endswith(f)), key=len, default=None)
+    if form is None or len(name) - len(form) > 8:
+        return None
+    return name[:1] if name[:1] in "省市区县" else "", forms[form].key
 
 
 def route_named_contacts(text: str, units: list[Unit]) -> list[Unit]:

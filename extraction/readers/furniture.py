@@ -179,7 +179,7 @@ _SITE_LINE = re.compile(r"^(?:主办|承办|协办|地址|邮编|技术支持|�
 
 def _site_footer(lines: list[tuple[int, int]], text: str) -> set[int]:
     """The lines of a web page's footer: a line of the site's registration (苏ICP备…) and the lines
-    about the site just above it (主办：…承办：… / 地址：…邮编：…联系电话：…), whose phone is the site's."""
+    about the site around it (主办：…承办：… / 地址：…邮编：…联系电话：…), whose phone is the site's."""
     out: set[int] = set()
     for i, (a, b) in enumerate(lines):
         if not _SITE_MARK.search(text[a:b]):
@@ -192,6 +192,13 @@ def _site_footer(lines: list[tuple[int, int]], text: str) -> set[int]:
                 break
             out.add(j)
             j -= 1
+        # (and below it: 网站联系电话：…, the site's phone printed after its registration)
+        j = i + 1
+        while (
+            j < len(lines) and j - i <= 3 and _SITE_LINE.search(text[lines[j][0] : lines[j][1]].strip(_SPACE))
+        ):
+            out.add(j)
+            j += 1
     return out
 
 

@@ -1634,3 +1634,32 @@ def test_service_guides_named_by_their_item_name_line_with_an_aligned_materials_
     assert "规模以上工业企业" in programs[0].text_of(FieldName.CONDITIONS)
     assert "10万元" in programs[1].text_of(FieldName.BENEFIT)
     assert "2441325" in programs[1].text_of(FieldName.CONTACT)
+
+
+def test_a_list_of_the_bodies_phones_serves_the_measures_their_notes_name() -> None:
+    """附件：政策咨询电话 lists 市经济和信息化局：… per body; a measure whose 责任单位 note names 市经信局 takes
+    that line (short and full names alike), not the 资金拨付 line, and never the site's phone under its
+    registration (网站联系电话)."""
+    text = "\n".join(
+        [
+            "某市支持制造业高质量发展若干措施",
+            "（一）支持企业技术改造。对设备投资额500万元以上的项目，按设备投资额的8%给予奖补，最高300万元。"
+            "（责任单位：市经信局、市财政局）",
+            "（二）支持企业开拓市场。对参加境外展会的企业，按展位费的50%给予补助，最高10万元。（责任单位：市商务局）",
+            "",
+            "附件：政策咨询电话",
+            "市经济和信息化局：0719-8651236",
+            "市商务局：0719-8683540",
+            "市财政局（资金拨付）：0719-8621705",
+            "",
+            "主办：某市人民政府办公室",
+            "网站标识码：4203000011　　鄂ICP备05003307号",
+            "网站联系电话：0719-8109012",
+        ]
+    )
+    programs = {u.title: u for u in read_text(text, name="cuoshi.txt").units if u.kind is UnitKind.PROGRAM}
+    upgrade, fairs = programs["支持企业技术改造"], programs["支持企业开拓市场"]
+    assert "8651236" in upgrade.text_of(FieldName.CONTACT)
+    assert "8621705" not in upgrade.text_of(FieldName.CONTACT)
+    assert "8683540" in fairs.text_of(FieldName.CONTACT) and "8651236" not in fairs.text_of(FieldName.CONTACT)
+    assert all("8109012" not in u.text_of(FieldName.CONTACT) for u in programs.values())
