@@ -46,7 +46,7 @@ def _norm_label(s: str) -> str:
         s = s[m.length :]
     s = s.translate(_BRACKETS)
     s = re.sub(r"[\s。.]", "", s)
-    return re.sub(r"项目$", "", s)
+    return re.sub(r"(?:项目|类)$", "", s)  # (技术改造类: the rows under 技术改造)
 
 
 def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units: list[Unit]) -> list[Unit]:
@@ -459,9 +459,10 @@ def _names_programs(text: str, ranges: list[tuple[int, int]], units: list[Unit])
 
 # 上规模、梯度培育方面，请联系市工信局中小企业科，电话…: what a piece of a contact paragraph serves
 # (or 升规入统、专精特新和单项冠军政策可咨询市经信局中小企业科，电话…: the topics a piece serves)
+# (or 技术改造类、首台（套）类，市工信局规划与技术改造科 0537-…: the categories of a table's rows)
 _ASPECT_LABEL = re.compile(
     r"^(?P<label>[^，,。；;：:]{2,40}?)(?:方面[，,]\s*(?:请)?(?:联系|咨询|致电)?"
-    r"|(?:政策|事项|业务|问题)?(?:可|请)(?:咨询|联系|致电))"
+    r"|(?:政策|事项|业务|问题)?(?:另|也|还)?(?:可|请)(?:咨询|联系|致电)|(?<=类)[，,])"
 )
 
 
@@ -766,6 +767,19 @@ def _has_phone(s: str) -> bool:
     return _DIGITS.search(re.sub(r"[-－—\s]", "", s)) is not None
 
 
+def _in_section(key: str, units: list[Unit], programs: list[int]) -> list[int]:
+    """The programs under a section (or a table's category) named `key`."""
+    return [
+        i
+        for i in programs
+        if any(
+            _same(key, _norm_label(part)) or _same(key, _norm_label(_PARENS.sub("", part)))
+            for part in units[i].section.split(" / ")
+            if part
+        )
+    ]
+
+
 def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
     """The programs a contact line's label names: by section, by title, else by ordinal."""
     printed_label = label
@@ -780,12 +794,14 @@ def _named(label: str, units: list[Unit], programs: list[int]) -> list[int]:
         return []  # 联系人：, 电话： … a field label, not a program
     key = _norm_label(_PARENS.sub("", _ORDINAL.sub("", label)))
     groups = list(dict.fromkeys(units[i].section for i in programs if units[i].section))
+    listed = [_norm_label(_PARENS.sub("", p)) for p in label.split("、")]
+    if len(listed) >= 2 and all(len(p) >= 2 for p in listed):
+        # 技术改造类、首台（套）类：the sections it lists, each (when each names one)
+        each = [_in_section(p, units, programs) for p in listed]
+        if all(each):
+            return sorted({i for found in each for i in found})
     if len(key) >= 2:
-        in_section = [
-            i
-            for i in programs
-            if any(_same(key, _norm_label(part)) for part in units[i].section.split(" / ") if part)
-        ]
+        in_section = _in_section(key, units, programs)
         if in_section:
             return in_section
         whole = re.sub(r"\s", "", _PARENS.sub("", label))

@@ -19,6 +19,7 @@ from extraction.readers.numbering import parse_marker
 from extraction.readers.tidy import first_url, tidy_title
 
 _NUMBER_HEADINGS = {"序号", "编号", "序", "No", "NO"}
+_CATEGORY_HEADINGS = {"类别", "分类", "政策类别", "政策分类", "类型"}
 
 
 @dataclass
@@ -202,6 +203,12 @@ def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Grou
     taken = {header.line}
     section = ""
     width = len(header.columns)
+    # 类别 beside the column that names the rows: a merged cell, printed on the first row of its
+    # group only; each row sits under it, as under a section row
+    category_col = next(
+        (k for k, h in enumerate(header.headings) if h in _CATEGORY_HEADINGS and k != header.title_col), None
+    )
+    category = ""
     for ln, cells, spanned in _logical_rows(text, lines, width):
         texts = [text[a:b] for a, b in cells]
         if tuple(normalize_heading(t) for t in texts) == header.key:
@@ -224,10 +231,13 @@ def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Grou
             cells += [(ln.end, ln.end)] * (width - len(cells))
         number = texts[header.number_col].strip() if header.number_col is not None else ""
         title = normalize_heading(texts[header.title_col]) if header.title_col is not None else ""
+        if category_col is not None and category_col < len(texts):
+            category = _section_label(text, cells[category_col]) or category
+        under = " / ".join(p for p in (section, category) if p)
         last = groups[-1] if groups else None
         same = (
             last is not None
-            and last.section == section
+            and last.section == under
             and (
                 (number and number == last.number)
                 or (not number and title and title == _title_key(text, header, last))
@@ -236,7 +246,7 @@ def parse_rows(text: str, lines: list[Line]) -> tuple[_Header | None, list[_Grou
             )
         )
         if not same:
-            last = _Group(number, section)
+            last = _Group(number, under)
             groups.append(last)
         assert last is not None
         last.rows.append(cells[:width])

@@ -1663,3 +1663,24 @@ def test_a_list_of_the_bodies_phones_serves_the_measures_their_notes_name() -> N
     assert "8621705" not in upgrade.text_of(FieldName.CONTACT)
     assert "8683540" in fairs.text_of(FieldName.CONTACT) and "8651236" not in fairs.text_of(FieldName.CONTACT)
     assert all("8109012" not in u.text_of(FieldName.CONTACT) for u in programs.values())
+
+
+def test_a_note_under_a_table_gives_each_category_its_office_and_phone() -> None:
+    """备注：政策咨询电话：技术改造类、首台（套）类，…科 0537-…；企业培育类，…: the rows under each 类别 (a merged
+    cell, printed on its group's first row only) take that category's phone."""
+    rows = [
+        "序号\t类别\t奖补项目\t奖补标准\t责任单位",
+        "1\t技术改造\t技术改造设备奖补\t按设备投资额的10%给予奖补，最高500万元\t市工信局",
+        "2\t\t技改专项贷款贴息\t按实际支付利息的50%给予贴息，最高100万元\t市工信局",
+        "3\t企业培育\t首次升规纳统奖励\t给予一次性奖励10万元\t市工信局",
+        "4\t首台（套）\t首台（套）技术装备奖励\t按首年度销售额的10%给予奖励，最高100万元\t市工信局",
+    ]
+    note = (
+        "备注：政策咨询电话：技术改造类、首台（套）类，市工信局规划与技术改造科 0537-2967316；"
+        "企业培育类，市工信局中小企业科 0537-2967328。"
+    )
+    doc = read_text("某市奖补标准一览表\n" + "\n".join(rows) + "\n\n" + note + "\n", name="biao.txt")
+    phones = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units if u.kind is UnitKind.PROGRAM}
+    assert "2967316" in phones["技改专项贷款贴息"] and "2967328" not in phones["技改专项贷款贴息"]
+    assert "2967316" in phones["首台（套）技术装备奖励"]
+    assert "2967328" in phones["首次升规纳统奖励"] and "2967316" not in phones["首次升规纳统奖励"]
