@@ -25,12 +25,13 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
 from extraction.lexicons import departments
 from extraction.readers.cleaner import Clean, clean_span, concat, join
 from extraction.readers.fields import lexicon, normalize_heading
-from extraction.readers.furniture import continues
+from extraction.readers.furniture import continues, printed_width, wrap_width
 from extraction.readers.lines import Line, LineKind, plain
 from extraction.readers.numbering import cn_number, parse_marker
 
@@ -514,16 +515,34 @@ def _cut_by_wrap(prev: str, line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8)
+def _wrap_width(text: str) -> int:
+    return wrap_width([plain(x).strip() for x in text.split("\n")])
+
+
 def _wrapped_lines(text: str) -> list[tuple[int, int]]:
     """The text's lines, a line the wrap cut (a PDF's: "…（第一至六条）087" / "7-2058316；…（第三条" /
     "）0877-…") joined with the line it runs on to."""
     out: list[tuple[int, int]] = []
     pos = 0
+    # a hard-wrapped text (a PDF's): a full line runs on into the next (政策咨询：第二条、第十条，市工业和信息
+    # 化局投资与技术 / 改造科，0598-8225316；第三条，…), so a contact paragraph is read as one line
+    width = _wrap_width(text)
     for raw in text.split("\n"):
         a, b = pos, pos + len(raw)
         pos = b + 1
         line, prev = raw.strip(), text[out[-1][0] : out[-1][1]].strip() if out else ""
-        if prev and line and _cut_by_wrap(prev, line):
+        last = prev.split("\n")[-1].strip()
+        # (a row of a contact table ends on its phone: complete, however wide)
+        full = bool(
+            width
+            and last
+            and line
+            and printed_width(last) >= width
+            and not re.search(r"\d{7,8}$", last)
+            and continues(last, line, width)
+        )
+        if prev and line and (_cut_by_wrap(prev, line) or full):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

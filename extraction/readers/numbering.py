@@ -19,7 +19,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chap", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*章\s*")),
     ("sect", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*节\s*")),
     # (not 第六条、第七条由…受理: a hard-wrapped line that starts with references to articles)
-    ("art", re.compile(rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*条(?!\s*[、，,和及至或与第])\s*[:：]?\s*")),
+    # (nor 第七条 绿色工厂 50 20 —, a row of a table keyed by the articles it serves: cells of figures)
+    (
+        "art",
+        re.compile(
+            rf"^第\s*(?P<n>[{_CN}\d]{{1,4}})\s*条(?!\s*[、，,和及至或与第])(?!\s*[^\s\d]{{2,24}}\s*(?:\d+(?:\.\d+)?|[—–-]+)(?:\s+(?:\d+(?:\.\d+)?|[—–-]+))+(?:\s|$|[^\d\s.万亿元%]))\s*[:：]?\s*"
+        ),
+    ),
     ("cn", re.compile(rf"^(?P<n>[{_CN}]{{1,4}})\s*[、．.]\s*")),
     ("pcn", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     ("par", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*[、.．]?\s*")),

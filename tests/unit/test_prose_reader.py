@@ -1798,3 +1798,38 @@ def test_a_contact_table_whose_rows_are_numbered_and_name_the_directions() -> No
     assert "8569341" not in units["陶瓷产业提质升级专项"].text_of(FieldName.CONTACT)
     assert "8569341" in units["航空产业配套专项"].text_of(FieldName.CONTACT)
     assert "8569336" in units["绿色制造专项"].text_of(FieldName.CONTACT)
+
+
+def test_a_hard_wrapped_contact_paragraph_keyed_by_articles_and_a_table_keyed_by_them() -> None:
+    # a 红头 PDF's text (三明-like, heldout15 c03): the 附表 rows start with the article they serve
+    # (第五条 工业设计中心 100 20 5) and are no articles; the closing 政策咨询 paragraph, wrapped at the
+    # page's measure, gives each article its office and phone
+    from extraction.readers.numbering import parse_marker
+
+    assert parse_marker("第五条 工业设计中心 100 20 5") is None
+    assert parse_marker("第七条 绿色工厂50 20 —第七条") is None
+    assert parse_marker("第二条【支持企业技术改造】对规模以上") is not None
+    text = "\n".join(
+        [
+            "某市加快推动制造业高质量发展若干措施",
+            "第一条【支持企业技术改造】对规模以上工业企业实施的技术改造",
+            "项目，按设备投资额的8%给予补助，单个项目最高300万元。项目",
+            "须于上一年度内竣工投产，并已在投资主管部门备案，方可申报。",
+            "第二条【鼓励企业升规上台阶】对首次纳入规模以上工业统计的",
+            "企业，给予10万元奖励；同一企业跨档晋级的，按差额补足奖励。",
+            "第三条【支持创新平台建设】对新认定的企业技术中心，按附表标",
+            "准给予一次性奖励，认定工作由市工业和信息化局另行组织实施。",
+            "附表 奖励标准（单位：万元）",
+            "适用条款 认定类别 国家级 省级 市级",
+            "第三条 企业技术中心 100 30 10",
+            "第三条 工业设计中心 100 20 5",
+            "政策咨询：第一条，市工业和信息化局投资与技术改造科，0598-",
+            "8225316；第二条，市工业和信息化局运行监测协调科，0598-822",
+            "5302；第三条，市工业和信息化局科技装备科，0598-8225341。",
+        ]
+    )
+    units = [u for u in read_text(text, name="hongtou.txt").units if u.kind is UnitKind.PROGRAM]
+    phones = {u.title: u.text_of(FieldName.CONTACT) for u in units}
+    assert list(phones) == ["支持企业技术改造", "鼓励企业升规上台阶", "支持创新平台建设"]
+    assert "8225316" in phones["支持企业技术改造"] and "8225302" not in phones["支持企业技术改造"]
+    assert "8225341" in phones["支持创新平台建设"] and "8225316" not in phones["支持创新平台建设"]
