@@ -253,8 +253,10 @@ _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|委|办公室|处
 _PARENS = re.compile(r"[（(][^（）()]*[)）]")
 _DIGITS = re.compile(r"\d{7,}")
 # 01\t市工信局投资与规划科\t029-…: a row whose first cell is the numbers of the items it serves
+# (03、07（贴息）: a card and the part of it the row serves)
 _NUMBER_CELL = re.compile(
-    r"^\s*(?P<refs>\d{1,2}(?:\s*[、，,]\s*\d{1,2})*)(?:\t|\s+(?=[\u4e00-\u9fff]{2,}(?:局|厅|委|办|处|科|股|中心)))"
+    r"^\s*(?P<refs>\d{1,2}(?:[（(][^）)\n]{1,8}[)）])?(?:\s*[、，,]\s*\d{1,2}(?:[（(][^）)\n]{1,8}[)）])?)*)"
+    r"(?:\t|\s+(?=[\u4e00-\u9fff]{2,}(?:局|厅|委|办|处|科|股|中心)))"
 )
 # 专项一 / 方向2: a call's direction named by its number
 _DIRECTION_LABEL = re.compile(r"(?:专项|方向|专题|板块)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})")
@@ -503,7 +505,9 @@ def _cut_by_wrap(prev: str, line: str) -> bool:
     """Whether a PDF's wrap cut a contact line before `line`: inside a phone (…087 / 7-2058316) or
     inside the bracket that names the items it serves (（第三条 / ）0877-…, （第十 / 条至第十二条）)."""
     if prev[-1].isdigit() and line[0].isdigit():
-        return continues(prev.split("\n")[-1], line, 0)
+        # (…0734-8811362 / 07（转贷） 市委金融办…: a complete phone, then the next row's number)
+        complete = re.search(r"(?<!\d)0\d{2,3}[-－]?\d{7,8}$", prev) is not None
+        return not complete and continues(prev.split("\n")[-1], line, 0)
     if prev.endswith(("，", "：", ":", ",")) and re.fullmatch(r"[\d\-－—、，, ]{7,}[；;。]?", line):
         return True  # …认定）：程立华， / 0793-8207316: the phone the wrap put on a line of its own
     if prev.count("（") <= prev.count("）"):
@@ -747,10 +751,16 @@ def _covered(units: list[Unit]) -> set[int]:
         shared_ok = u.kind is UnitKind.PROGRAM and _hollow(u)
         for f in u.fields:
             if f.name not in (FieldName.CONTACT, FieldName.DEPARTMENT) or (
-                uses[f.offsets[:1]] == 1 and not shared_ok
+                uses[f.offsets[:1]] == 1 and not shared_ok and not _cites_cards(f.text)
             ):
                 covered.update(f.offsets)
     return covered
+
+
+def _cites_cards(text: str) -> bool:
+    """A contact table read into the last card (措施 咨询科室 电话 / 01 市工信局…科 0734-… / 02 …): its
+    rows cite the cards by number, so it is every card's, not that one's."""
+    return sum(1 for line in text.split("\n") if _NUMBER_CELL.match(line) and _has_phone(line)) >= 2
 
 
 def _routed(units: list[Unit]) -> set[int]:

@@ -194,6 +194,8 @@ class _Segmenter:
         self.pending_is_title = False  # ... a heading or numbered title, not a plain line
         self.pending_line = -1
         self.pending_depth: int | None = None  # outline depth of a numbered pending title
+        # 01 on a line of its own above a card's title (▶支持企业技术改造): the number the card is cited by
+        self.card_number: tuple[int, int] | None = None  # (number, line)
         self.notice: _Notice | None = None
         self.contact_sections: list[tuple[str, list[tuple[int, int]]]] = []  # heading, line ranges
         # a hard-wrapped text (a PDF's or a copy's lines of one measure): its lines' full length
@@ -224,6 +226,8 @@ class _Segmenter:
         return attach_contact_sections(self.text, self.contact_sections, built)
 
     def _line(self, i: int, ln: Line) -> None:
+        if ln.marker is not None and ln.marker.style == "pad" and not ln.body.strip():
+            self.card_number = (ln.marker.number, i)
         name = chapter_name(ln.text) if ln.level and ln.field is None else None
         if name is not None:
             # a chapter heading seen for the first time: real structure (it ends a titled unit;
@@ -637,6 +641,11 @@ class _Segmenter:
         self.cur.line = ln.index
         if ln.marker is not None and ln.marker.style in ("art", "pad"):
             self.cur.article = ln.marker.number  # (第三条, or a card's 01: what a contact table cites)
+        elif self.card_number is not None:
+            # (an implicit unit opens at its first field; its title is the pending line above)
+            at = self.pending_line if not run_in and self.pending is not None else ln.index
+            if 0 < at - self.card_number[1] <= 3:
+                self.cur.article = self.card_number[0]
         frames = self.outline.stack if depth is None else self.outline.stack[: depth + 1]
         self.cur.direction = next((f.number for f in reversed(frames) if f.key == "lbl"), None)
         self.units.append(self.cur)

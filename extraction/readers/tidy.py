@@ -10,7 +10,7 @@ _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”
 _TRAIL = "。.：:；;，,、 \n*#-—|━─═"  # (━━ 01 梯度培育奖励 ━━: a card's rules)
 
 
-_PICTOGRAPHS = re.compile(r"[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+_PICTOGRAPHS = re.compile(r"[\U0001f000-\U0001faff\u2600-\u27bf\u25a0-\u25ff\u2022\ufe0f\u200d]+\s*")
 
 
 def tidy_title(c: Clean) -> Clean:
@@ -27,7 +27,9 @@ def tidy_title(c: Clean) -> Clean:
                 continue
         keep.append(i)
     t = Clean("".join(text[i] for i in keep), tuple(offs[i] for i in keep)).strip(_TRAIL + "\t")
-    lead = _PICTOGRAPHS.match(t.text)  # 🏭 支持技术改造: a card's icon is no part of its name
+    lead = _PICTOGRAPHS.match(
+        t.text
+    )  # 🏭 支持技术改造 / ▶支持技术改造: a card's icon or bullet is no part of its name
     return t[lead.end() :] if lead and lead.end() < len(t.text) else t
 
 

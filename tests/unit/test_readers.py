@@ -1684,3 +1684,28 @@ def test_a_note_under_a_table_gives_each_category_its_office_and_phone() -> None
     assert "2967316" in phones["技改专项贷款贴息"] and "2967328" not in phones["技改专项贷款贴息"]
     assert "2967316" in phones["首台（套）技术装备奖励"]
     assert "2967328" in phones["首次升规纳统奖励"] and "2967316" not in phones["首次升规纳统奖励"]
+
+
+def test_cards_numbered_on_a_line_above_their_title_and_a_table_of_phones_by_card() -> None:
+    """A WeChat post's cards: 01 on a line of its own, then ▶title, then ◆ fields; the 📞 table under the
+    last card cites them by number (03、07（贴息） 市工信局中小企业科 0734-…): each card its row's phone."""
+    cards = []
+    for n, title, amount in (
+        ("01", "支持企业技术改造", "300"),
+        ("02", "鼓励企业升规入统", "10"),
+        ("03", "强化融资支持", "100"),
+    ):
+        cards += [n, "", f"▶{title}", "", f"◆ 支持标准：对符合条件的企业，给予补助，最高{amount}万元。", ""]
+    table = [
+        "📞 政策咨询",
+        "措施\t咨询科室\t电话",
+        "01\t市工信局投资与规划科\t0734-8811316",
+        "02、03（贴息）\t市工信局中小企业科\t0734-8811325",
+        "03（转贷）\t市委金融办地方金融发展科\t0734-8887219",
+    ]
+    doc = read_text("\n".join(["某市支持制造业若干措施来了", "", *cards, *table]) + "\n", name="post.md")
+    phones = {u.title: u.text_of(FieldName.CONTACT) for u in doc.units if u.kind is UnitKind.PROGRAM}
+    assert list(phones) == ["支持企业技术改造", "鼓励企业升规入统", "强化融资支持"]
+    assert "8811316" in phones["支持企业技术改造"] and "8811325" not in phones["支持企业技术改造"]
+    assert "8811325" in phones["强化融资支持"] and "8887219" in phones["强化融资支持"]
+    assert "8887219" not in phones["鼓励企业升规入统"]
