@@ -30,6 +30,7 @@ _LABELS = re.compile(
     r"(?:联系电话|咨询电话|联系方式|服务联系方式|政策指导及联系方式|联系人|电话|手机|座机|Tel|tel|地址|"
     r"[：:（）()\s、，,；;。])+"
 )
+_TRAILING_OFFICE = re.compile(r"\s*[（(]([^（）()\n]{4,40})[)）]")
 _OFFICE_END = re.compile(
     rf"[{CJK}]{{2,}}(?:处|科|室|司|局|中心|办公室|厅|委|部|所|站|公司|分行|银行|协会|平台)$"
 )
@@ -155,6 +156,10 @@ def _find_contacts(text: str, ctx: Context | None = None, prose: bool = False) -
             office_text = _LABELS.sub(" ", text[seg_start:start]).strip()
             lines_up += 1
         named = [d for d in depts if seg_start <= d.start < start]
+        if not named and not office_text:
+            # 0851-28632316（区工业和信息化局投资与技术改造股）: the office in brackets after the number
+            after = _TRAILING_OFFICE.match(text, group[-1].end())
+            named = [d for d in depts if after and after.start(1) <= d.start < after.end(1)]
         dept = named[-1] if named else None
         office: str | None = None
         if dept is not None:

@@ -71,3 +71,12 @@ def test_a_whole_number_at_a_lines_end_is_not_mended_onto_the_next_line() -> Non
     }
     for text, expected in cases.items():
         assert [[p.normalised for p in c.phones] for c in find_contacts(text, chengdu)] == expected, text
+
+
+def test_the_office_printed_in_brackets_after_the_number() -> None:
+    # a district guide's 咨询电话：0851-…（区工业和信息化局投资与技术改造股）
+    zunyi = Context(regions().get("贵州省"), regions().get("遵义市"), "contact")
+    contacts = find_contacts("0851-28632316（区工业和信息化局投资与技术改造股）", zunyi)
+    assert len(contacts) == 1
+    assert contacts[0].office is not None and contacts[0].office.endswith("工业和信息化局投资与技术改造股")
+    assert contacts[0].phones[0].normalised == "0851-28632316"
