@@ -206,7 +206,7 @@ def document_context(source: SourceDocument) -> Context:
         district = Region(
             name, name, "district", parent.name if parent else None, parent.area_code if parent else None
         )
-    return Context(province=province, city=city, district=district)
+    return Context(province=province, city=city, district=district, issuer=source.issuer)
 
 
 # a county's or a district's own body at the head of a notice (南陵县经济和信息化局, 新会区人民政府)

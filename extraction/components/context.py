@@ -17,6 +17,9 @@ class Context:
     field: str = "body"  # a FieldName value: conditions, benefit, contact, body ...
     heading: str = ""  # the field's heading as printed (申报主体, 支持条件 ...)
     district: Region | None = None  # a district or county document (徐州市鼓楼区…): 区工信局 is its
+    # the bureau that issues the document (邯郸市工业和信息化局 of a joint notice): whose 投资与规划科 a
+    # contact cell names alone
+    issuer: str = ""
 
 
 if not Doc.has_extension("policykg_context"):

@@ -30,6 +30,8 @@ _LABELS = re.compile(
     r"(?:联系电话|咨询电话|联系方式|服务联系方式|政策指导及联系方式|联系人|电话|手机|座机|Tel|tel|地址|"
     r"[：:（）()\s、，,；;。])+"
 )
+_DIVISIONS_HEADING = re.compile(r"科室|处室|股室")
+_GOVERNMENT = re.compile(r"人民政府|政府办公|办公厅|办公室$")
 _TRAILING_OFFICE = re.compile(r"\s*[（(]([^（）()\n]{4,40})[)）]")
 _OFFICE_END = re.compile(
     rf"[{CJK}]{{2,}}(?:处|科|室|司|局|中心|办公室|厅|委|部|所|站|公司|分行|银行|协会|平台)$"
@@ -142,6 +144,11 @@ def _find_contacts(text: str, ctx: Context | None = None, prose: bool = False) -
     # a table whose column heading names the body (省工信厅 | 投资与技术改造处 025-…): the body of
     # every office in the cell that does not name its own
     heading = find_departments(ctx.heading, ctx) if ctx.heading else []
+    if not heading and ctx.issuer and _DIVISIONS_HEADING.search(ctx.heading):
+        # (a column of 责任科室 naming no body: the divisions of the bureau that issues the document,
+        # 投资与规划科 0310-… in its notice's table; not a government's office, whose notices name the
+        # bureaus whose divisions they list)
+        heading = [d for d in find_departments(ctx.issuer, ctx) if not _GOVERNMENT.search(d.name)][:1]
     last_dept: DepartmentMention | None = replace(heading[-1], start=0, end=0) if heading else None
     prev_end = 0
     for group in _groups(text, prose):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extraction.components.context import Context
 from extraction.components.phones import find_contacts
 from extraction.lexicons import regions
@@ -80,3 +82,15 @@ def test_the_office_printed_in_brackets_after_the_number() -> None:
     assert len(contacts) == 1
     assert contacts[0].office is not None and contacts[0].office.endswith("工业和信息化局投资与技术改造股")
     assert contacts[0].phones[0].normalised == "0851-28632316"
+
+
+def test_a_division_alone_in_a_column_of_divisions_is_the_issuing_bureaus() -> None:
+    # 邯郸-like joint notice: 责任科室及电话 | 投资与规划科 0310-3155216 (a column of the issuer's divisions)
+    handan = Context(regions().get("河北省"), regions().get("邯郸市"), "contact")
+    issued = replace(handan, heading="责任科室及电话", issuer="邯郸市工业和信息化局邯郸市财政局")
+    contacts = find_contacts("投资与规划科 0310-3155216", issued)
+    assert contacts[0].office == "邯郸市工业和信息化局投资与规划科"
+    # a contact section (no column of divisions) says nothing of whose division it is
+    assert (
+        find_contacts("投资与规划科 0310-3155216", replace(issued, heading="联系方式"))[0].department is None
+    )
