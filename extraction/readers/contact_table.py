@@ -47,7 +47,7 @@ def _norm_label(s: str) -> str:
         s = s[m.length :]
     s = s.translate(_BRACKETS)
     s = re.sub(r"[\s。.]", "", s)
-    return re.sub(r"(?:项目|类)$", "", s)  # (技术改造类: the rows under 技术改造)
+    return re.sub(r"项目$", "", s)
 
 
 def attach_contact_tables(text: str, lines: list[Line], heads: list[int], units: list[Unit]) -> list[Unit]:
@@ -544,6 +544,7 @@ def _wrapped_lines(text: str) -> list[tuple[int, int]]:
             and line
             and printed_width(last) >= width
             and not re.search(r"\d{7,8}$", last)
+            and not (last.endswith("|") or line.startswith("|"))  # (a markdown table's rows)
             and continues(last, line, width)
         )
         if prev and line and (_cut_by_wrap(prev, line) or full):
@@ -797,12 +798,13 @@ def _has_phone(s: str) -> bool:
 
 
 def _in_section(key: str, units: list[Unit], programs: list[int]) -> list[int]:
-    """The programs under a section (or a table's category) named `key`."""
+    """The programs under a section (or a table's category) named `key` (首台类: the rows under 首台（套）)."""
+    bare = key.removesuffix("类") or key
     return [
         i
         for i in programs
         if any(
-            _same(key, _norm_label(part)) or _same(key, _norm_label(_PARENS.sub("", part)))
+            _same(key, _norm_label(part)) or _same(bare, _norm_label(_PARENS.sub("", part)))
             for part in units[i].section.split(" / ")
             if part
         )
