@@ -98,12 +98,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int) -> tuple[subprocess.Popen[bytes], float]:
-    """The API server, and the seconds it took to answer /health."""
-    # One worker, as `policykg serve` runs it. (uvicorn's multi-worker mode answered every request
-    # in 40-50 ms here: a Nagle/delayed-ACK stall, so it is not offered.)
+def start_server(port: int, workers: int = 1) -> tuple[subprocess.Popen[bytes], float]:
+    """The API server (`workers` processes, as `policykg serve --workers` runs it), and the seconds
+    it took to answer /health."""
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:app_from_environment"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=os.environ.copy())
     deadline = time.monotonic() + 60
@@ -118,10 +119,20 @@ def start_server(port: int) -> tuple[subprocess.Popen[bytes], float]:
 
 
 def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """Peak RSS of a process and its children (the workers of a multi-process server), summed."""
+    total = 0.0
+    for p in (pid, *_children(pid)):
+        for line in Path(f"/proc/{p}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1]) / 1024
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(c) for c in (task / "children").read_text().split()]
+    return out
 
 
 class Connection:
@@ -213,6 +224,9 @@ async def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 16])
     parser.add_argument("--url", help="an API already serving, e.g. http://127.0.0.1:8000 (no raw queries)")
     parser.add_argument("--port", type=int, help="the port of the server this script starts")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes of the server this script starts"
+    )
     parser.add_argument("--only", nargs="+", help="questions whose name starts with one of these (q1 q5 ...)")
     parser.add_argument(
         "--answers",
@@ -244,9 +258,9 @@ async def main() -> None:
         if not nodes:
             raise SystemExit(f"the graph at {store.address} is empty: run `policykg build` first")
         host, port = "127.0.0.1", args.port or free_port()
-        server, healthy_s = start_server(port)
+        server, healthy_s = start_server(port, args.workers)
         print(
-            f"graph {store.address}: {nodes} nodes; API on {host}:{port} (one uvicorn worker); "
+            f"graph {store.address}: {nodes} nodes; API on {host}:{port} ({args.workers} uvicorn worker(s)); "
             f"{requests} requests per cell; load average {os.getloadavg()[0]:.2f}"
         )
     pool = ThreadPoolExecutor(max_workers=max(args.concurrency))
