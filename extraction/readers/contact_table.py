@@ -28,7 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extraction.document import FieldName, TextField, Unit, UnitKind
-from extraction.lexicons import departments
+from extraction.lexicons import BodyKind, departments
 from extraction.readers.cleaner import Clean, clean_span, concat, join
 from extraction.readers.fields import lexicon, normalize_heading
 from extraction.readers.furniture import continues, printed_width, wrap_width
@@ -621,10 +621,15 @@ def contacts_by_department(text: str, units: list[Unit]) -> list[Unit]:
     return _with_extra(units, extra)
 
 
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, BodyKind]:
+    return departments().form_kind()
+
+
 def _body_key(name: str) -> tuple[str, str] | None:
     """市经信局 and 市经济和信息化局 alike: (the level word it starts with, the kind of body)."""
     name = _PARENS.sub("", name).strip()
-    forms = departments().form_kind()
+    forms = _forms()
     form = max((f for f in forms if name.endswith(f)), key=len, default=None)
     if form is None or len(name) - len(form) > 8:
         return None

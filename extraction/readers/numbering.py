@@ -13,6 +13,8 @@ _LABELS = (
     r"(?:划重点|政策原文|原文|来源|编辑|责编|审核|导读|提示|温馨提示|解读|附件|链接|注|小编|一图读懂"
     r"|政策咨询|咨询方式|联系方式|咨询电话|联系电话|申报流程|申报方式|办理流程)"
 )
+# the words a guide numbers its directions and projects with (专项一：, 项目2：)
+_LABEL_WORDS = "(?:专项|专题|方向|类别|领域|任务|板块|事项|项目|支持方向|重点方向|申报方向)"
 _BULLET = "[▶►▷●■◆◇★☆➤➢✦•▪🔸🔹🔶🔷📌✅☑✔💡📞☎]\ufe0f?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -66,7 +68,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "lbl",
         re.compile(
-            rf"^(?:专项|专题|方向|类别|领域|任务|板块|事项|项目|支持方向|重点方向|申报方向)(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})\s*[：:]\s*(?=[^\n]*$)(?![^\n]*\d{{5}})(?=\S)"
+            rf"^{_LABEL_WORDS}(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})\s*[：:]\s*(?=[^\n]*$)(?![^\n]*\d{{5}})(?=\S)"
         ),
     ),
     ("brk", re.compile(rf"^(?P<n>)(?:{_BULLET}\s*)?(?=【(?!{_LABELS})[^】\n]{{2,20}}】\s*$)")),
@@ -75,9 +77,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 # 专题一：中小企业数字化转型 / 方向2：…: a label that numbers a direction before the words naming it
-NUMBERED_LABEL = re.compile(
-    r"^(?:专项|专题|方向|类别|领域|任务|板块|事项|项目|支持方向|重点方向|申报方向)[一二三四五六七八九十\d]{1,3}\s*[：:]\s*(?=\S)"
-)
+NUMBERED_LABEL = re.compile(rf"^{_LABEL_WORDS}[一二三四五六七八九十\d]{{1,3}}\s*[：:]\s*(?=\S)")
 
 
 @dataclass(frozen=True)
